@@ -1,0 +1,12 @@
+export * from "./errors";
+export * from "./validate";
+export * as PatientRules from "./patient";
+export type {
+  Patient,
+  PatientInput,
+  Allergy,
+  Medication,
+  FitzpatrickType,
+  HistoryFlag,
+  MedicationClass,
+} from "./patient";
