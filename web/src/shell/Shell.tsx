@@ -1,0 +1,87 @@
+import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, Text, Title, VisuallyHidden } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Suspense } from "react";
+import { Link, Outlet, useLocation } from "react-router";
+import { PageLoader } from "./PageLoader";
+import { useAuth } from "../auth/context";
+import type { Role } from "../gql/graphql";
+
+const ROLE_LABEL: Record<Role, string> = {
+  PRACTITIONER: "Practitioner",
+  CLINIC_ADMIN: "Clinic admin",
+  ANALYST: "Analyst",
+};
+
+export function Shell() {
+  const { me, site, selectSite, signOut } = useAuth();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  if (!me) return null;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 200, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={2} size="h3" c="teal.9">
+              Needlework
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {me.groupName}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {me.sites.length > 1 ? (
+              <NativeSelect
+                label={<VisuallyHidden>Site</VisuallyHidden>}
+                aria-label="Site"
+                size="sm"
+                value={site?.id ?? ""}
+                onChange={(e) => selectSite(e.currentTarget.value)}
+                data={me.sites.map((s) => ({ value: s.id, label: s.name }))}
+              />
+            ) : (
+              site && (
+                <Text size="sm" fw={500}>
+                  {site.name}
+                </Text>
+              )
+            )}
+            <Group gap={6} wrap="nowrap" visibleFrom="xs">
+              <Text size="sm" fw={600} data-testid="signed-in-user">
+                {me.name}
+              </Text>
+              <Badge variant="light" color="gray.8" size="sm">
+                {ROLE_LABEL[me.role]}
+              </Badge>
+            </Group>
+            <Button variant="default" size="sm" onClick={() => signOut()}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Main">
+        <NavLink
+          component={Link}
+          to="/patients"
+          label="Patients"
+          active={pathname.startsWith("/patients")}
+          onClick={close}
+        />
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
