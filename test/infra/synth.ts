@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
 import { App, getStack, StaticSite, type StaticSiteProps } from "sst/constructs";
-import { initProject } from "sst/project.js";
+import { initProject, useProject } from "sst/project.js";
 import config from "../../sst.config";
 import { Api } from "../../infra/Api";
 import { Auth } from "../../infra/Auth";
@@ -28,8 +28,9 @@ export interface Synthesised {
 
 /**
  * Synthesises the app exactly as sst.config.ts wires it, offline: no AWS call (account and region
- * are fixed), and under NODE_ENV=test SST puts placeholder code in functions (the real bundle has
- * its own test, test/bundle). SST runs the portal's build during synthesis; here the Vite build is
+ * are fixed). Synthesis runs SST's deferred tasks as `sst deploy` does, so the GraphQL function is
+ * really bundled with its deploy settings (infra/lambda-bundle.ts; the bundle's behaviour has its own
+ * test, test/bundle). SST also runs the portal's build during synthesis; here the Vite build is
  * swapped for a stub that records the environment it was given and writes a one-file site, so the
  * template still gets the site's upload resource and its deploy-time substitutions.
  *
@@ -38,6 +39,11 @@ export interface Synthesised {
  */
 export async function synthesise(stage: string): Promise<Synthesised> {
   await initProject({ stage, region: TEST_REGION });
+  // Test files synthesise in parallel workers; SST's build directories are per function address,
+  // which two files of one stage share. Give each worker its own.
+  const workspace = `.sst/infra-test-${process.pid}`;
+  rmSync(workspace, { recursive: true, force: true });
+  useProject().paths.artifacts = join(workspace, "artifacts");
   const app = new App({
     mode: "deploy",
     stage,
@@ -51,15 +57,14 @@ export async function synthesise(stage: string): Promise<Synthesised> {
   if (!(site instanceof StaticSite)) throw new Error("the Web stack has no Portal StaticSite");
   const siteProps = (site as unknown as { props: StaticSiteProps }).props;
   const declared = { buildCommand: siteProps.buildCommand, buildOutput: siteProps.buildOutput };
-  const stubOut = `.build/infra-test-site/${stage}`;
-  rmSync(stubOut, { recursive: true, force: true });
+  const stubOut = join(workspace, "site");
   // The build command runs in web/; buildOutput is resolved against web/.
   siteProps.buildOutput = `../${stubOut}`;
   siteProps.buildCommand = `node -e "${stubBuild(`../${stubOut}`)}"`;
   await app.finish();
   const siteBuildEnv = JSON.parse(readFileSync(join(stubOut, "env.json"), "utf8")) as Record<string, string>;
 
-  return {
+  const synthesised: Synthesised = {
     app,
     database: Template.fromStack(getStack(Database)),
     auth: Template.fromStack(getStack(Auth)),
@@ -68,6 +73,8 @@ export async function synthesise(stage: string): Promise<Synthesised> {
     siteProps: { ...siteProps, ...declared },
     siteBuildEnv,
   };
+  rmSync(workspace, { recursive: true, force: true });
+  return synthesised;
 }
 
 /** A one-line Node program writing index.html and env.json (every VITE_* variable) to `out`. */
