@@ -1,0 +1,192 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { createLocalIssuer, type LocalIssuer } from "../../packages/api/src/auth/local-issuer";
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from "../../packages/api/src/auth/tokens";
+import type { Principal } from "../../packages/core/src/principal";
+import { groupItem, siteItem } from "../../packages/store/src/groups";
+import { buildLambda, formatSize, LAMBDA_OUT_DIR, type LambdaBuild } from "../../scripts/build-lambda";
+import { createTestDb } from "../support/dynamo";
+
+/**
+ * The deployable file, not the source: build the bundle exactly as deployed, require the built
+ * .cjs, and hand its `handler` the event API Gateway (HTTP API, payload 2.0) would send, against
+ * DynamoDB Local. Tokens come from the local issuer (the bundle is configured with its public key,
+ * as the deployed one is with the Cognito pool's JWKS URL).
+ */
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let bundle: LambdaBuild;
+let handler: Handler;
+let issuer: LocalIssuer;
+const savedEnv = { ...process.env };
+
+const groupId = `g${randomUUID().slice(0, 8)}`;
+const practitioner: Principal = {
+  userId: "u-bundle-1",
+  email: "ines@clinic.test",
+  name: "Inès Practitioner",
+  role: "PRACTITIONER",
+  groupId,
+  siteIds: ["s1"],
+};
+
+beforeAll(async () => {
+  db = await createTestDb("bundle");
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: groupItem({ id: groupId, name: "Bundle Clinic Group", createdAt: "2025-01-01T00:00:00.000Z" }),
+    }),
+  );
+  for (const [id, name] of [
+    ["s1", "Harbour Street"],
+    ["s2", "Old Town"],
+  ] as const) {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: siteItem({ id, groupId, name, archived: false, version: 1 }),
+      }),
+    );
+  }
+
+  issuer = await createLocalIssuer();
+  // Its own directory: `npm run bench` or a developer may be using .build/lambda meanwhile.
+  bundle = await buildLambda(join(LAMBDA_OUT_DIR, `../lambda-test-${process.pid}`));
+
+  // The environment the deployed function gets, with the local stand-ins for Cognito and DynamoDB.
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    TABLE_NAME: db.tableName,
+    DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+    AWS_REGION: "eu-west-2",
+    AUTH_ISSUER: LOCAL_ISSUER,
+    AUTH_AUDIENCE: LOCAL_AUDIENCE,
+    AUTH_PUBLIC_JWK: JSON.stringify(issuer.publicJwk),
+  });
+  delete process.env.AUTH_JWKS_URL;
+  delete process.env.GRAPHQL_DEV_MODE;
+  const required = createRequire(import.meta.url)(bundle.file) as { handler?: Handler };
+  if (typeof required.handler !== "function") throw new Error("the bundle does not export handler");
+  handler = required.handler;
+});
+
+afterAll(async () => {
+  for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+  Object.assign(process.env, savedEnv);
+  await db?.drop();
+  if (bundle) rmSync(dirname(bundle.file), { recursive: true, force: true });
+});
+
+/** An HTTP API payload 2.0 event for POST /graphql, as API Gateway builds it. */
+function graphqlEvent(query: string, token?: string): APIGatewayProxyEventV2 {
+  const now = Date.now();
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json",
+    host: "abc123.execute-api.eu-west-2.amazonaws.com",
+    "user-agent": "vitest",
+  };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const body = JSON.stringify({ query });
+  return {
+    version: "2.0",
+    routeKey: "POST /graphql",
+    rawPath: "/graphql",
+    rawQueryString: "",
+    headers,
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "abc123",
+      domainName: "abc123.execute-api.eu-west-2.amazonaws.com",
+      domainPrefix: "abc123",
+      http: { method: "POST", path: "/graphql", protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "vitest" },
+      requestId: randomUUID(),
+      routeKey: "POST /graphql",
+      stage: "$default",
+      time: new Date(now).toISOString(),
+      timeEpoch: now,
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+function lambdaContext(): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: "test-needlework-Api-graphql",
+    functionVersion: "$LATEST",
+    invokedFunctionArn: "arn:aws:lambda:eu-west-2:123456789012:function:test-needlework-Api-graphql",
+    memoryLimitInMB: "1024",
+    awsRequestId: randomUUID(),
+    logGroupName: "/aws/lambda/test-needlework-Api-graphql",
+    logStreamName: "2025/01/01/[$LATEST]0",
+    getRemainingTimeInMillis: () => 15_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+async function invoke(query: string, token?: string): Promise<{ status: number | undefined; body: GraphQLBody }> {
+  const res = await handler(graphqlEvent(query, token), lambdaContext());
+  return { status: res.statusCode, body: JSON.parse(res.body ?? "{}") as GraphQLBody };
+}
+
+describe("the built Lambda bundle", () => {
+  test("is one CommonJS file that requires only Node built-ins (the AWS SDK is bundled in)", () => {
+    const code = readFileSync(bundle.file, "utf8");
+    const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+    const allowed = new Set([
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+      // The SDK probes for the optional CRT signer (SigV4a only) inside try/catch; DynamoDB never needs it.
+      "@aws-sdk/signature-v4-crt",
+    ]);
+    expect([...required].filter((m) => !allowed.has(m))).toEqual([]);
+    expect(code).toContain("DynamoDBClient");
+    console.log(`${formatSize(bundle)}; largest inputs:`);
+    for (const i of bundle.largestInputs.slice(0, 5)) console.log(`  ${(i.bytes / 1024).toFixed(1)} KB ${i.path}`);
+  });
+
+  test("answers a real GraphQL query for a signed-in practitioner, reading DynamoDB Local", async () => {
+    const token = await issuer.sign(practitioner);
+    const { status, body } = await invoke("{ me { email name role groupName sites { name } } }", token);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(body.data).toEqual({
+      me: {
+        email: practitioner.email,
+        name: practitioner.name,
+        role: "PRACTITIONER",
+        groupName: "Bundle Clinic Group",
+        sites: [{ name: "Harbour Street" }],
+      },
+    });
+  });
+
+  test("refuses a request without a token with extensions.code UNAUTHENTICATED", async () => {
+    const { body } = await invoke("{ me { email role } }");
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  test("refuses a token signed by another key with UNAUTHENTICATED, without leaking why", async () => {
+    const other = await createLocalIssuer();
+    const { body } = await invoke("{ me { email role } }", await other.sign(practitioner));
+    expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(JSON.stringify(body)).not.toMatch(/signature|stack|jose/i);
+  });
+});
