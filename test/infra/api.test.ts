@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { Api as HttpApi, getStack, type FunctionProps } from "sst/constructs";
+import { type Api as HttpApi, getStack, type FunctionProps } from "sst/constructs";
 import { Api } from "../../infra/Api";
 import { LAMBDA_HANDLER, lambdaEsbuildOptions } from "../../infra/lambda-bundle";
 import { tableDefinition } from "../../packages/store/src/table";
