@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../packages/store/src/local/dynamo-local";
+import { startLocalStack } from "../../scripts/local-stack";
+import { launchBrowser } from "../support/browser";
+
+const SHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
+
+interface DemoUser {
+  email: string;
+  name: string;
+  role: string;
+  sites: { id: string; name: string }[];
+}
+
+describe("patients in the portal (local stack, Chromium)", () => {
+  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  let practitioner: DemoUser;
+  // Unique per run so the search finds exactly this patient.
+  const familyName = `Okonkwo-${Date.now().toString(36)}`;
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), "needlework-e2e-"));
+    const [apiPort, webPort, dynamoPort] = [await freePort(), await freePort(), await freePort()];
+    stack = await startLocalStack({ dataDir, apiPort, webPort, dynamoPort, seed: true, quiet: true });
+    const users = (await (await fetch(new URL("/auth/local/users", stack.apiUrl))).json()) as DemoUser[];
+    const found = users.find((u) => u.role === "PRACTITIONER");
+    if (!found) throw new Error("the demo seed has no practitioner");
+    practitioner = found;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(20_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("signs in as the demo practitioner", async () => {
+    await page.goto(stack.webUrl);
+    await page.waitForURL(/\/sign-in/);
+    const button = page.getByRole("button", { name: new RegExp(`Sign in as ${practitioner.name}`) });
+    await button.waitFor();
+    await shot("01-sign-in");
+    await button.click();
+    await page.getByRole("heading", { level: 1, name: "Patients" }).waitFor();
+    await expect(page.getByTestId("signed-in-user").textContent()).resolves.toBe(practitioner.name);
+    await page.getByRole("table", { name: "Patients" }).getByRole("link").first().waitFor();
+    await shot("02-patient-list");
+  });
+
+  it("creates a patient through the form and lands on the patient page", async () => {
+    await page.getByRole("link", { name: "New patient" }).click();
+    await page.getByRole("heading", { level: 1, name: "New patient" }).waitFor();
+    await page.getByLabel("Given name").fill("Adaeze");
+    await page.getByLabel("Family name").fill(familyName);
+    await page.getByLabel("Date of birth").fill("1988-04-12");
+    await page.getByLabel("Email").fill("adaeze@example.org");
+    await page.getByLabel("Phone").fill("+44 7700 900123");
+    await page.getByLabel("Fitzpatrick skin type").selectOption("V");
+
+    await page.getByRole("button", { name: "Add allergy or sensitivity" }).click();
+    const allergy = page.getByRole("group", { name: "Allergy or sensitivity 1" });
+    await allergy.getByLabel("Substance").fill("Lidocaine");
+    await allergy.getByLabel("Severity").selectOption("SEVERE");
+    await allergy.getByLabel("Reaction").fill("Hives");
+
+    await page.getByRole("button", { name: "Add medication" }).click();
+    const medication = page.getByRole("group", { name: "Medication 1" });
+    await medication.getByLabel(/^Medication/).fill("Warfarin");
+    await medication.getByLabel("Class").selectOption("ANTICOAGULANT");
+    await medication.getByLabel("Started on").fill("2023-01-10");
+
+    await page.getByLabel("History of herpes simplex (cold sores)").check();
+    await shot("03-patient-form");
+
+    await page.getByRole("button", { name: "Create patient" }).click();
+    await page.getByRole("heading", { level: 1, name: `Adaeze ${familyName}` }).waitFor();
+    const safety = page.getByRole("region", { name: "Safety summary" });
+    await expect(safety.getByText("Lidocaine").isVisible()).resolves.toBe(true);
+    await expect(safety.getByText("Warfarin").isVisible()).resolves.toBe(true);
+    await expect(safety.getByText(/^V: /).isVisible()).resolves.toBe(true);
+    await shot("04-patient-page");
+  });
+
+  it("lists the new patient and finds it by name search", async () => {
+    await page.getByRole("link", { name: "All patients" }).click();
+    const table = page.getByRole("table", { name: "Patients" });
+    await table.getByRole("link", { name: `${familyName}, Adaeze` }).waitFor();
+    await page.getByLabel("Search by name").fill(familyName.slice(0, 10).toLowerCase());
+    const row = table.getByRole("link", { name: `${familyName}, Adaeze` });
+    // The search is debounced: wait for the filtered answer, not the full list that was there.
+    await expect.poll(() => table.getByRole("link").count(), { timeout: 10_000 }).toBe(1);
+    await row.waitFor();
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await shot("05-patient-search-tablet");
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it("shows a future date of birth as an error beside the field, keeping what was typed", async () => {
+    await page.getByRole("link", { name: "New patient" }).click();
+    await page.getByLabel("Given name").fill("Future");
+    await page.getByLabel("Family name").fill("Person");
+    await page.getByLabel("Date of birth").fill("2099-01-01");
+    await page.getByRole("button", { name: "Create patient" }).click();
+
+    const dob = page.getByLabel("Date of birth");
+    await expect(dob.getAttribute("aria-invalid")).resolves.toBe("true");
+    const describedBy = (await dob.getAttribute("aria-describedby")) ?? "";
+    const errorId = describedBy.split(/\s+/).find((id) => id.includes("error"));
+    expect(errorId).toBeTruthy();
+    await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(/Date of birth must not be after/);
+    await expect(page.getByLabel("Given name").inputValue()).resolves.toBe("Future");
+    await expect(page.getByLabel("Family name").inputValue()).resolves.toBe("Person");
+    await expect(dob.inputValue()).resolves.toBe("2099-01-01");
+    await shot("06-patient-form-error");
+  });
+});
