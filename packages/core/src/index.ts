@@ -10,3 +10,4 @@ export type {
   HistoryFlag,
   MedicationClass,
 } from "./patient";
+export * from "./principal";

@@ -1,6 +1,28 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { DomainError } from "@needlework/core";
 import { TABLE_NAME_DEFAULT } from "./table";
+
+/**
+ * Per-request accounting: the API runs each GraphQL request inside `withRequestScope`, so every
+ * DynamoDB call is counted against that request's budget, however deep in the resolvers it happens.
+ */
+export interface RequestScope {
+  calls: number;
+  budget: number;
+  byOperation: Record<string, number>;
+}
+const scopeStorage = new AsyncLocalStorage<RequestScope>();
+
+export function withRequestScope<T>(budget: number, fn: (scope: RequestScope) => Promise<T>): Promise<T> {
+  const scope: RequestScope = { calls: 0, budget, byOperation: {} };
+  return scopeStorage.run(scope, () => fn(scope));
+}
+
+export function currentScope(): RequestScope | undefined {
+  return scopeStorage.getStore();
+}
 
 /**
  * The one place that builds the DynamoDB client. Everything else receives a `Db`.
@@ -48,6 +70,17 @@ export function createDb(opts: DbOptions = {}): Db {
       const op = String(context.commandName ?? "unknown").replace(/Command$/, "");
       counter.total += 1;
       counter.byOperation[op] = (counter.byOperation[op] ?? 0) + 1;
+      const scope = scopeStorage.getStore();
+      if (scope) {
+        scope.calls += 1;
+        scope.byOperation[op] = (scope.byOperation[op] ?? 0) + 1;
+        if (scope.calls > scope.budget) {
+          throw new DomainError(
+            "BAD_USER_INPUT",
+            `This request needs more than ${scope.budget} database reads and writes. Ask for fewer items or fewer nested fields.`,
+          );
+        }
+      }
       return next(args);
     },
     { step: "initialize", name: "needleworkRequestCounter" },

@@ -97,10 +97,18 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
   } else {
     args.push("-inMemory");
   }
-  const child = spawn("java", args, {
+  // A small shell watchdog runs Java and stops it if this Node process dies without cleaning up
+  // (kill -9, a crashed test worker), so no orphan Java is ever left behind.
+  const watchdog = [
+    'java "$@" & jpid=$!',
+    'trap \'kill $jpid 2>/dev/null; wait $jpid; exit 0\' TERM INT',
+    `while kill -0 ${process.pid} 2>/dev/null && kill -0 $jpid 2>/dev/null; do sleep 1 & wait $!; done`,
+    "kill $jpid 2>/dev/null; wait $jpid",
+  ].join("\n");
+  const child = spawn("/bin/sh", ["-c", watchdog, "dynamodb-local", ...args], {
     cwd: dir,
     stdio: opts.verbose ? "inherit" : "ignore",
-    // Own process group, so stop() can signal Java and anything it started.
+    // Own process group, so stop() can signal the watchdog and Java together.
     detached: true,
   });
   const exited = new Promise<void>((res) => child.once("exit", () => res()));

@@ -1,0 +1,5 @@
+export { createApolloServer, buildContext, buildSchema, DEFAULT_REQUEST_BUDGET, type ServerOptions } from "./server";
+export { createVerifier, authConfigFromEnv, principalFromClaims, LOCAL_AUDIENCE, LOCAL_ISSUER, type AuthConfig, type Verifier } from "./auth/tokens";
+export { createLocalIssuer, type LocalIssuer } from "./auth/local-issuer";
+export { startLocalApi, type LocalApi, type LocalApiOptions } from "./local";
+export { toGlobalId, parseGlobalId } from "./ids";

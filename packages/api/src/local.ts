@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap } from "@apollo/server";
+import type { Principal } from "@needlework/core";
+import { withRequestScope } from "@needlework/store";
+import type { LocalIssuer } from "./auth/local-issuer";
+import { buildContext, createApolloServer, DEFAULT_REQUEST_BUDGET, type ServerOptions } from "./server";
+
+/**
+ * The local entry point: the same Apollo server as the Lambda, in a plain Node HTTP server, plus the
+ * local sign-in endpoints that stand in for Cognito. Never deployed.
+ */
+export interface LocalUser extends Principal {
+  groupName: string;
+  sites: { id: string; name: string }[];
+}
+
+export interface LocalApiOptions extends ServerOptions {
+  port: number;
+  host?: string;
+  issuer: LocalIssuer;
+  /** The demo users the sign-in page lists. */
+  users: () => Promise<LocalUser[]>;
+  /** Origins allowed by CORS (the portal). */
+  allowedOrigins: string[];
+}
+
+export interface LocalApi {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const MAX_BODY = 1_000_000;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error("body too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(typeof body === "string" ? body : JSON.stringify(body));
+}
+
+export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
+  const apollo = createApolloServer(opts);
+  await apollo.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const origin = req.headers.origin;
+    const cors: Record<string, string> =
+      origin && opts.allowedOrigins.includes(origin)
+        ? {
+            "access-control-allow-origin": origin,
+            "access-control-allow-headers": "authorization, content-type, apollo-require-preflight",
+            "access-control-allow-methods": "GET, POST, OPTIONS",
+            "access-control-max-age": "600",
+            vary: "origin",
+          }
+        : {};
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
+    if (url.pathname === "/healthz") return send(res, 200, { ok: true }, cors);
+    if (url.pathname === "/auth/local/users" && req.method === "GET") {
+      const users = await opts.users();
+      return send(
+        res,
+        200,
+        users.map((u) => ({ email: u.email, name: u.name, role: u.role, groupName: u.groupName, sites: u.sites })),
+        cors,
+      );
+    }
+    if (url.pathname === "/auth/local/token" && req.method === "POST") {
+      let email = "";
+      try {
+        const parsed = (JSON.parse(await readBody(req)) as { email?: unknown }).email;
+        email = typeof parsed === "string" ? parsed : "";
+      } catch {
+        return send(res, 400, { error: "Send JSON {\"email\": \"...\"}" }, cors);
+      }
+      const user = (await opts.users()).find((u) => u.email.toLowerCase() === email.toLowerCase());
+      if (!user) return send(res, 404, { error: "No demo user has that email." }, cors);
+      const token = await opts.issuer.sign(user);
+      return send(res, 200, { token, expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString() }, cors);
+    }
+    if (url.pathname === "/graphql") {
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+      }
+      const raw = req.method === "POST" ? await readBody(req) : "";
+      let body: unknown = raw;
+      if (raw && (headers.get("content-type") ?? "").includes("application/json")) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return send(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] }, cors);
+        }
+      }
+      const result = await withRequestScope(opts.requestBudget ?? DEFAULT_REQUEST_BUDGET, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+          context: () => buildContext(opts, req.headers.authorization),
+        }),
+      );
+      const outHeaders: Record<string, string> = { ...cors };
+      for (const [k, v] of result.headers) outHeaders[k] = v;
+      res.writeHead(result.status ?? 200, outHeaders);
+      if (result.body.kind === "complete") {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+      return;
+    }
+    send(res, 404, { error: "Not found" }, cors);
+  };
+
+  const http: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error(JSON.stringify({ level: "error", msg: "local api failure", error: String(e) }));
+      if (!res.headersSent) send(res, 500, { error: "Internal error" });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(opts.port, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    stop: async () => {
+      http.closeAllConnections();
+      await new Promise<void>((r) => http.close(() => r()));
+      await apollo.stop();
+    },
+  };
+}

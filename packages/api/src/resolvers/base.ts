@@ -1,0 +1,46 @@
+import { notFound } from "@needlework/core";
+import { Groups, Patients, type Site } from "@needlework/store";
+import { requirePrincipal, type Context } from "../context";
+import { parseGlobalId, toGlobalId } from "../ids";
+import { patientNode, siteNode } from "./nodes";
+
+export const baseResolvers = {
+  Query: {
+    me: async (_: unknown, __: unknown, ctx: Context) => {
+      const p = requirePrincipal(ctx);
+      const group = await Groups.getGroup(ctx.db, p.groupId);
+      const siteIds = p.role === "CLINIC_ADMIN" ? (await Groups.listSites(ctx.db, p.groupId)).map((s) => s.id) : p.siteIds;
+      const sites = (await ctx.loaders.site.loadMany(siteIds)).filter(
+        (s): s is Site => !!s && !(s instanceof Error),
+      );
+      return {
+        userId: toGlobalId("User", p.userId),
+        email: p.email,
+        name: p.name,
+        role: p.role,
+        groupId: p.groupId,
+        groupName: group?.name ?? "",
+        sites: sites.map(siteNode),
+      };
+    },
+    node: async (_: unknown, args: { id: string }, ctx: Context) => {
+      const p = requirePrincipal(ctx);
+      const parsed = parseGlobalId(args.id);
+      if (!parsed) throw notFound("That object");
+      switch (parsed.type) {
+        case "Patient":
+          return patientNode(await Patients.getPatient(ctx.db, p, parsed.localId));
+        case "Site": {
+          const site = await ctx.loaders.site.load(parsed.localId);
+          if (!site || (p.role === "PRACTITIONER" && !p.siteIds.includes(site.id))) throw notFound("The site");
+          return siteNode(site);
+        }
+        default:
+          throw notFound("That object");
+      }
+    },
+  },
+  Node: {
+    __resolveType: (obj: { __typename: string }) => obj.__typename,
+  },
+};

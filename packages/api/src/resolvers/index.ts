@@ -1,0 +1,26 @@
+import { DateScalar, DateTimeScalar } from "./scalars";
+import { baseResolvers } from "./base";
+import { patientResolvers } from "./patients";
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/** Merges per-domain resolver maps type by type; a field defined twice is a bug caught at start-up. */
+export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
+  const out: ResolverMap = {};
+  for (const m of maps) {
+    for (const [type, fields] of Object.entries(m)) {
+      out[type] ??= {};
+      for (const [name, fn] of Object.entries(fields)) {
+        if (name in out[type]) throw new Error(`resolver ${type}.${name} defined twice`);
+        out[type][name] = fn;
+      }
+    }
+  }
+  return out;
+}
+
+export const resolvers = {
+  ...mergeResolvers(baseResolvers, patientResolvers),
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+};

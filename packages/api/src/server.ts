@@ -1,0 +1,60 @@
+import { ApolloServer } from "@apollo/server";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import type { GraphQLSchema } from "graphql";
+import type { Principal } from "@needlework/core";
+import { currentScope, type Db, type RequestScope } from "@needlework/store";
+import { createLoaders, type Context } from "./context";
+import { makeFormatError, type Logger } from "./errors";
+import { typeDefs } from "./generated/sdl";
+import { resolvers } from "./resolvers";
+import type { Verifier } from "./auth/tokens";
+
+/**
+ * The one server factory behind both entry points (Lambda and the local HTTP server).
+ * Settings that matter for security are set explicitly here, never left to NODE_ENV.
+ */
+export interface ServerOptions {
+  db: Db;
+  verifier: Verifier;
+  /** Local development: introspection on. Never set in a deployed stage. */
+  devMode?: boolean;
+  logger?: Logger | undefined;
+  /** Database calls one request may make. */
+  requestBudget?: number | undefined;
+}
+
+export const DEFAULT_REQUEST_BUDGET = 60;
+
+let cachedSchema: GraphQLSchema | undefined;
+export function buildSchema(): GraphQLSchema {
+  cachedSchema ??= makeExecutableSchema({ typeDefs, resolvers });
+  return cachedSchema;
+}
+
+export function createApolloServer(opts: ServerOptions): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema: buildSchema(),
+    introspection: opts.devMode === true,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: makeFormatError(opts.logger),
+  });
+}
+
+/** Builds the per-request context from the Authorization header. Auth failures surface per field. */
+export async function buildContext(
+  opts: ServerOptions,
+  authorization: string | undefined,
+): Promise<Context> {
+  let principal: Principal | undefined;
+  let authError: Error | undefined;
+  try {
+    principal = await opts.verifier(authorization);
+  } catch (e) {
+    authError = e as Error;
+  }
+  const scope: RequestScope = currentScope() ?? { calls: 0, budget: Infinity, byOperation: {} };
+  return { db: opts.db, principal, authError, scope, loaders: createLoaders(opts.db, principal) };
+}

@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { badInput, DomainError, type Principal } from "@needlework/core";
+import type { Db } from "./client";
+import { Keys } from "./keys";
+import type { Tx } from "./tx";
+
+/**
+ * A mutation with an idempotency key writes an idempotency record in the same transaction as its
+ * effect. A replay with the same key and body returns the first result and writes nothing; the same
+ * key with another body is refused; concurrent duplicates race on the record's condition and only
+ * one transaction commits.
+ */
+const TTL_SECONDS = 24 * 3600;
+
+export interface IdempotencyContext {
+  key: string;
+  requestHash: string;
+}
+
+export function requestHash(operation: string, body: unknown): string {
+  return createHash("sha256").update(operation).update("\0").update(stableJson(body)).digest("hex");
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
+export function validateKey(key: string): void {
+  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) {
+    throw badInput([
+      { path: "idempotencyKey", reason: "must be 8 to 128 letters, digits or _ . : -" },
+    ]);
+  }
+}
+
+/** The stored result of an earlier call with this key, or undefined when the key is new. */
+export async function findReplay<T>(
+  db: Db,
+  actor: Principal,
+  ctx: IdempotencyContext,
+): Promise<T | undefined> {
+  const got = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: Keys.idempotency(actor.groupId, ctx.key), ConsistentRead: true }),
+  );
+  if (!got.Item) return undefined;
+  return replayOf<T>(got.Item, ctx);
+}
+
+function replayOf<T>(item: Record<string, unknown>, ctx: IdempotencyContext): T {
+  if (item.requestHash !== ctx.requestHash) {
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      "This idempotency key was already used for a different request. Use a new key for a new request.",
+      { fields: [{ path: "idempotencyKey", reason: "was used with a different request" }] },
+    );
+  }
+  return JSON.parse(String(item.result)) as T;
+}
+
+/** Adds the idempotency record to the transaction; a concurrent duplicate fails its condition. */
+export function addIdempotency(tx: Tx, actor: Principal, ctx: IdempotencyContext, result: unknown): void {
+  tx.put(
+    {
+      ...Keys.idempotency(actor.groupId, ctx.key),
+      type: "Idempotency",
+      requestHash: ctx.requestHash,
+      result: JSON.stringify(result),
+      userId: actor.userId,
+      expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS,
+    },
+    {
+      condition: "attribute_not_exists(pk)",
+      onConditionFailed: (old) => new IdempotentReplay(old ? replayOf(old, ctx) : undefined),
+    },
+  );
+}
+
+/** Thrown inside a commit when a concurrent duplicate won the race; carries the winner's result. */
+export class IdempotentReplay extends Error {
+  constructor(readonly result: unknown) {
+    super("idempotent replay");
+  }
+}
+
+/**
+ * Runs a write once per idempotency key: `build` fills the transaction and returns the result to
+ * store and return. Without a key it just commits.
+ */
+export async function runIdempotent<T>(
+  db: Db,
+  actor: Principal,
+  ctx: IdempotencyContext | undefined,
+  build: (tx: Tx) => Promise<T> | T,
+  newTx: () => Tx,
+): Promise<T> {
+  if (ctx) {
+    validateKey(ctx.key);
+    const earlier = await findReplay<T>(db, actor, ctx);
+    if (earlier !== undefined) return earlier;
+  }
+  const tx = newTx();
+  const result = await build(tx);
+  if (ctx) addIdempotency(tx, actor, ctx, result);
+  try {
+    await tx.commit(db);
+  } catch (e) {
+    if (e instanceof IdempotentReplay) {
+      if (e.result !== undefined) return e.result as T;
+      const again = ctx ? await findReplay<T>(db, actor, ctx) : undefined;
+      if (again !== undefined) return again;
+    }
+    throw e;
+  }
+  return result;
+}

@@ -1,0 +1,14 @@
+export { createDb, resetCounter, withRequestScope, currentScope, type RequestScope, type Db, type DbOptions, type RequestCounter } from "./client";
+export { tableDefinition, keyAttributes, TABLE_NAME_DEFAULT, type TableDefinition } from "./table";
+export { ensureTable } from "./bootstrap";
+export { Keys } from "./keys";
+export { encodeCursor, decodeCursor, pageSize, PAGE_DEFAULT, PAGE_MAX, type Page } from "./cursor";
+export { Tx } from "./tx";
+export { newId } from "./ids";
+export * as Audit from "./audit";
+export * as Idempotency from "./idempotency";
+export * as Patients from "./patients";
+export * as Groups from "./groups";
+export type { Group, Site, User } from "./groups";
+export { seedDemo, demoGroups, demoPrincipals, registerSeeder, type DemoGroup, type Progress } from "./seed/demo";
+export { startDynamoLocal, checkJava, freePort, JavaMissingError, type DynamoLocal } from "./local/dynamo-local";

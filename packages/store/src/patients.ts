@@ -1,0 +1,202 @@
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  canSeeSite,
+  conflict,
+  notFound,
+  PatientRules,
+  type Patient,
+  type PatientInput,
+  type Principal,
+} from "@needlework/core";
+import type { Db } from "./client";
+import { addAudit, appendAudit } from "./audit";
+import { decodeCursor, encodeCursor, pageSize, type Page } from "./cursor";
+import { runIdempotent, type IdempotencyContext } from "./idempotency";
+import { newId } from "./ids";
+import { Keys } from "./keys";
+import { Tx } from "./tx";
+
+const PATIENT_FIELDS = [
+  "id",
+  "groupId",
+  "siteId",
+  "givenName",
+  "familyName",
+  "dateOfBirth",
+  "email",
+  "phone",
+  "fitzpatrick",
+  "allergies",
+  "medications",
+  "historyFlags",
+  "archived",
+  "version",
+  "createdAt",
+  "createdBy",
+  "updatedAt",
+  "updatedBy",
+] as const;
+
+export function patientFromItem(item: Record<string, unknown>): Patient {
+  const out: Record<string, unknown> = {};
+  for (const f of PATIENT_FIELDS) out[f] = item[f];
+  out.allergies ??= [];
+  out.medications ??= [];
+  out.historyFlags ??= [];
+  out.archived ??= false;
+  return out as unknown as Patient;
+}
+
+export function patientItem(p: Patient): Record<string, unknown> {
+  return {
+    ...Keys.patientProfile(p.groupId, p.id),
+    gsi1pk: Keys.sitePatientsGsi(p.groupId, p.siteId),
+    gsi1sk: Keys.sitePatientsSort(PatientRules.nameSearchKey(p.familyName, p.givenName), p.id),
+    type: "Patient",
+    ...p,
+  };
+}
+
+/** A site the group has: checked inside the write so a patient never lands on an unknown site. */
+function siteExists(tx: Tx, groupId: string, siteId: string): void {
+  tx.conditionCheck(Keys.site(groupId, siteId), {
+    condition: "attribute_exists(pk)",
+    onConditionFailed: () => notFound("The site"),
+  });
+}
+
+export async function createPatient(
+  db: Db,
+  actor: Principal,
+  input: PatientInput,
+  idem?: IdempotencyContext,
+): Promise<Patient> {
+  const fields = PatientRules.validatePatientInput(input);
+  if (!canSeeSite(actor, fields.siteId)) throw notFound("The site");
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    (tx) => {
+      const now = new Date().toISOString();
+      const patient: Patient = {
+        ...fields,
+        id: newId(),
+        groupId: actor.groupId,
+        archived: false,
+        version: 1,
+        createdAt: now,
+        createdBy: actor.userId,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
+      siteExists(tx, actor.groupId, fields.siteId);
+      tx.put(patientItem(patient), { condition: "attribute_not_exists(pk)" });
+      addAudit(tx, actor, { action: "CREATE_PATIENT", patientId: patient.id, siteId: patient.siteId });
+      return patient;
+    },
+    () => new Tx(),
+  );
+}
+
+/** Reads the profile; a patient the principal may not see is NOT_FOUND, exactly like a missing one. */
+export async function loadPatient(db: Db, actor: Principal, patientId: string): Promise<Patient> {
+  const got = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: Keys.patientProfile(actor.groupId, patientId) }),
+  );
+  if (!got.Item || !canSeeSite(actor, String(got.Item.siteId))) throw notFound("The patient");
+  return patientFromItem(got.Item);
+}
+
+export async function getPatient(db: Db, actor: Principal, patientId: string): Promise<Patient> {
+  try {
+    const p = await loadPatient(db, actor, patientId);
+    await appendAudit(db, actor, { action: "READ_PATIENT", patientId, siteId: p.siteId });
+    return p;
+  } catch (e) {
+    if (e instanceof Error && "code" in e && e.code === "NOT_FOUND") {
+      await appendAudit(db, actor, { action: "READ_PATIENT", patientId, outcome: "NOT_FOUND" });
+    }
+    throw e;
+  }
+}
+
+export async function updatePatient(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+  expectedVersion: number,
+  input: PatientInput,
+  idem?: IdempotencyContext,
+): Promise<Patient> {
+  const fields = PatientRules.validatePatientInput(input);
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    async (tx) => {
+      const current = await loadPatient(db, actor, patientId);
+      if (!canSeeSite(actor, fields.siteId)) throw notFound("The site");
+      if (current.version !== expectedVersion) throw conflict("This patient");
+      const now = new Date().toISOString();
+      const next: Patient = {
+        ...current,
+        ...fields,
+        version: current.version + 1,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
+      if (fields.siteId !== current.siteId) siteExists(tx, actor.groupId, fields.siteId);
+      tx.put(patientItem(next), {
+        condition: "attribute_exists(pk) AND version = :v",
+        values: { ":v": expectedVersion },
+        onConditionFailed: (old) => (old ? conflict("This patient") : notFound("The patient")),
+      });
+      addAudit(tx, actor, { action: "UPDATE_PATIENT", patientId, siteId: next.siteId });
+      return next;
+    },
+    () => new Tx(),
+  );
+}
+
+export async function listPatients(
+  db: Db,
+  actor: Principal,
+  args: { siteId: string; search?: string | null; first?: number | null; after?: string | null },
+): Promise<Page<Patient>> {
+  if (!canSeeSite(actor, args.siteId)) throw notFound("The site");
+  const limit = pageSize(args.first);
+  const start = decodeCursor(args.after, actor.groupId);
+  const search = args.search ? PatientRules.normaliseName(args.search) : "";
+  const res = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: "gsi1",
+      KeyConditionExpression: search
+        ? "gsi1pk = :pk AND begins_with(gsi1sk, :q)"
+        : "gsi1pk = :pk",
+      ExpressionAttributeValues: {
+        ":pk": Keys.sitePatientsGsi(actor.groupId, args.siteId),
+        ...(search ? { ":q": search } : {}),
+      },
+      ExclusiveStartKey: start,
+      Limit: limit + 1,
+    }),
+  );
+  const rows = res.Items ?? [];
+  const page = rows.slice(0, limit);
+  const cursors = page.map((it) =>
+    encodeCursor({ pk: it.pk, sk: it.sk, gsi1pk: it.gsi1pk, gsi1sk: it.gsi1sk }) ?? "",
+  );
+  await appendAudit(db, actor, {
+    action: "LIST_PATIENTS",
+    siteId: args.siteId,
+    detail: `${page.length} patients`,
+  });
+  return {
+    items: page.map(patientFromItem),
+    cursors,
+    endCursor: cursors.at(-1) ?? null,
+    hasNextPage: rows.length > limit,
+  };
+}

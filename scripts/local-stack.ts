@@ -1,0 +1,107 @@
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createLocalIssuer, startLocalApi, type LocalApi } from "@needlework/api";
+import {
+  createDb,
+  demoPrincipals,
+  ensureTable,
+  seedDemo,
+  startDynamoLocal,
+  type DynamoLocal,
+  type Progress,
+} from "@needlework/store";
+
+/**
+ * The whole product on one machine: DynamoDB Local (data under dataDir), the table, the demo seed,
+ * the API (same server factory as the Lambda) and the portal on Vite. Used by `npm start` and the
+ * end-to-end tests, so both run exactly the same stack.
+ */
+export interface LocalStackOptions {
+  dataDir: string;
+  apiPort?: number;
+  webPort?: number;
+  dynamoPort?: number;
+  seed?: boolean;
+  quiet?: boolean;
+  /** Serve the portal too (default true). */
+  web?: boolean;
+  onProgress?: Progress;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  webUrl: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const log = (msg: string) => {
+    if (!opts.quiet) console.log(msg);
+  };
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) {
+      try {
+        await s();
+      } catch {
+        /* keep stopping the rest */
+      }
+    }
+    stops.length = 0;
+  };
+  try {
+    const dataDir = resolve(opts.dataDir);
+    const dynamo: DynamoLocal = await startDynamoLocal({ port: opts.dynamoPort ?? 0, dataDir: join(dataDir, "dynamodb") });
+    stops.push(() => dynamo.stop());
+    log(`DynamoDB Local  ${dynamo.endpoint}`);
+
+    const db = createDb({ endpoint: dynamo.endpoint, tableName: "needlework" });
+    const created = await ensureTable(db);
+    log(`Table           ${db.tableName} (${created})`);
+    if (opts.seed ?? true) {
+      const res = await seedDemo(db, opts.onProgress ?? ((d, t, what) => log(`Seeding         ${d}/${t} ${what}`)));
+      log(`Seed            ${res.written} written, ${res.skipped} already there`);
+    }
+
+    const issuer = await createLocalIssuer(dataDir);
+    const webPort = opts.webPort ?? 5173;
+    const allowedOrigins = [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`];
+    const api: LocalApi = await startLocalApi({
+      db,
+      verifier: (await import("@needlework/api")).createVerifier(issuer.config),
+      devMode: true,
+      port: opts.apiPort ?? 4000,
+      issuer,
+      users: async () => demoPrincipals(),
+      allowedOrigins,
+    });
+    stops.push(() => api.stop());
+    log(`API             ${api.url}`);
+
+    let webUrl = "";
+    if (opts.web ?? true) {
+      process.env.VITE_API_URL = api.url;
+      process.env.VITE_AUTH_MODE = "local";
+      const { createServer } = await import("vite");
+      const vite = await createServer({
+        configFile: join(repoRoot, "web/vite.config.ts"),
+        root: join(repoRoot, "web"),
+        server: { port: webPort, strictPort: true, host: "127.0.0.1" },
+        logLevel: opts.quiet ? "error" : "warn",
+        clearScreen: false,
+      });
+      await vite.listen();
+      stops.push(() => vite.close());
+      webUrl = `http://localhost:${webPort}`;
+      log(`Portal          ${webUrl}`);
+    }
+    return { apiUrl: api.url, webUrl, dynamoEndpoint: dynamo.endpoint, tableName: db.tableName, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
