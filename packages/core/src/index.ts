@@ -11,3 +11,54 @@ export type {
   MedicationClass,
 } from "./patient";
 export * from "./principal";
+
+// Clinical domain rules, one namespace per concept (e.g. Contraindications.screen(...)).
+export * as Calendar from "./calendar";
+export * as Concerns from "./concerns";
+export * as Scales from "./scales";
+export * as Settings from "./settings";
+export * as Terms from "./terms";
+export * as Contraindications from "./contraindications";
+export * as Serums from "./serums";
+export * as Devices from "./devices";
+export * as Protocols from "./protocols";
+export * as Sessions from "./sessions";
+export * as Schedule from "./schedule";
+export * as Kpi from "./kpi";
+export * as Deidentify from "./deidentify";
+export * as Fhir from "./fhir";
+export type { Indication, Zone, BodyArea, ConcernStatus, ConcernInput, ValidConcernFields, DepthRange } from "./concerns";
+export type { ScaleId, Rater, ScaleDefinition, Improvement, Trend, TrendPoint, ScorePoint, AssessmentInput, ValidAssessmentFields } from "./scales";
+export type { ClinicSettings, ClinicSettingsInput } from "./settings";
+export type {
+  ContraindicationFinding,
+  ContraindicationCode,
+  ScreeningAnswers,
+  ScreeningQuestion,
+  ScreenInput,
+  Override,
+  OverrideOutcome,
+  Rescreen,
+} from "./contraindications";
+export type { Serum, SerumLot, SerumClearance, SerumInput, LotInput, SerumSeed, SerumCheckInput } from "./serums";
+export type { Device } from "./devices";
+export type { ProtocolTemplate, PlanConcern, SuggestedPlan, SuggestedZone, PlanInput, PlanZone, ValidPlanFields } from "./protocols";
+export type {
+  SessionInput,
+  ValidSessionFields,
+  SessionZone,
+  SerumApplied,
+  RfSettings,
+  CartridgeInput,
+  NumbingInput,
+  DepthDeviation,
+  AdverseEvent,
+  AdverseEventInput,
+  AdverseEventType,
+  AdverseEventClass,
+  Severity,
+} from "./sessions";
+export type { PlanStatus, PlanSchedule, PlanProgress, PlanDue, DueState, DepthBand } from "./schedule";
+export type { KpiId, KpiPlan, Ratio, ImprovementRow, ImprovementGroup, ImprovementDimension, IntervalAdherence } from "./kpi";
+export type { AgeBand } from "./deidentify";
+export type { FhirBundle, FhirResource, FhirExportInput } from "./fhir";
