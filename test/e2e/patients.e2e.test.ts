@@ -25,6 +25,7 @@ describe("patients in the portal (local stack, Chromium)", () => {
   let practitioner: DemoUser;
   // Unique per run so the search finds exactly this patient.
   const familyName = `Okonkwo-${Date.now().toString(36)}`;
+  let patientPath = "";
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
@@ -93,6 +94,7 @@ describe("patients in the portal (local stack, Chromium)", () => {
     await expect(safety.getByText("Warfarin").isVisible()).resolves.toBe(true);
     await expect(safety.getByText(/^V: /).isVisible()).resolves.toBe(true);
     await shot("04-patient-page");
+    patientPath = new URL(page.url()).pathname;
   });
 
   it("lists the new patient and finds it by name search", async () => {
@@ -126,5 +128,44 @@ describe("patients in the portal (local stack, Chromium)", () => {
     await expect(page.getByLabel("Family name").inputValue()).resolves.toBe("Person");
     await expect(dob.inputValue()).resolves.toBe("2099-01-01");
     await shot("06-patient-form-error");
+  });
+
+  it("keeps the practitioner's edits and explains a CONFLICT when someone else saved first", async () => {
+    await page.goto(new URL(`${patientPath}/edit`, stack.webUrl).toString());
+    await page.getByRole("heading", { level: 1, name: `Edit Adaeze ${familyName}` }).waitFor();
+    await page.getByLabel("Phone").fill("+44 7700 900999");
+
+    // Meanwhile a colleague saves the same patient through the API.
+    const session = await page.evaluate(() => localStorage.getItem("needlework.session"));
+    const { token } = JSON.parse(session ?? "{}") as { token: string };
+    const id = decodeURIComponent(patientPath.split("/").pop() ?? "");
+    const call = async (query: string, variables: Record<string, unknown>) => {
+      const res = await fetch(stack.apiUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as { data?: Record<string, { version?: number; site?: { id: string } }> ; errors?: unknown[] };
+    };
+    const current = await call("query($id: ID!) { patient(id: $id) { version site { id } } }", { id });
+    const version = current.data?.patient?.version;
+    const siteId = current.data?.patient?.site?.id;
+    expect(version).toBeTypeOf("number");
+    const updated = await call(
+      "mutation($id: ID!, $version: Int!, $input: PatientInput!) { updatePatient(id: $id, version: $version, input: $input) { patient { version } } }",
+      { id, version, input: { siteId, givenName: "Adaeze", familyName, dateOfBirth: "1988-04-12", email: "colleague@example.org" } },
+    );
+    expect(updated.errors).toBeUndefined();
+
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Someone else saved this patient" });
+    await alert.waitFor();
+    await expect(page.getByLabel("Phone").inputValue()).resolves.toBe("+44 7700 900999");
+    await shot("07-patient-edit-conflict");
+
+    await alert.getByRole("button", { name: /Keep my changes/ }).click();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { level: 1, name: `Adaeze ${familyName}` }).waitFor();
+    await page.getByText("+44 7700 900999").first().waitFor();
   });
 });

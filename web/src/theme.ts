@@ -1,10 +1,25 @@
-import { createTheme } from "@mantine/core";
+import { createTheme, type CSSVariablesResolver } from "@mantine/core";
 
 export const theme = createTheme({
   primaryColor: "teal",
-  // The teal shade used on white text must keep 4.5:1 contrast.
-  primaryShade: { light: 8, dark: 6 },
+  // teal.9 keeps white button text and link text above 4.5:1 contrast; teal.8 does not.
+  primaryShade: { light: 9, dark: 6 },
   defaultRadius: "md",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   headings: { fontWeight: "650" },
 });
+
+/** Mantine's default dimmed (gray.6) and error (red.6) text fall below 4.5:1 on white. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+    "--mantine-color-error": "var(--mantine-color-red-9)",
+    "--mantine-color-placeholder": "var(--mantine-color-gray-6)",
+  },
+  dark: {},
+});
+
+/** Warning text (orange.9 is 4.3:1 on white, so a darker amber). */
+export const WARN_TEXT = "#9c3b07";
+export const DANGER_TEXT = "var(--mantine-color-red-9)";

@@ -76,7 +76,7 @@ function DemoSignIn({ onError }: { onError(message: string): void }) {
                 </Text>
               </div>
               {busy === u.email ? <Loader size="sm" aria-label="Signing in" /> : (
-                <Badge variant="light" color="teal.9">{ROLE_LABEL[u.role]}</Badge>
+                <Badge variant="outline" color="teal.9" c="teal.9">{ROLE_LABEL[u.role]}</Badge>
               )}
             </Group>
           </UnstyledButton>

@@ -166,7 +166,7 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
                 <Group justify="flex-end" mt="xs">
                   <Button
                     variant="subtle"
-                    color="red.8"
+                    color="red.9"
                     size="xs"
                     onClick={() => form.removeListItem("allergies", i)}
                     aria-label={`Remove allergy or sensitivity ${i + 1}${row.substance ? ` (${row.substance})` : ""}`}
@@ -202,7 +202,7 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
                 <Group justify="flex-end" mt="xs">
                   <Button
                     variant="subtle"
-                    color="red.8"
+                    color="red.9"
                     size="xs"
                     onClick={() => form.removeListItem("medications", i)}
                     aria-label={`Remove medication ${i + 1}${row.name ? ` (${row.name})` : ""}`}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/errors";
 import { useQuery } from "../api/useQuery";
@@ -16,6 +16,8 @@ import {
   SCREENED_MEDICATIONS,
   SEVERITY,
 } from "./labels";
+import { DANGER_TEXT, WARN_TEXT } from "../theme";
+import { AllergyBadge } from "./badges";
 import { PatientQuery } from "./operations";
 import classes from "./PatientPage.module.css";
 
@@ -88,14 +90,7 @@ function PatientHeader({ patient: p }: { patient: PatientFieldsFragment }) {
               <Stack gap={6}>
                 {p.allergies.map((a) => (
                   <Group key={`${a.substance}-${a.kind}`} gap={6} wrap="nowrap" align="flex-start">
-                    <Badge
-                      color={a.kind === "ALLERGY" ? "red.9" : "yellow.9"}
-                      variant={a.severity === "SEVERE" ? "filled" : "light"}
-                      tt="none"
-                      style={{ flexShrink: 0 }}
-                    >
-                      {a.substance}
-                    </Badge>
+                    <AllergyBadge {...a} />
                     <Text size="sm">
                       {ALLERGY_KIND[a.kind]}, {SEVERITY[a.severity].toLowerCase()}
                       {a.reaction ? `: ${a.reaction}` : ""}
@@ -116,13 +111,13 @@ function PatientHeader({ patient: p }: { patient: PatientFieldsFragment }) {
                   {FITZPATRICK[p.fitzpatrick]}
                 </Text>
                 {fitzpatrickRisk(p.fitzpatrick) && (
-                  <Text size="sm" c="orange.9">
+                  <Text size="sm" c={WARN_TEXT}>
                     Risk of post-inflammatory hyperpigmentation: conservative depth.
                   </Text>
                 )}
               </>
             ) : (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" c={WARN_TEXT}>
                 Not assessed yet
               </Text>
             )}
@@ -139,7 +134,7 @@ function PatientHeader({ patient: p }: { patient: PatientFieldsFragment }) {
                 {[...current, ...past].map((m, i) => (
                   <List.Item key={`${m.name}-${i}`}>
                     <Text span fw={SCREENED_MEDICATIONS.has(m.class) && !m.stoppedOn ? 700 : 500} size="sm"
-                      c={SCREENED_MEDICATIONS.has(m.class) && !m.stoppedOn ? "red.9" : undefined}>
+                      c={SCREENED_MEDICATIONS.has(m.class) && !m.stoppedOn ? DANGER_TEXT : undefined}>
                       {m.name}
                     </Text>{" "}
                     <Text span size="sm" c="dimmed">
@@ -162,7 +157,7 @@ function PatientHeader({ patient: p }: { patient: PatientFieldsFragment }) {
             ) : (
               <Stack gap={4}>
                 {p.historyFlags.map((f) => (
-                  <Text key={f} size="sm" c={BLOCKING_FLAGS.has(f) ? "red.9" : "orange.9"} fw={600}>
+                  <Text key={f} size="sm" c={BLOCKING_FLAGS.has(f) ? DANGER_TEXT : WARN_TEXT} fw={600}>
                     {HISTORY_FLAG[f]}
                   </Text>
                 ))}

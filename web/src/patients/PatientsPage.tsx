@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -6,8 +6,10 @@ import { gql } from "../api/client";
 import { ApiError } from "../api/errors";
 import { useSite } from "../auth/context";
 import type { PatientsQuery } from "../gql/graphql";
-import { ageOn, fitzpatrickRisk, formatDate } from "./labels";
+import { AllergyBadge, FitzpatrickBadge } from "./badges";
+import { ageOn, formatDate } from "./labels";
 import { PatientsQuery as PatientsDocument } from "./operations";
+import classes from "./PatientsPage.module.css";
 
 type Row = PatientsQuery["patients"]["edges"][number]["node"];
 const PAGE_SIZE = 25;
@@ -91,7 +93,7 @@ export default function PatientsPage() {
       </Text>
 
       <Table.ScrollContainer minWidth={640}>
-        <Table striped highlightOnHover verticalSpacing="sm" aria-label="Patients">
+        <Table className={classes.table} striped highlightOnHover verticalSpacing="sm" aria-label="Patients">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Name</Table.Th>
@@ -109,7 +111,7 @@ export default function PatientsPage() {
                     {p.familyName}, {p.givenName}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   {formatDate(p.dateOfBirth)}{" "}
                   <Text span c="dimmed" size="sm">
                     ({ageOn(p.dateOfBirth)})
@@ -117,9 +119,7 @@ export default function PatientsPage() {
                 </Table.Td>
                 <Table.Td>
                   {p.fitzpatrick ? (
-                    <Badge variant="light" color={fitzpatrickRisk(p.fitzpatrick) ? "orange.9" : "gray.8"}>
-                      {p.fitzpatrick}
-                    </Badge>
+                    <FitzpatrickBadge type={p.fitzpatrick} />
                   ) : (
                     <Text span c="dimmed" size="sm">
                       not assessed
@@ -134,14 +134,7 @@ export default function PatientsPage() {
                   ) : (
                     <Group gap={4}>
                       {p.allergies.map((a) => (
-                        <Badge
-                          key={`${a.substance}-${a.kind}`}
-                          variant={a.severity === "SEVERE" ? "filled" : "light"}
-                          color={a.kind === "ALLERGY" ? "red.9" : "yellow.9"}
-                          tt="none"
-                        >
-                          {a.substance}
-                        </Badge>
+                        <AllergyBadge key={`${a.substance}-${a.kind}`} {...a} />
                       ))}
                     </Group>
                   )}

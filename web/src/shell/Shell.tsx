@@ -21,13 +21,13 @@ export function Shell() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 200, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      navbar={{ width: 200, breakpoint: "md", collapsed: { mobile: !opened } }}
       padding="md"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Toggle navigation" />
             <Title order={2} size="h3" c="teal.9">
               Needlework
             </Title>
@@ -56,7 +56,7 @@ export function Shell() {
               <Text size="sm" fw={600} data-testid="signed-in-user">
                 {me.name}
               </Text>
-              <Badge variant="light" color="gray.8" size="sm">
+              <Badge variant="outline" color="gray.7" c="dark.7" size="sm">
                 {ROLE_LABEL[me.role]}
               </Badge>
             </Group>
