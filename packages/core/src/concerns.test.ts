@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { ICD10, INDICATIONS, ZONES, ZONE_DEPTHS, validateConcernInput } from "./concerns";
-import { DomainError } from "./errors";
+import { type DomainError } from "./errors";
 
 const now = new Date("2026-06-01T12:00:00Z");
 

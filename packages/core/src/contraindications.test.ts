@@ -13,7 +13,7 @@ import {
   type ScreeningAnswers,
 } from "./contraindications";
 import { DEFAULT_SETTINGS } from "./settings";
-import { DomainError } from "./errors";
+import { type DomainError } from "./errors";
 
 const NO: ScreeningAnswers = {
   activeSkinInfection: false,

@@ -74,13 +74,6 @@ export interface ScreeningAnswers {
   retinoidDate?: string | null;
 }
 
-type BooleanAnswer = {
-  [K in keyof ScreeningAnswers]-?: NonNullable<ScreeningAnswers[K]> extends boolean ? K : never;
-}[keyof ScreeningAnswers];
-type DateAnswer = {
-  [K in keyof ScreeningAnswers]-?: NonNullable<ScreeningAnswers[K]> extends string ? K : never;
-}[keyof ScreeningAnswers];
-
 export interface ScreeningQuestion {
   key: keyof ScreeningAnswers;
   kind: "boolean" | "date";

@@ -10,7 +10,7 @@ import {
   type PlanInput,
 } from "./protocols";
 import { INDICATIONS } from "./concerns";
-import { DomainError } from "./errors";
+import { type DomainError } from "./errors";
 import type { Serum } from "./serums";
 
 const paths = (fn: () => unknown): string[] => {

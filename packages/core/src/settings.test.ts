@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { DEFAULT_SETTINGS, settingSource, validateSettings } from "./settings";
-import { DomainError } from "./errors";
+import { type DomainError } from "./errors";
 
 describe("DEFAULT_SETTINGS", () => {
   it("holds DOMAIN.md's defaults", () => {
