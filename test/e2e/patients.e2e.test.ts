@@ -106,7 +106,10 @@ describe("patients in the portal (local stack, Chromium)", () => {
     // The search is debounced: wait for the filtered answer, not the full list that was there.
     await expect.poll(() => table.getByRole("link").count(), { timeout: 10_000 }).toBe(1);
     await row.waitFor();
+    // Tablet width: reload so the layout is the one a tablet gets, not a resize mid-transition.
     await page.setViewportSize({ width: 768, height: 1024 });
+    await page.reload();
+    await row.waitFor();
     await shot("05-patient-search-tablet");
     await page.setViewportSize({ width: 1280, height: 860 });
   });

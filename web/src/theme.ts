@@ -16,6 +16,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
     "--mantine-color-error": "var(--mantine-color-red-9)",
     "--mantine-color-placeholder": "var(--mantine-color-gray-6)",
+    // Text on orange/yellow tints (alert titles, light badges) needs a darker amber than orange.9.
+    "--mantine-color-orange-light-color": "#9c3b07",
+    "--mantine-color-yellow-light-color": "#8a4a00",
   },
   dark: {},
 });

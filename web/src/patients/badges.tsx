@@ -23,7 +23,7 @@ export function AllergyBadge({
     <Badge
       tt="none"
       variant={severe ? "filled" : "light"}
-      color={allergy ? "red.9" : "yellow.9"}
+      color={severe ? (allergy ? "red.9" : WARN_TEXT) : allergy ? "red" : "yellow"}
       c={severe ? "white" : allergy ? "red.9" : WARN_TEXT}
       title={`${ALLERGY_KIND[kind]}, ${SEVERITY[severity].toLowerCase()}`}
       aria-label={`${substance}: ${ALLERGY_KIND[kind].toLowerCase()}, ${SEVERITY[severity].toLowerCase()}`}
