@@ -22,7 +22,8 @@ function initialJsWeight(): Plugin {
     generateBundle(_options, bundle) {
       const chunks = new Map<string, ChunkInfo>();
       for (const [fileName, out] of Object.entries(bundle)) {
-        if (out.type === "chunk") chunks.set(fileName, { code: out.code, isEntry: out.isEntry, imports: out.imports });
+        if (out.type === "chunk")
+          chunks.set(fileName, { code: out.code, isEntry: out.isEntry, imports: out.imports });
       }
       const initial = new Set<string>();
       const visit = (name: string): void => {
@@ -42,7 +43,9 @@ function initialJsWeight(): Plugin {
       }
       const lazy = chunks.size - initial.size;
       console.log(`\nInitial JS (loaded before first render):\n${lines.join("\n")}`);
-      console.log(`  ${"total".padEnd(48)} ${(total / 1024).toFixed(1).padStart(7)} KB gzip (${lazy} lazy chunks not counted)\n`);
+      console.log(
+        `  ${"total".padEnd(48)} ${(total / 1024).toFixed(1).padStart(7)} KB gzip (${lazy} lazy chunks not counted)\n`,
+      );
     },
   };
 }

@@ -126,7 +126,9 @@ describe("patients in the portal (local stack, Chromium)", () => {
     const describedBy = (await dob.getAttribute("aria-describedby")) ?? "";
     const errorId = describedBy.split(/\s+/).find((id) => id.includes("error"));
     expect(errorId).toBeTruthy();
-    await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(/Date of birth must not be after/);
+    await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(
+      /Date of birth must not be after/,
+    );
     await expect(page.getByLabel("Given name").inputValue()).resolves.toBe("Future");
     await expect(page.getByLabel("Family name").inputValue()).resolves.toBe("Person");
     await expect(dob.inputValue()).resolves.toBe("2099-01-01");
@@ -148,7 +150,10 @@ describe("patients in the portal (local stack, Chromium)", () => {
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
-      return (await res.json()) as { data?: Record<string, { version?: number; site?: { id: string } }> ; errors?: unknown[] };
+      return (await res.json()) as {
+        data?: Record<string, { version?: number; site?: { id: string } }>;
+        errors?: unknown[];
+      };
     };
     const current = await call("query($id: ID!) { patient(id: $id) { version site { id } } }", { id });
     const version = current.data?.patient?.version;
@@ -156,7 +161,17 @@ describe("patients in the portal (local stack, Chromium)", () => {
     expect(version).toBeTypeOf("number");
     const updated = await call(
       "mutation($id: ID!, $version: Int!, $input: PatientInput!) { updatePatient(id: $id, version: $version, input: $input) { patient { version } } }",
-      { id, version, input: { siteId, givenName: "Adaeze", familyName, dateOfBirth: "1988-04-12", email: "colleague@example.org" } },
+      {
+        id,
+        version,
+        input: {
+          siteId,
+          givenName: "Adaeze",
+          familyName,
+          dateOfBirth: "1988-04-12",
+          email: "colleague@example.org",
+        },
+      },
     );
     expect(updated.errors).toBeUndefined();
 

@@ -63,7 +63,12 @@ export class ApiError extends Error {
         return `Something went wrong on our side.${this.requestId ? ` Reference: ${this.requestId}.` : ""}`;
       case "THROTTLED":
         return "The service is busy. Wait a moment and try again.";
-      default:
+      case "BAD_USER_INPUT":
+      case "NOT_FOUND":
+      case "CONFLICT":
+      case "CONTRAINDICATED":
+      case "FORBIDDEN":
+      case "UNAUTHENTICATED":
         return this.message;
     }
   }

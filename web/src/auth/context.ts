@@ -12,9 +12,9 @@ export interface Auth {
   site: Site | null;
   /** Why the user was sent back to sign-in, if they were. */
   notice: string | null;
-  selectSite(siteId: string): void;
-  signIn(token: IssuedToken): Promise<void>;
-  signOut(notice?: string): void;
+  selectSite: (siteId: string) => void;
+  signIn: (token: IssuedToken) => Promise<void>;
+  signOut: (notice?: string) => void;
 }
 
 export const AuthContext = createContext<Auth | null>(null);

@@ -35,7 +35,7 @@ function message(e: unknown): string {
   return e instanceof ApiError ? e.userMessage : "Sign-in failed.";
 }
 
-function DemoSignIn({ onError }: { onError(message: string): void }) {
+function DemoSignIn({ onError }: { onError: (message: string) => void }) {
   const { signIn } = useAuth();
   const [users, setUsers] = useState<DemoUser[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -45,8 +45,18 @@ function DemoSignIn({ onError }: { onError(message: string): void }) {
     listDemoUsers().then(setUsers, (e: unknown) => setLoadError(message(e)));
   }, []);
 
-  if (loadError) return <Alert color="red" title="Demo users unavailable">{loadError}</Alert>;
-  if (!users) return <Center h={120}><Loader aria-label="Loading demo users" /></Center>;
+  if (loadError)
+    return (
+      <Alert color="red" title="Demo users unavailable">
+        {loadError}
+      </Alert>
+    );
+  if (!users)
+    return (
+      <Center h={120}>
+        <Loader aria-label="Loading demo users" />
+      </Center>
+    );
 
   const choose = async (email: string) => {
     setBusy(email);
@@ -75,8 +85,12 @@ function DemoSignIn({ onError }: { onError(message: string): void }) {
                   {u.email} · {u.sites.map((s) => s.name).join(", ") || u.groupName}
                 </Text>
               </div>
-              {busy === u.email ? <Loader size="sm" aria-label="Signing in" /> : (
-                <Badge variant="outline" color="teal.9" c="teal.9">{ROLE_LABEL[u.role]}</Badge>
+              {busy === u.email ? (
+                <Loader size="sm" aria-label="Signing in" />
+              ) : (
+                <Badge variant="outline" color="teal.9" c="teal.9">
+                  {ROLE_LABEL[u.role]}
+                </Badge>
               )}
             </Group>
           </UnstyledButton>
@@ -86,7 +100,7 @@ function DemoSignIn({ onError }: { onError(message: string): void }) {
   );
 }
 
-function PasswordSignIn({ onError }: { onError(message: string): void }) {
+function PasswordSignIn({ onError }: { onError: (message: string) => void }) {
   const { signIn } = useAuth();
   const [busy, setBusy] = useState(false);
   const form = useForm({
@@ -110,8 +124,19 @@ function PasswordSignIn({ onError }: { onError(message: string): void }) {
       })}
     >
       <Stack>
-        <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps("email")} />
-        <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps("password")} />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          {...form.getInputProps("email")}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          required
+          {...form.getInputProps("password")}
+        />
         <Button type="submit" loading={busy}>
           Sign in
         </Button>
@@ -126,7 +151,9 @@ export default function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   if (status === "signed-in") {
     const next = params.get("next");
-    return <Navigate to={next && next.startsWith("/") && !next.startsWith("//") ? next : "/patients"} replace />;
+    return (
+      <Navigate to={next && next.startsWith("/") && !next.startsWith("//") ? next : "/patients"} replace />
+    );
   }
   return (
     <main>

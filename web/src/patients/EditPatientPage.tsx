@@ -37,7 +37,8 @@ function EditPatient({ patient }: { patient: PatientFieldsFragment }) {
       <Stack gap="xs">
         <Text size="sm">
           Your changes were not saved and are still in the form. The record was changed after you opened it
-          {conflict.updatedAt ? ` (at ${new Date(conflict.updatedAt).toLocaleTimeString()})` : ""}. Choose what to do:
+          {conflict.updatedAt ? ` (at ${new Date(conflict.updatedAt).toLocaleTimeString()})` : ""}. Choose
+          what to do:
         </Text>
         <Group gap="xs">
           <Button
@@ -80,7 +81,12 @@ function EditPatient({ patient }: { patient: PatientFieldsFragment }) {
         onCancel={() => void navigate(back)}
         onSubmit={async (input) => {
           try {
-            await gql(UpdatePatientMutation, { id: patient.id, version, input, idempotencyKey: crypto.randomUUID() });
+            await gql(UpdatePatientMutation, {
+              id: patient.id,
+              version,
+              input,
+              idempotencyKey: crypto.randomUUID(),
+            });
           } catch (e) {
             if (e instanceof ApiError && e.code === "CONFLICT") {
               const latest = await gql(PatientQuery, { id: patient.id });

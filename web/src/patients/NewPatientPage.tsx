@@ -19,7 +19,9 @@ export default function NewPatientPage() {
     <Stack maw={960}>
       <div>
         <Title order={1}>New patient</Title>
-        <Text c="dimmed">Fields marked * are required. Allergies and history can be added now or at consultation.</Text>
+        <Text c="dimmed">
+          Fields marked * are required. Allergies and history can be added now or at consultation.
+        </Text>
       </div>
       <PatientForm
         initialValues={emptyPatient(site.id)}

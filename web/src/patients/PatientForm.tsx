@@ -49,7 +49,11 @@ const LABELS: Record<string, string> = {
 
 /** "dateOfBirth", "must not be after …" → "Date of birth must not be after …". */
 export function describe(path: string, reason: string): string {
-  const last = path.split(".").filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const last =
+    path
+      .split(".")
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
   return `${LABELS[last] ?? last} ${reason}`;
 }
 
@@ -65,13 +69,20 @@ export interface PatientFormProps {
   sites: { id: string; name: string }[];
   submitLabel: string;
   /** Saves; throw an ApiError and BAD_USER_INPUT lands beside the fields, anything else above the buttons. */
-  onSubmit(input: PatientInput): Promise<void>;
-  onCancel(): void;
+  onSubmit: (input: PatientInput) => Promise<void>;
+  onCancel: () => void;
   /** Shown above the buttons (e.g. a CONFLICT explanation with its choices). */
   notice?: ReactNode;
 }
 
-export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCancel, notice }: PatientFormProps) {
+export function PatientForm({
+  initialValues,
+  sites,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  notice,
+}: PatientFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<{ message: string; unplaced: FieldError[] } | null>(null);
@@ -82,7 +93,9 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
   });
 
   const focusFirstError = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+    );
 
   const submit = async (values: PatientFormValues) => {
     setSaving(true);
@@ -96,7 +109,9 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
         form.setErrors(describeAll(errors));
         setFailure({
           message:
-            Object.keys(errors).length > 0 ? "Some fields need attention: see the messages beside them." : error.message,
+            Object.keys(errors).length > 0
+              ? "Some fields need attention: see the messages beside them."
+              : error.message,
           unplaced,
         });
         focusFirstError();
@@ -116,7 +131,12 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
         <Fieldset legend="Patient">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Given name" required autoComplete="off" {...form.getInputProps("givenName")} />
-            <TextInput label="Family name" required autoComplete="off" {...form.getInputProps("familyName")} />
+            <TextInput
+              label="Family name"
+              required
+              autoComplete="off"
+              {...form.getInputProps("familyName")}
+            />
             <TextInput
               label="Date of birth"
               type="date"
@@ -152,10 +172,20 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
           <Stack gap="sm">
             {allergies.length === 0 && <Text c="dimmed">None recorded.</Text>}
             {allergies.map((row, i) => (
-              <Paper key={row.key} withBorder p="sm" role="group" aria-label={`Allergy or sensitivity ${i + 1}`}>
+              <Paper
+                key={row.key}
+                withBorder
+                p="sm"
+                role="group"
+                aria-label={`Allergy or sensitivity ${i + 1}`}
+              >
                 <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
                   <TextInput label="Substance" required {...form.getInputProps(`allergies.${i}.substance`)} />
-                  <NativeSelect label="Kind" data={options(ALLERGY_KIND)} {...form.getInputProps(`allergies.${i}.kind`)} />
+                  <NativeSelect
+                    label="Kind"
+                    data={options(ALLERGY_KIND)}
+                    {...form.getInputProps(`allergies.${i}.kind`)}
+                  />
                   <NativeSelect
                     label="Severity"
                     data={options(SEVERITY)}
@@ -166,7 +196,7 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
                 <Group justify="flex-end" mt="xs">
                   <Button
                     variant="subtle"
-                    color="red.9"
+                    color="red"
                     size="xs"
                     onClick={() => form.removeListItem("allergies", i)}
                     aria-label={`Remove allergy or sensitivity ${i + 1}${row.substance ? ` (${row.substance})` : ""}`}
@@ -196,13 +226,21 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
                     data={options(MEDICATION_CLASS)}
                     {...form.getInputProps(`medications.${i}.class`)}
                   />
-                  <TextInput label="Started on" type="date" {...form.getInputProps(`medications.${i}.startedOn`)} />
-                  <TextInput label="Stopped on" type="date" {...form.getInputProps(`medications.${i}.stoppedOn`)} />
+                  <TextInput
+                    label="Started on"
+                    type="date"
+                    {...form.getInputProps(`medications.${i}.startedOn`)}
+                  />
+                  <TextInput
+                    label="Stopped on"
+                    type="date"
+                    {...form.getInputProps(`medications.${i}.stoppedOn`)}
+                  />
                 </SimpleGrid>
                 <Group justify="flex-end" mt="xs">
                   <Button
                     variant="subtle"
-                    color="red.9"
+                    color="red"
                     size="xs"
                     onClick={() => form.removeListItem("medications", i)}
                     aria-label={`Remove medication ${i + 1}${row.name ? ` (${row.name})` : ""}`}
@@ -221,10 +259,7 @@ export function PatientForm({ initialValues, sites, submitLabel, onSubmit, onCan
         </Fieldset>
 
         <Fieldset legend="Medical history">
-          <Checkbox.Group
-            label="Conditions that affect needling"
-            {...form.getInputProps("historyFlags")}
-          >
+          <Checkbox.Group label="Conditions that affect needling" {...form.getInputProps("historyFlags")}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
               {keysOf(HISTORY_FLAG).map((flag) => (
                 <Checkbox key={flag} value={flag} label={HISTORY_FLAG[flag]} />

@@ -62,11 +62,7 @@ function PatientHeader({ patient: p }: { patient: PatientFieldsFragment }) {
             Born {formatDate(p.dateOfBirth)} (age {ageOn(p.dateOfBirth)}) · {p.site.name}
             {p.archived ? " · archived" : ""}
           </Text>
-          {(p.phone || p.email) && (
-            <Text size="sm">
-              {[p.phone, p.email].filter(Boolean).join(" · ")}
-            </Text>
-          )}
+          {(p.phone || p.email) && <Text size="sm">{[p.phone, p.email].filter(Boolean).join(" · ")}</Text>}
         </div>
         <Group gap="xs">
           <Button variant="default" component={Link} to="/patients">
@@ -133,8 +129,12 @@ function PatientHeader({ patient: p }: { patient: PatientFieldsFragment }) {
               <List size="sm" spacing={4} listStyleType="none" p={0}>
                 {[...current, ...past].map((m, i) => (
                   <List.Item key={`${m.name}-${i}`}>
-                    <Text span fw={SCREENED_MEDICATIONS.has(m.class) && !m.stoppedOn ? 700 : 500} size="sm"
-                      c={SCREENED_MEDICATIONS.has(m.class) && !m.stoppedOn ? DANGER_TEXT : undefined}>
+                    <Text
+                      span
+                      fw={SCREENED_MEDICATIONS.has(m.class) && !m.stoppedOn ? 700 : 500}
+                      size="sm"
+                      c={SCREENED_MEDICATIONS.has(m.class) && !m.stoppedOn ? DANGER_TEXT : undefined}
+                    >
                       {m.name}
                     </Text>{" "}
                     <Text span size="sm" c="dimmed">

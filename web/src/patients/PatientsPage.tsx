@@ -44,7 +44,8 @@ export default function PatientsPage() {
         setEndCursor(patients.pageInfo.endCursor ?? null);
         setHasNextPage(patients.pageInfo.hasNextPage);
       } catch (e) {
-        if (id === latest.current) setError(e instanceof ApiError ? e : new ApiError("INTERNAL_SERVER_ERROR", "Unexpected error"));
+        if (id === latest.current)
+          setError(e instanceof ApiError ? e : new ApiError("INTERNAL_SERVER_ERROR", "Unexpected error"));
       } finally {
         if (id === latest.current) setLoading(false);
       }
@@ -151,7 +152,9 @@ export default function PatientsPage() {
               <Table.Tr>
                 <Table.Td colSpan={5}>
                   <Text c="dimmed" ta="center" py="md">
-                    {debounced ? `No patient at ${site.name} matches “${debounced}”.` : `No patients at ${site.name} yet.`}
+                    {debounced
+                      ? `No patient at ${site.name} matches “${debounced}”.`
+                      : `No patients at ${site.name} yet.`}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -123,7 +123,15 @@ export function toInput(v: PatientFormValues): PatientInput {
   };
 }
 
-const FORM_FIELDS = new Set(["siteId", "givenName", "familyName", "dateOfBirth", "email", "phone", "fitzpatrick"]);
+const FORM_FIELDS = new Set([
+  "siteId",
+  "givenName",
+  "familyName",
+  "dateOfBirth",
+  "email",
+  "phone",
+  "fitzpatrick",
+]);
 const ROW_FIELD = /^(allergies|medications)\.(\d+)\.(\w+)$/;
 
 /**
@@ -140,7 +148,8 @@ export function placeFieldErrors(
     const path = f.path.replace(/^input\./, "");
     const row = ROW_FIELD.exec(path);
     if (FORM_FIELDS.has(path)) errors[path] = f.reason;
-    else if (row && Number(row[2]) < values[row[1] as "allergies" | "medications"].length) errors[path] = f.reason;
+    else if (row && Number(row[2]) < values[row[1] as "allergies" | "medications"].length)
+      errors[path] = f.reason;
     else if (path.startsWith("historyFlags")) errors.historyFlags = f.reason;
     else unplaced.push(f);
   }

@@ -17,7 +17,13 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-function text(errors: Record<string, string>, path: string, value: string, max: number, required: boolean): void {
+function text(
+  errors: Record<string, string>,
+  path: string,
+  value: string,
+  max: number,
+  required: boolean,
+): void {
   const v = value.trim();
   if (!v) {
     if (required) errors[path] = "is required";
@@ -45,9 +51,14 @@ export function validatePatientForm(v: PatientFormValues, now: Date = new Date()
   if (!v.siteId) errors.siteId = "is required";
   text(errors, "givenName", v.givenName, 100, true);
   text(errors, "familyName", v.familyName, 100, true);
-  date(errors, "dateOfBirth", v.dateOfBirth, { required: true, notAfter: todayIso(now), notBefore: "1900-01-01" });
+  date(errors, "dateOfBirth", v.dateOfBirth, {
+    required: true,
+    notAfter: todayIso(now),
+    notBefore: "1900-01-01",
+  });
   text(errors, "email", v.email, 200, false);
-  if (!errors.email && v.email.trim() && !EMAIL.test(v.email.trim())) errors.email = "must be an email address";
+  if (!errors.email && v.email.trim() && !EMAIL.test(v.email.trim()))
+    errors.email = "must be an email address";
   text(errors, "phone", v.phone, 30, false);
   if (!errors.phone && v.phone.trim() && !PHONE.test(v.phone.trim()))
     errors.phone = "must be a phone number (digits, spaces, + ( ) -)";
