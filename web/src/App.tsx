@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+import { Alert } from "@mantine/core";
+import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { useAuth } from "./auth/context";
 import { PageLoader } from "./shell/PageLoader";
 import { Shell } from "./shell/Shell";
@@ -23,6 +24,19 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   return children;
 }
 
+/** Identified patient records are for practitioners and clinic admins; analysts see de-identified data only. */
+function RequireClinicalRole({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  if (me?.role === "ANALYST")
+    return (
+      <Alert color="gray" title="Patient records are not available to analysts" maw={640}>
+        Analysts work with de-identified outcome data only, so identified patient records are not shown for
+        this role.
+      </Alert>
+    );
+  return children;
+}
+
 export function App() {
   return (
     <Suspense fallback={<PageLoader />}>
@@ -36,10 +50,19 @@ export function App() {
           }
         >
           <Route index element={<Navigate to="/patients" replace />} />
-          <Route path="patients" element={<PatientsPage />} />
-          <Route path="patients/new" element={<NewPatientPage />} />
-          <Route path="patients/:id" element={<PatientPage />} />
-          <Route path="patients/:id/edit" element={<EditPatientPage />} />
+          <Route
+            path="patients"
+            element={
+              <RequireClinicalRole>
+                <Outlet />
+              </RequireClinicalRole>
+            }
+          >
+            <Route index element={<PatientsPage />} />
+            <Route path="new" element={<NewPatientPage />} />
+            <Route path=":id" element={<PatientPage />} />
+            <Route path=":id/edit" element={<EditPatientPage />} />
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

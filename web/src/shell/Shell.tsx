@@ -85,13 +85,15 @@ export function Shell() {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label="Main">
-        <NavLink
-          component={Link}
-          to="/patients"
-          label="Patients"
-          active={pathname.startsWith("/patients")}
-          onClick={close}
-        />
+        {me.role !== "ANALYST" && (
+          <NavLink
+            component={Link}
+            to="/patients"
+            label="Patients"
+            active={pathname.startsWith("/patients")}
+            onClick={close}
+          />
+        )}
       </AppShell.Navbar>
 
       <AppShell.Main>
