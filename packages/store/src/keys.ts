@@ -12,6 +12,25 @@ export const Keys = {
   site: (groupId: string, siteId: string) => ({ pk: g(groupId), sk: `SITE#${siteId}` }),
   user: (groupId: string, userId: string) => ({ pk: g(groupId), sk: `USER#${userId}` }),
   settings: (groupId: string) => ({ pk: g(groupId), sk: "SETTINGS" }),
+  /** A clinic's own protocol template for one indication (absent = core's default). */
+  protocol: (groupId: string, indication: string) => ({ pk: g(groupId), sk: `PROTOCOL#${indication}` }),
+
+  // Consultations, concerns and treatment plans live in the patient collection.
+  concern: (groupId: string, patientId: string, concernId: string) => ({
+    pk: Keys.patientPk(groupId, patientId),
+    sk: `C#${concernId}`,
+  }),
+  consultation: (groupId: string, patientId: string, date: string, consultationId: string) => ({
+    pk: Keys.patientPk(groupId, patientId),
+    sk: `T#${date}#CONSULT#${consultationId}`,
+  }),
+  plan: (groupId: string, patientId: string, startDate: string, planId: string) => ({
+    pk: Keys.patientPk(groupId, patientId),
+    sk: `T#${startDate}#PLAN#${planId}`,
+  }),
+  /** Plans due (next session or retreatment) per site; sparse: only plans with something due. */
+  siteDueGsi: (groupId: string, siteId: string) => `${g(groupId)}#S#${siteId}#DUE`,
+  siteDueSort: (dueOn: string, patientId: string, planId: string) => `${dueOn}#${patientId}#${planId}`,
 
   // A patient's whole record is one item collection.
   patientPk: (groupId: string, patientId: string) => `${g(groupId)}#P#${patientId}`,
@@ -22,6 +41,36 @@ export const Keys = {
   /** Site patient list, sorted and searched by normalised "family given". */
   sitePatientsGsi: (groupId: string, siteId: string) => `${g(groupId)}#S#${siteId}#PATIENTS`,
   sitePatientsSort: (nameKey: string, patientId: string) => `${nameKey}#${patientId}`,
+
+  // Serum catalogue: one item per serum in the group partition, lots embedded.
+  serum: (groupId: string, serumId: string) => ({ pk: g(groupId), sk: `SERUM#${serumId}` }),
+
+  // Treatment sessions and assessments live in the patient collection under the timeline prefix.
+  session: (groupId: string, patientId: string, date: string, sessionId: string) => ({
+    pk: Keys.patientPk(groupId, patientId),
+    sk: `T#${date}#SESSION#${sessionId}`,
+  }),
+  assessment: (groupId: string, patientId: string, date: string, assessmentId: string) => ({
+    pk: Keys.patientPk(groupId, patientId),
+    sk: `T#${date}#ASSESS#${assessmentId}`,
+  }),
+  /** A concern's outcome state: its latest score per scale and what that added to the rollups. */
+  outcome: (groupId: string, patientId: string, concernId: string) => ({
+    pk: Keys.patientPk(groupId, patientId),
+    sk: `OUTCOME#${concernId}`,
+  }),
+  /** Site session list, newest first by date. */
+  siteSessionsGsi: (groupId: string, siteId: string) => `${g(groupId)}#S#${siteId}#SESSIONS`,
+  siteSessionsSort: (date: string, sessionId: string) => `${date}#${sessionId}`,
+  /** Lot numbers compare case-insensitively (core), so the key uses the trimmed upper-case form. */
+  lotTracePk: (groupId: string, serumId: string, lotNumber: string) =>
+    `${g(groupId)}#LOT#${serumId}#${lotNumber.trim().toUpperCase()}`,
+  lotTraceSk: (date: string, sessionId: string, zone: string) => `${date}#${sessionId}#${zone}`,
+  /** Sharded analytics counters. */
+  rollup: (groupId: string, dimension: string, value: string, shard: number) => ({
+    pk: `${g(groupId)}#ROLLUP#${dimension}#${value}`,
+    sk: `SHARD#${shard}`,
+  }),
 
   // Idempotency records (TTL'd).
   idempotency: (groupId: string, key: string) => ({ pk: `${g(groupId)}#IDEM#${key}`, sk: "IDEM" }),
