@@ -27,6 +27,8 @@ export * as Schedule from "./schedule";
 export * as Kpi from "./kpi";
 export * as Deidentify from "./deidentify";
 export * as Fhir from "./fhir";
+export * as Consultations from "./consultations";
+export * as TreatmentPlans from "./treatment-plans";
 export type { Indication, Zone, BodyArea, ConcernStatus, ConcernInput, ValidConcernFields, DepthRange } from "./concerns";
 export type { ScaleId, Rater, ScaleDefinition, Improvement, Trend, TrendPoint, ScorePoint, AssessmentInput, ValidAssessmentFields } from "./scales";
 export type { ClinicSettings, ClinicSettingsInput } from "./settings";
@@ -62,3 +64,5 @@ export type { PlanStatus, PlanSchedule, PlanProgress, PlanDue, DueState, DepthBa
 export type { KpiId, KpiPlan, Ratio, ImprovementRow, ImprovementGroup, ImprovementDimension, IntervalAdherence } from "./kpi";
 export type { AgeBand } from "./deidentify";
 export type { FhirBundle, FhirResource, FhirExportInput } from "./fhir";
+export type { ConsultationInput, ConsultationConcernInput, ValidConsultationFields, ValidConsultationConcern } from "./consultations";
+export type { PlanState, PlannedSerumCheck, ResolvedPlannedSerum, SerumOverrideInput } from "./treatment-plans";

@@ -44,6 +44,16 @@ export type AllergySeverity =
   | 'MODERATE'
   | 'SEVERE';
 
+/** BLOCK stops treatment unless overridden with a reason; WARN is shown and may be acknowledged. */
+export type ContraindicationLevel =
+  | 'BLOCK'
+  | 'WARN';
+
+export type Device =
+  | 'DERMAROLLER'
+  | 'PEN'
+  | 'RF_MICRONEEDLING';
+
 export type FitzpatrickType =
   | 'I'
   | 'II'
@@ -64,6 +74,19 @@ export type HistoryFlag =
   | 'NICKEL_ALLERGY'
   | 'PSORIASIS'
   | 'ROSACEA';
+
+/** A concern a patient comes with (an indication for microneedling). */
+export type Indication =
+  | 'ACNE_SCARRING'
+  | 'ALOPECIA'
+  | 'LAXITY'
+  | 'MELASMA'
+  | 'PIGMENTATION'
+  | 'REJUVENATION'
+  | 'ROSACEA'
+  | 'SCARRING'
+  | 'STRETCH_MARKS'
+  | 'WRINKLES';
 
 export type Me = {
   email: Scalars['String']['output'];
@@ -209,10 +232,45 @@ export type Role =
   | 'CLINIC_ADMIN'
   | 'PRACTITIONER';
 
+/** An outcome scale (Fitzpatrick is a patient attribute, not a scale). */
+export type ScaleId =
+  | 'GAIS'
+  | 'GOODMAN_BARON_QUALITATIVE'
+  | 'GOODMAN_BARON_QUANTITATIVE'
+  | 'HAIR_COUNT'
+  | 'LEMPERLE'
+  | 'MMASI'
+  | 'SATISFACTION';
+
 export type Site = Node & {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
+
+/** Someone of the clinic group, as recorded on a clinical record. */
+export type StaffMember = {
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A treatment zone; a concern's body area is one of them. */
+export type Zone =
+  | 'ABDOMEN'
+  | 'ARMS'
+  | 'BACK'
+  | 'BUTTOCKS'
+  | 'CHEEKS'
+  | 'CHIN'
+  | 'DECOLLETAGE'
+  | 'FOREHEAD'
+  | 'HANDS'
+  | 'JAWLINE'
+  | 'NECK'
+  | 'NOSE'
+  | 'PERIORAL'
+  | 'PERIORBITAL'
+  | 'SCALP'
+  | 'THIGHS';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -42,6 +42,16 @@ export type AllergySeverity =
   | 'MODERATE'
   | 'SEVERE';
 
+/** BLOCK stops treatment unless overridden with a reason; WARN is shown and may be acknowledged. */
+export type ContraindicationLevel =
+  | 'BLOCK'
+  | 'WARN';
+
+export type Device =
+  | 'DERMAROLLER'
+  | 'PEN'
+  | 'RF_MICRONEEDLING';
+
 export type FitzpatrickType =
   | 'I'
   | 'II'
@@ -62,6 +72,19 @@ export type HistoryFlag =
   | 'NICKEL_ALLERGY'
   | 'PSORIASIS'
   | 'ROSACEA';
+
+/** A concern a patient comes with (an indication for microneedling). */
+export type Indication =
+  | 'ACNE_SCARRING'
+  | 'ALOPECIA'
+  | 'LAXITY'
+  | 'MELASMA'
+  | 'PIGMENTATION'
+  | 'REJUVENATION'
+  | 'ROSACEA'
+  | 'SCARRING'
+  | 'STRETCH_MARKS'
+  | 'WRINKLES';
 
 export type Me = {
   __typename?: 'Me';
@@ -216,11 +239,47 @@ export type Role =
   | 'CLINIC_ADMIN'
   | 'PRACTITIONER';
 
+/** An outcome scale (Fitzpatrick is a patient attribute, not a scale). */
+export type ScaleId =
+  | 'GAIS'
+  | 'GOODMAN_BARON_QUALITATIVE'
+  | 'GOODMAN_BARON_QUANTITATIVE'
+  | 'HAIR_COUNT'
+  | 'LEMPERLE'
+  | 'MMASI'
+  | 'SATISFACTION';
+
 export type Site = Node & {
   __typename?: 'Site';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
+
+/** Someone of the clinic group, as recorded on a clinical record. */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A treatment zone; a concern's body area is one of them. */
+export type Zone =
+  | 'ABDOMEN'
+  | 'ARMS'
+  | 'BACK'
+  | 'BUTTOCKS'
+  | 'CHEEKS'
+  | 'CHIN'
+  | 'DECOLLETAGE'
+  | 'FOREHEAD'
+  | 'HANDS'
+  | 'JAWLINE'
+  | 'NECK'
+  | 'NOSE'
+  | 'PERIORAL'
+  | 'PERIORBITAL'
+  | 'SCALP'
+  | 'THIGHS';
 
 
 
@@ -307,11 +366,14 @@ export type ResolversTypes = {
   AllergyKind: AllergyKind;
   AllergySeverity: AllergySeverity;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ContraindicationLevel: ContraindicationLevel;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Device: Device;
   FitzpatrickType: FitzpatrickType;
   HistoryFlag: HistoryFlag;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Indication: Indication;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Me: ResolverTypeWrapper<Me>;
   Medication: ResolverTypeWrapper<Medication>;
@@ -327,8 +389,11 @@ export type ResolversTypes = {
   PatientPayload: ResolverTypeWrapper<PatientPayload>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  ScaleId: ScaleId;
   Site: ResolverTypeWrapper<Site>;
+  StaffMember: ResolverTypeWrapper<StaffMember>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Zone: Zone;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -353,6 +418,7 @@ export type ResolversParentTypes = {
   PatientPayload: PatientPayload;
   Query: Record<PropertyKey, never>;
   Site: Site;
+  StaffMember: StaffMember;
   String: Scalars['String']['output'];
 };
 
@@ -449,6 +515,11 @@ export type SiteResolvers<ContextType = any, ParentType extends ResolversParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type StaffMemberResolvers<ContextType = any, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = any> = {
   Allergy?: AllergyResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -464,5 +535,6 @@ export type Resolvers<ContextType = any> = {
   PatientPayload?: PatientPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
 };
 

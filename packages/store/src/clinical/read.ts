@@ -1,0 +1,32 @@
+import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../client";
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+export type Item = Record<string, unknown>;
+
+export const keyString = (k: ItemKey): string => `${k.pk}\u0000${k.sk}`;
+
+/**
+ * Reads items by key in as few BatchGetItem calls as possible (100 keys each; unprocessed keys are
+ * retried), whatever partitions they sit in: a patient's profile, records and the group's settings
+ * or serums come back in one request. Found items by `keyString`.
+ */
+export async function batchGet(db: Db, keys: readonly ItemKey[]): Promise<Map<string, Item>> {
+  const unique = [...new Map(keys.map((k) => [keyString(k), { pk: k.pk, sk: k.sk }])).values()];
+  const found = new Map<string, Item>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
+    while (pending && pending.length > 0) {
+      const res = await db.doc.send(
+        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      for (const it of res.Responses?.[db.tableName] ?? []) found.set(keyString(it as unknown as ItemKey), it);
+      pending = res.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,95 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  conflict,
+  forbidden,
+  Settings,
+  type ClinicSettings,
+  type ClinicSettingsInput,
+  type Principal,
+} from "@needlework/core";
+import { addAudit } from "../audit";
+import type { Db } from "../client";
+import { runIdempotent, type IdempotencyContext } from "../idempotency";
+import { Keys } from "../keys";
+import { Tx } from "../tx";
+
+/**
+ * The clinic group's settings (waiting periods, retreatment, aftercare text): one item per group.
+ * Until an admin saves them the group runs on core's DEFAULT_SETTINGS, reported as version 0.
+ */
+export interface StoredSettings {
+  settings: ClinicSettings;
+  /** 0 while the defaults apply; pass it back on update. */
+  version: number;
+  isDefault: boolean;
+  updatedAt?: string | undefined;
+  updatedBy?: string | undefined;
+}
+
+const FIELDS = Object.keys(Settings.DEFAULT_SETTINGS) as (keyof ClinicSettings)[];
+
+/** The stored item (or its absence) as settings: defaults fill anything the item lacks. */
+export function settingsFromItem(item: Record<string, unknown> | undefined): StoredSettings {
+  if (!item) return { settings: { ...Settings.DEFAULT_SETTINGS }, version: 0, isDefault: true };
+  const settings: ClinicSettings = { ...Settings.DEFAULT_SETTINGS };
+  const target = settings as unknown as Record<string, unknown>;
+  for (const f of FIELDS) if (item[f] !== undefined && item[f] !== null) target[f] = item[f];
+  return {
+    settings,
+    version: Number(item.version),
+    isDefault: false,
+    updatedAt: item.updatedAt as string | undefined,
+    updatedBy: item.updatedBy as string | undefined,
+  };
+}
+
+export function settingsItem(groupId: string, s: ClinicSettings, version: number, at: string, by: string): Record<string, unknown> {
+  return { ...Keys.settings(groupId), type: "ClinicSettings", ...s, version, updatedAt: at, updatedBy: by };
+}
+
+/** One GetItem; any signed-in member of the group may read the settings (they hold no patient data). */
+export async function getSettings(db: Db, groupId: string): Promise<StoredSettings> {
+  const got = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: Keys.settings(groupId), ConsistentRead: true }));
+  return settingsFromItem(got.Item);
+}
+
+/**
+ * Replaces the given fields (core validates ranges). Only a CLINIC_ADMIN may; the version read must
+ * still be current (0 = nobody has saved yet), otherwise CONFLICT.
+ */
+export async function updateSettings(
+  db: Db,
+  actor: Principal,
+  expectedVersion: number,
+  input: ClinicSettingsInput,
+  idem?: IdempotencyContext,
+): Promise<StoredSettings> {
+  if (actor.role !== "CLINIC_ADMIN") throw forbidden("Only a clinic administrator can change the clinic settings.");
+  Settings.validateSettings(input); // bad input answers before any read
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    async (tx) => {
+      const current = await getSettings(db, actor.groupId);
+      if (current.version !== expectedVersion) throw conflict("The clinic settings");
+      const next = Settings.validateSettings(input, current.settings);
+      const at = new Date().toISOString();
+      const version = current.version + 1;
+      tx.put(settingsItem(actor.groupId, next, version, at, actor.userId), {
+        condition: expectedVersion === 0 ? "attribute_not_exists(pk)" : "version = :v",
+        values: expectedVersion === 0 ? undefined : { ":v": expectedVersion },
+        onConditionFailed: () => conflict("The clinic settings"),
+      });
+      const changed = FIELDS.filter((f) => next[f] !== current.settings[f]);
+      addAudit(tx, actor, {
+        action: "UPDATE_CLINIC_SETTINGS",
+        detail: changed.length
+          ? changed.map((f) => (f === "aftercareText" ? f : `${f}=${String(next[f])}`)).join(", ")
+          : "no change",
+      });
+      return { settings: next, version, isDefault: false, updatedAt: at, updatedBy: actor.userId };
+    },
+    () => new Tx(),
+  );
+}
