@@ -31,25 +31,6 @@ export const Keys = {
   /** Plans due (next session or retreatment) per site; sparse: only plans with something due. */
   siteDueGsi: (groupId: string, siteId: string) => `${g(groupId)}#S#${siteId}#DUE`,
   siteDueSort: (dueOn: string, patientId: string, planId: string) => `${dueOn}#${patientId}#${planId}`,
-  /** A clinic's own protocol template for one indication (absent = core's default). */
-  protocol: (groupId: string, indication: string) => ({ pk: g(groupId), sk: `PROTOCOL#${indication}` }),
-
-  // Consultations, concerns and treatment plans live in the patient collection.
-  concern: (groupId: string, patientId: string, concernId: string) => ({
-    pk: Keys.patientPk(groupId, patientId),
-    sk: `C#${concernId}`,
-  }),
-  consultation: (groupId: string, patientId: string, date: string, consultationId: string) => ({
-    pk: Keys.patientPk(groupId, patientId),
-    sk: `T#${date}#CONSULT#${consultationId}`,
-  }),
-  plan: (groupId: string, patientId: string, startDate: string, planId: string) => ({
-    pk: Keys.patientPk(groupId, patientId),
-    sk: `T#${startDate}#PLAN#${planId}`,
-  }),
-  /** Plans due (next session or retreatment) per site; sparse: only plans with something due. */
-  siteDueGsi: (groupId: string, siteId: string) => `${g(groupId)}#S#${siteId}#DUE`,
-  siteDueSort: (dueOn: string, patientId: string, planId: string) => `${dueOn}#${patientId}#${planId}`,
 
   // A patient's whole record is one item collection.
   patientPk: (groupId: string, patientId: string) => `${g(groupId)}#P#${patientId}`,
