@@ -1,4 +1,11 @@
-import { createLocalIssuer, createVerifier, startLocalApi, type LocalIssuer } from "@needlework/api";
+import {
+  createLocalIssuer,
+  createVerifier,
+  startLocalApi,
+  type GraphQLLimits,
+  type LocalIssuer,
+  type Logger,
+} from "@needlework/api";
 import type { Principal } from "@needlework/core";
 import { demoPrincipals, seedDemo, freePort, type Db } from "@needlework/store";
 import { createTestDb } from "./dynamo";
@@ -29,20 +36,31 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(opts: { seed?: boolean; requestBudget?: number } = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  seed?: boolean;
+  requestBudget?: number;
+  /** Receives the server's error log entries (default: dropped). */
+  logger?: Logger;
+  /** Local development mode (introspection, error detail); default false, as deployed. */
+  devMode?: boolean;
+  limits?: Partial<GraphQLLimits>;
+}
+
+export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDb("api");
   if (opts.seed ?? true) await seedDemo(db);
   const issuer = await createLocalIssuer();
   const api = await startLocalApi({
     db,
     verifier: createVerifier(issuer.config),
-    devMode: false,
+    devMode: opts.devMode ?? false,
     port: await freePort(),
     issuer,
     users: async () => demoPrincipals(),
     allowedOrigins: [],
     requestBudget: opts.requestBudget,
-    logger: () => undefined,
+    limits: opts.limits,
+    logger: opts.logger ?? (() => undefined),
   });
   const users: Record<string, Principal> = {};
   for (const p of demoPrincipals()) users[p.email.split(/[.@]/)[0]!] = p;

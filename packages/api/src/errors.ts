@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { type DomainError, isDomainError } from "@needlework/core";
+import { RequestBudgetExceeded } from "@needlework/store";
 
 /**
  * The one error mapper. Domain errors keep their code and practitioner-readable message; GraphQL's own
@@ -13,6 +14,7 @@ export function toGraphQLError(e: DomainError): GraphQLError {
   if (e.fields.length) extensions.fields = e.fields;
   if (e.reasons.length) extensions.reasons = e.reasons;
   if (e.retryable) extensions.retryable = true;
+  if (e instanceof RequestBudgetExceeded) extensions.limit = { name: "requestBudget", max: e.budget };
   return new GraphQLError(e.message, { extensions });
 }
 
@@ -38,7 +40,12 @@ export const jsonLogger: Logger = (entry) => {
   console.error(JSON.stringify({ level: "error", ...entry }));
 };
 
-export function makeFormatError(log: Logger = jsonLogger) {
+export interface FormatErrorOptions {
+  /** Local development only: an unexpected error also carries its message and stack to the client. */
+  devMode?: boolean;
+}
+
+export function makeFormatError(log: Logger = jsonLogger, opts: FormatErrorOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isDomainError(original)) {
@@ -66,10 +73,14 @@ export function makeFormatError(log: Logger = jsonLogger) {
       path: formatted.path,
       error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
     });
+    const dev =
+      opts.devMode === true
+        ? { detail: original instanceof Error ? `${original.name}: ${original.message}` : String(original), stacktrace: formatted.extensions?.stacktrace }
+        : {};
     return {
       message: `Something went wrong on our side. Quote request id ${requestId} if you contact support.`,
       path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId, ...dev },
     };
   };
 }
@@ -89,11 +100,15 @@ export function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, "");
 }
 
+/** DynamoDB throttling that outlasted the SDK's retries (by name, HTTP 429, or the SDK's own flag). */
 function isThrottle(e: unknown): boolean {
-  const name = e instanceof Error ? e.name : "";
+  if (!(e instanceof Error)) return false;
+  const meta = e as { $metadata?: { httpStatusCode?: number }; $retryable?: { throttling?: boolean } };
   return (
-    name === "ThrottlingException" ||
-    name === "ProvisionedThroughputExceededException" ||
-    name === "RequestLimitExceeded"
+    e.name === "ThrottlingException" ||
+    e.name === "ProvisionedThroughputExceededException" ||
+    e.name === "RequestLimitExceeded" ||
+    meta.$metadata?.httpStatusCode === 429 ||
+    meta.$retryable?.throttling === true
   );
 }

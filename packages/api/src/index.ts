@@ -3,3 +3,6 @@ export { createVerifier, authConfigFromEnv, principalFromClaims, LOCAL_AUDIENCE,
 export { createLocalIssuer, type LocalIssuer } from "./auth/local-issuer";
 export { startLocalApi, type LocalApi, type LocalApiOptions } from "./local";
 export { toGlobalId, parseGlobalId } from "./ids";
+export { DEFAULT_LIMITS, limitsFromEnv, resolveLimits, listArgumentProblem, type GraphQLLimits } from "./limits";
+export { limitsOf } from "./server";
+export { makeFormatError, type Logger } from "./errors";

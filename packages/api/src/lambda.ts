@@ -4,7 +4,8 @@ import {
 } from "@as-integrations/aws-lambda";
 import { createDb, withRequestScope } from "@needlework/store";
 import { authConfigFromEnv, createVerifier } from "./auth/tokens";
-import { buildContext, createApolloServer, DEFAULT_REQUEST_BUDGET, type ServerOptions } from "./server";
+import { limitsFromEnv } from "./limits";
+import { buildContext, createApolloServer, limitsOf, type ServerOptions } from "./server";
 
 /**
  * The deployed entry point: API Gateway v2 (HTTP API) events. Everything is built once per cold start.
@@ -13,8 +14,9 @@ const options: ServerOptions = {
   db: createDb(),
   verifier: createVerifier(authConfigFromEnv()),
   devMode: process.env.GRAPHQL_DEV_MODE === "true",
-  requestBudget: Number(process.env.REQUEST_BUDGET ?? DEFAULT_REQUEST_BUDGET),
+  limits: limitsFromEnv(process.env),
 };
+const limits = limitsOf(options);
 
 const server = createApolloServer(options);
 
@@ -29,7 +31,18 @@ const apolloHandler = startServerAndCreateLambdaHandler(
 
 type Handler = typeof apolloHandler;
 
-export const handler: Handler = (event, context, callback) =>
-  withRequestScope(options.requestBudget ?? DEFAULT_REQUEST_BUDGET, async () =>
+export const handler: Handler = (event, context, callback) => {
+  const size = event.body ? Buffer.byteLength(event.body, event.isBase64Encoded ? "base64" : "utf8") : 0;
+  if (size > limits.maxBodyBytes) {
+    return Promise.resolve({
+      statusCode: 413,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        errors: [{ message: `The request body is larger than ${limits.maxBodyBytes} bytes.`, extensions: { code: "BAD_REQUEST" } }],
+      }),
+    });
+  }
+  return withRequestScope(limits.requestBudget, async () =>
     apolloHandler(event, context, callback),
   ) as ReturnType<Handler>;
+};

@@ -4,7 +4,7 @@ import { HeaderMap } from "@apollo/server";
 import type { Principal } from "@needlework/core";
 import { withRequestScope } from "@needlework/store";
 import type { LocalIssuer } from "./auth/local-issuer";
-import { buildContext, createApolloServer, DEFAULT_REQUEST_BUDGET, type ServerOptions } from "./server";
+import { buildContext, createApolloServer, limitsOf, type ServerOptions } from "./server";
 
 /**
  * The local entry point: the same Apollo server as the Lambda, in a plain Node HTTP server, plus the
@@ -33,12 +33,16 @@ export interface LocalApi {
 
 const MAX_BODY = 1_000_000;
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** A body over the limit: answered 413 before it is read (Content-Length) or as soon as it crosses it. */
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
+  if (Number(req.headers["content-length"] ?? 0) > max) throw new BodyTooLarge();
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error("body too large");
+    if (size > max) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -52,6 +56,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
   const apollo = createApolloServer(opts);
   await apollo.start();
+  const limits = limitsOf(opts);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const origin = req.headers.origin;
@@ -99,7 +104,14 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
       for (const [k, v] of Object.entries(req.headers)) {
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
       }
-      const raw = req.method === "POST" ? await readBody(req) : "";
+      let raw = "";
+      try {
+        raw = req.method === "POST" ? await readBody(req, limits.maxBodyBytes) : "";
+      } catch (e) {
+        if (!(e instanceof BodyTooLarge)) throw e;
+        const message = `The request body is larger than ${limits.maxBodyBytes} bytes.`;
+        return send(res, 413, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] }, { ...cors, connection: "close" });
+      }
       let body: unknown = raw;
       if (raw && (headers.get("content-type") ?? "").includes("application/json")) {
         try {
@@ -108,7 +120,7 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
           return send(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] }, cors);
         }
       }
-      const result = await withRequestScope(opts.requestBudget ?? DEFAULT_REQUEST_BUDGET, () =>
+      const result = await withRequestScope(limits.requestBudget, () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
           context: () => buildContext(opts, req.headers.authorization),

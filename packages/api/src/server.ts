@@ -5,6 +5,14 @@ import type { Principal } from "@needlework/core";
 import { currentScope, type Db, type RequestScope } from "@needlework/store";
 import { createLoaders, type Context } from "./context";
 import { makeFormatError, type Logger } from "./errors";
+import {
+  DEFAULT_LIMITS,
+  listLimitPlugin,
+  parseOptions,
+  resolveLimits,
+  validationRules,
+  type GraphQLLimits,
+} from "./limits";
 import { typeDefs } from "./generated/sdl";
 import { resolvers } from "./resolvers";
 import type { Verifier } from "./auth/tokens";
@@ -16,14 +24,21 @@ import type { Verifier } from "./auth/tokens";
 export interface ServerOptions {
   db: Db;
   verifier: Verifier;
-  /** Local development: introspection on. Never set in a deployed stage. */
+  /** Local development: introspection and error detail (stack traces) on. Never set in a deployed stage. */
   devMode?: boolean;
   logger?: Logger | undefined;
-  /** Database calls one request may make. */
+  /** Database calls one request may make (wins over `limits.requestBudget`). */
   requestBudget?: number | undefined;
+  /** Overrides of the abuse limits; see limits.ts for each one and its default. */
+  limits?: Partial<GraphQLLimits> | undefined;
 }
 
-export const DEFAULT_REQUEST_BUDGET = 60;
+export const DEFAULT_REQUEST_BUDGET = DEFAULT_LIMITS.requestBudget;
+
+/** The limits in force for these options: defaults, then `limits`, then `requestBudget`. */
+export function limitsOf(opts: Pick<ServerOptions, "limits" | "requestBudget">): GraphQLLimits {
+  return resolveLimits({ ...opts.limits, ...(opts.requestBudget !== undefined ? { requestBudget: opts.requestBudget } : {}) });
+}
 
 let cachedSchema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {
@@ -32,14 +47,19 @@ export function buildSchema(): GraphQLSchema {
 }
 
 export function createApolloServer(opts: ServerOptions): ApolloServer<Context> {
+  const limits = limitsOf(opts);
+  const devMode = opts.devMode === true;
   return new ApolloServer<Context>({
     schema: buildSchema(),
-    introspection: opts.devMode === true,
-    includeStacktraceInErrorResponses: false,
+    introspection: devMode,
+    includeStacktraceInErrorResponses: devMode,
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    formatError: makeFormatError(opts.logger),
+    validationRules: validationRules(limits),
+    parseOptions: parseOptions(limits),
+    plugins: [listLimitPlugin<Context>(limits)],
+    formatError: makeFormatError(opts.logger, { devMode }),
   });
 }
 

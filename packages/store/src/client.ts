@@ -39,6 +39,38 @@ export interface Db {
   raw: DynamoDBClient;
   tableName: string;
   counter: RequestCounter;
+  /** Fault injection (tests only): consulted on every attempt of every call; see FaultHook. */
+  faultHook?: FaultHook | undefined;
+}
+
+/**
+ * One attempt of one DynamoDB call, as a fault hook sees it. `call` numbers logical calls on this Db
+ * (as `counter.total` does); `attempt` starts at 1 and grows with the SDK's own retries.
+ */
+export interface FaultPoint {
+  call: number;
+  attempt: number;
+  operation: string;
+}
+
+/**
+ * A fault to inject: an Error is thrown instead of sending the call; `{ error, after: true }` lets the
+ * call reach DynamoDB and then loses the response (the write happened, the caller sees a failure).
+ * Retryable errors (throttling, 5xx) go through the SDK's standard retries like real ones.
+ */
+export type Fault = Error | { error: Error; after: true };
+export type FaultHook = (point: FaultPoint) => Fault | undefined;
+
+/** Thrown when one request makes more database calls than its budget allows. */
+export class RequestBudgetExceeded extends DomainError {
+  constructor(readonly budget: number) {
+    super(
+      "BAD_USER_INPUT",
+      `This request needs more than ${budget} database reads and writes. Ask for fewer items or fewer nested fields, or split it into several requests.`,
+      { fields: [{ path: "(request)", reason: `needs more than ${budget} database calls` }] },
+    );
+    this.name = "RequestBudgetExceeded";
+  }
 }
 
 export interface DbOptions {
@@ -47,7 +79,12 @@ export interface DbOptions {
   region?: string;
   /** Extra client config (tests inject faults through middleware instead). */
   clientConfig?: DynamoDBClientConfig;
+  /** Fault injection for tests; also settable later as `db.faultHook`. */
+  faultHook?: FaultHook;
 }
+
+const CALL_NUMBER = "needleworkCallNumber";
+const ATTEMPT_NUMBER = "needleworkAttemptNumber";
 
 export function createDb(opts: DbOptions = {}): Db {
   const endpoint = opts.endpoint ?? process.env.DYNAMODB_ENDPOINT;
@@ -69,31 +106,47 @@ export function createDb(opts: DbOptions = {}): Db {
     (next, context) => async (args) => {
       const op = String(context.commandName ?? "unknown").replace(/Command$/, "");
       counter.total += 1;
+      context[CALL_NUMBER] = counter.total;
       counter.byOperation[op] = (counter.byOperation[op] ?? 0) + 1;
       const scope = scopeStorage.getStore();
       if (scope) {
         scope.calls += 1;
         scope.byOperation[op] = (scope.byOperation[op] ?? 0) + 1;
         if (scope.calls > scope.budget) {
-          throw new DomainError(
-            "BAD_USER_INPUT",
-            `This request needs more than ${scope.budget} database reads and writes. Ask for fewer items or fewer nested fields.`,
-          );
+          throw new RequestBudgetExceeded(scope.budget);
         }
       }
       return next(args);
     },
     { step: "initialize", name: "needleworkRequestCounter" },
   );
+  // Inside the SDK's retry loop, so it sees every attempt: an injected throttle is retried like a real one.
+  raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const hook = db.faultHook;
+      if (!hook) return next(args);
+      const attempt = (Number(context[ATTEMPT_NUMBER]) || 0) + 1;
+      context[ATTEMPT_NUMBER] = attempt;
+      const operation = String(context.commandName ?? "unknown").replace(/Command$/, "");
+      const fault = hook({ call: Number(context[CALL_NUMBER]) || 0, attempt, operation });
+      if (!fault) return next(args);
+      if (fault instanceof Error) throw fault;
+      await next(args);
+      throw fault.error;
+    },
+    { step: "deserialize", name: "needleworkFaultInjection" },
+  );
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  return {
+  const db: Db = {
     doc,
     raw,
     tableName: opts.tableName ?? process.env.TABLE_NAME ?? TABLE_NAME_DEFAULT,
     counter,
+    faultHook: opts.faultHook,
   };
+  return db;
 }
 
 export function resetCounter(db: Db): void {

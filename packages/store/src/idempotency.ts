@@ -3,7 +3,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { badInput, DomainError, type Principal } from "@needlework/core";
 import type { Db } from "./client";
 import { Keys } from "./keys";
-import type { Tx } from "./tx";
+import { TransactionConflict, type Tx } from "./tx";
 
 /**
  * A mutation with an idempotency key writes an idempotency record in the same transaction as its
@@ -118,6 +118,15 @@ export async function runIdempotent<T>(
       if (e.result !== undefined) return e.result as T;
       const again = ctx ? await findReplay<T>(db, actor, ctx) : undefined;
       if (again !== undefined) return again;
+    }
+    if (ctx && e instanceof TransactionConflict) {
+      // A duplicate of this request may be the one that won: give it a moment to commit, then answer
+      // with its result rather than a CONFLICT the caller cannot act on.
+      for (const wait of [20, 60, 180]) {
+        await new Promise((r) => setTimeout(r, wait));
+        const winner = await findReplay<T>(db, actor, ctx);
+        if (winner !== undefined) return winner;
+      }
     }
     throw e;
   }

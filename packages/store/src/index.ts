@@ -1,9 +1,9 @@
-export { createDb, resetCounter, withRequestScope, currentScope, type RequestScope, type Db, type DbOptions, type RequestCounter } from "./client";
+export { createDb, resetCounter, withRequestScope, currentScope, RequestBudgetExceeded, type RequestScope, type Db, type DbOptions, type RequestCounter, type Fault, type FaultHook, type FaultPoint } from "./client";
 export { tableDefinition, keyAttributes, TABLE_NAME_DEFAULT, type TableDefinition } from "./table";
 export { ensureTable } from "./bootstrap";
 export { Keys } from "./keys";
 export { encodeCursor, decodeCursor, pageSize, PAGE_DEFAULT, PAGE_MAX, type Page } from "./cursor";
-export { Tx } from "./tx";
+export { Tx, TransactionConflict } from "./tx";
 export { newId } from "./ids";
 export * as Audit from "./audit";
 export * as Idempotency from "./idempotency";

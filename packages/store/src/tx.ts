@@ -120,12 +120,7 @@ export class Tx {
             throw new DomainError("CONFLICT", "The record changed while saving. Reload and try again.");
           }
         }
-        if (reasons.some((r) => r?.Code === "TransactionConflict")) {
-          throw new DomainError(
-            "CONFLICT",
-            "Someone else saved a change to the same record at the same moment. Try again.",
-          );
-        }
+        if (reasons.some((r) => r?.Code === "TransactionConflict")) throw new TransactionConflict();
         if (reasons.some((r) => r?.Code === "ThrottlingError" || r?.Code === "ProvisionedThroughputExceeded")) {
           throw new DomainError("THROTTLED", "The service is busy. Try again in a moment.", {
             retryable: true,
@@ -134,6 +129,18 @@ export class Tx {
       }
       throw e;
     }
+  }
+}
+
+/**
+ * Cancelled because another transaction wrote one of the same items at the same moment (no condition
+ * failed). A CONFLICT to the caller; `runIdempotent` first checks whether the other writer was a
+ * duplicate of this very request.
+ */
+export class TransactionConflict extends DomainError {
+  constructor() {
+    super("CONFLICT", "Someone else saved a change to the same record at the same moment. Try again.");
+    this.name = "TransactionConflict";
   }
 }
 
