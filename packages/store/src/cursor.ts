@@ -12,7 +12,15 @@ export function encodeCursor(key: StartKey | undefined): string | null {
   return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string | null | undefined, groupId: string): StartKey | undefined {
+/**
+ * `partition` names the key attributes the cursor must carry unchanged (e.g. the site's gsi1pk): a
+ * cursor from another list of the same group is refused instead of reaching DynamoDB.
+ */
+export function decodeCursor(
+  cursor: string | null | undefined,
+  groupId: string,
+  partition?: Record<string, string>,
+): StartKey | undefined {
   if (cursor == null || cursor === "") return undefined;
   let parsed: unknown;
   try {
@@ -25,7 +33,8 @@ export function decodeCursor(cursor: string | null | undefined, groupId: string)
     typeof parsed !== "object" ||
     Array.isArray(parsed) ||
     !Object.values(parsed).every((v) => typeof v === "string" || typeof v === "number") ||
-    !belongsToGroup(parsed as StartKey, groupId)
+    !belongsToGroup(parsed as StartKey, groupId) ||
+    (partition && !Object.entries(partition).every(([k, v]) => (parsed as StartKey)[k] === v))
   ) {
     throw badInput([{ path: "after", reason: "is not a cursor this API gave out" }]);
   }

@@ -1,7 +1,22 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { Role } from "@needlework/core";
+import {
+  badInput,
+  conflict,
+  forbidden,
+  notFound,
+  validateSiteName,
+  validateStaffInput,
+  type Principal,
+  type Role,
+  type StaffInput,
+} from "@needlework/core";
 import type { Db } from "./client";
+import { addAudit } from "./audit";
+import { decodeCursor, encodeCursor, pageSize, type Page } from "./cursor";
+import { runIdempotent, type IdempotencyContext } from "./idempotency";
+import { newId } from "./ids";
 import { Keys } from "./keys";
+import { Tx } from "./tx";
 
 /** The clinic group, its sites and its users: one partition per group. */
 export interface Group {
@@ -16,6 +31,10 @@ export interface Site {
   name: string;
   archived: boolean;
   version: number;
+  createdAt?: string;
+  createdBy?: string;
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 export interface User {
@@ -27,11 +46,52 @@ export interface User {
   siteIds: string[];
   active: boolean;
   version: number;
+  createdAt?: string;
+  createdBy?: string;
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 export const groupItem = (g: Group) => ({ ...Keys.group(g.id), type: "Group", ...g });
 export const siteItem = (s: Site) => ({ ...Keys.site(s.groupId, s.id), type: "Site", ...s });
 export const userItem = (u: User) => ({ ...Keys.user(u.groupId, u.id), type: "User", ...u });
+/** One email, one user per group: the guard every invite puts in its transaction. */
+export const userEmailItem = (u: Pick<User, "groupId" | "id" | "email">) => ({
+  ...Keys.userEmail(u.groupId, u.email),
+  type: "UserEmail",
+  userId: u.id,
+});
+
+const SITE_FIELDS = ["id", "groupId", "name", "archived", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"] as const;
+const USER_FIELDS = [
+  "id",
+  "groupId",
+  "email",
+  "name",
+  "role",
+  "siteIds",
+  "active",
+  "version",
+  "createdAt",
+  "createdBy",
+  "updatedAt",
+  "updatedBy",
+] as const;
+
+function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) if (item[f] !== undefined) out[f] = item[f];
+  return out as T;
+}
+
+export const siteFromItem = (item: Record<string, unknown>): Site => {
+  const s = pick<Site>(item, SITE_FIELDS);
+  return { ...s, archived: s.archived ?? false, version: s.version ?? 1 };
+};
+export const userFromItem = (item: Record<string, unknown>): User => {
+  const u = pick<User>(item, USER_FIELDS);
+  return { ...u, siteIds: u.siteIds ?? [], active: u.active ?? true, version: u.version ?? 1 };
+};
 
 export async function getGroup(db: Db, groupId: string): Promise<Group | undefined> {
   const got = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: Keys.group(groupId) }));
@@ -50,22 +110,43 @@ export async function getSites(db: Db, groupId: string, siteIds: readonly string
       const res = await db.doc.send(
         new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }),
       );
-      for (const it of res.Responses?.[db.tableName] ?? []) found.set(String(it.id), it as unknown as Site);
+      for (const it of res.Responses?.[db.tableName] ?? []) found.set(String(it.id), siteFromItem(it));
       keys = res.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
     }
   }
   return siteIds.map((id) => found.get(id));
 }
 
-export async function listSites(db: Db, groupId: string): Promise<Site[]> {
-  const res = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-      ExpressionAttributeValues: { ":pk": Keys.group(groupId).pk, ":p": "SITE#" },
-    }),
+export async function getSite(db: Db, groupId: string, siteId: string): Promise<Site | undefined> {
+  const got = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: Keys.site(groupId, siteId) }));
+  return got.Item ? siteFromItem(got.Item) : undefined;
+}
+
+/** A user of the group; strongly consistent, because the API checks every request's user with it. */
+export async function getUser(db: Db, groupId: string, userId: string): Promise<User | undefined> {
+  const got = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: Keys.user(groupId, userId), ConsistentRead: true }),
   );
-  return (res.Items ?? []) as unknown as Site[];
+  return got.Item ? userFromItem(got.Item) : undefined;
+}
+
+/** Every site of the group (a group has a handful): one Query. */
+export async function listSites(db: Db, groupId: string): Promise<Site[]> {
+  const out: Site[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+        ExpressionAttributeValues: { ":pk": Keys.group(groupId).pk, ":p": "SITE#" },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(res.Items ?? []).map(siteFromItem));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
 }
 
 export async function listUsers(db: Db, groupId: string): Promise<User[]> {
@@ -80,8 +161,294 @@ export async function listUsers(db: Db, groupId: string): Promise<User[]> {
         ExclusiveStartKey: start,
       }),
     );
-    out.push(...((res.Items ?? []) as unknown as User[]));
+    out.push(...(res.Items ?? []).map(userFromItem));
     start = res.LastEvaluatedKey;
   } while (start);
+  return out;
+}
+
+// ---- Administration (CLINIC_ADMIN). The API checks the role first; the store checks it again.
+
+function requireAdmin(actor: Principal): void {
+  if (actor.role !== "CLINIC_ADMIN") throw forbidden("Only a clinic admin can manage sites and users.");
+}
+
+async function pageOf<T>(
+  db: Db,
+  actor: Principal,
+  prefix: "SITE#" | "USER#",
+  args: { first?: number | null; after?: string | null },
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  requireAdmin(actor);
+  const limit = pageSize(args.first);
+  const pk = Keys.group(actor.groupId).pk;
+  const start = decodeCursor(args.after, actor.groupId, { pk });
+  if (start && !(typeof start.sk === "string" && start.sk.startsWith(prefix))) {
+    throw badInput([{ path: "after", reason: "is not a cursor this API gave out" }]);
+  }
+  const res = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": pk, ":p": prefix },
+      ExclusiveStartKey: start,
+      Limit: limit + 1,
+    }),
+  );
+  const rows = (res.Items ?? []).slice(0, limit);
+  const cursors = rows.map((it) => encodeCursor({ pk: it.pk, sk: it.sk }) ?? "");
+  return {
+    items: rows.map(map),
+    cursors,
+    endCursor: cursors.at(-1) ?? null,
+    hasNextPage: (res.Items ?? []).length > limit,
+  };
+}
+
+export const listSitesPage = (db: Db, actor: Principal, args: { first?: number | null; after?: string | null }) =>
+  pageOf(db, actor, "SITE#", args, siteFromItem);
+
+export const listUsersPage = (db: Db, actor: Principal, args: { first?: number | null; after?: string | null }) =>
+  pageOf(db, actor, "USER#", args, userFromItem);
+
+const versioned = (expected: number, what: string, missing: string) => ({
+  condition: "attribute_exists(pk) AND version = :v",
+  values: { ":v": expected },
+  onConditionFailed: (old: Record<string, unknown> | undefined) => (old ? conflict(what) : notFound(missing)),
+});
+
+export async function createSite(
+  db: Db,
+  actor: Principal,
+  input: { name: string },
+  idem?: IdempotencyContext,
+): Promise<Site> {
+  requireAdmin(actor);
+  const name = validateSiteName(input.name);
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    (tx) => {
+      const now = new Date().toISOString();
+      const site: Site = {
+        id: newId(),
+        groupId: actor.groupId,
+        name,
+        archived: false,
+        version: 1,
+        createdAt: now,
+        createdBy: actor.userId,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
+      tx.put(siteItem(site), { condition: "attribute_not_exists(pk)" });
+      addAudit(tx, actor, { action: "CREATE_SITE", siteId: site.id, detail: name });
+      return site;
+    },
+    () => new Tx(),
+  );
+}
+
+/** Renames and/or archives (or restores) a site, with the version read. */
+export async function updateSite(
+  db: Db,
+  actor: Principal,
+  siteId: string,
+  expectedVersion: number,
+  input: { name?: string | null; archived?: boolean | null },
+  idem?: IdempotencyContext,
+): Promise<Site> {
+  requireAdmin(actor);
+  const name = input.name == null ? undefined : validateSiteName(input.name);
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    async (tx) => {
+      const current = await getSite(db, actor.groupId, siteId);
+      if (!current) throw notFound("The site");
+      if (current.version !== expectedVersion) throw conflict("This site");
+      const next: Site = {
+        ...current,
+        name: name ?? current.name,
+        archived: input.archived ?? current.archived,
+        version: current.version + 1,
+        updatedAt: new Date().toISOString(),
+        updatedBy: actor.userId,
+      };
+      tx.put(siteItem(next), versioned(expectedVersion, "This site", "The site"));
+      const change = [
+        name !== undefined && name !== current.name ? "renamed" : "",
+        next.archived !== current.archived ? (next.archived ? "archived" : "restored") : "",
+      ].filter(Boolean);
+      addAudit(tx, actor, { action: "UPDATE_SITE", siteId, detail: change.join(", ") || "unchanged" });
+      return next;
+    },
+    () => new Tx(),
+  );
+}
+
+/** Each site of the user's list exists in the group and is open, checked inside the write. */
+function sitesOpen(tx: Tx, groupId: string, siteIds: string[]): void {
+  siteIds.forEach((siteId, i) =>
+    tx.conditionCheck(Keys.site(groupId, siteId), {
+      condition: "attribute_exists(pk) AND archived = :f",
+      values: { ":f": false },
+      onConditionFailed: (old) =>
+        old
+          ? badInput([{ path: `input.siteIds.${i}`, reason: "is an archived site" }])
+          : notFound("The site"),
+    }),
+  );
+}
+
+/**
+ * Adds a user to the group with a role and sites. Locally they can sign in at once; deployed, the
+ * identity provider account is created from this record (the User id is the token's `sub`).
+ */
+export async function inviteUser(
+  db: Db,
+  actor: Principal,
+  input: StaffInput,
+  idem?: IdempotencyContext,
+): Promise<User> {
+  requireAdmin(actor);
+  const fields = validateStaffInput(input);
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    (tx) => {
+      const now = new Date().toISOString();
+      const user: User = {
+        id: newId(),
+        groupId: actor.groupId,
+        ...fields,
+        active: true,
+        version: 1,
+        createdAt: now,
+        createdBy: actor.userId,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
+      sitesOpen(tx, actor.groupId, user.siteIds);
+      tx.put(userEmailItem(user), {
+        condition: "attribute_not_exists(pk)",
+        onConditionFailed: () =>
+          badInput([{ path: "input.email", reason: "already belongs to a user of this clinic group" }]),
+      });
+      tx.put(userItem(user), { condition: "attribute_not_exists(pk)" });
+      addAudit(tx, actor, { action: "INVITE_USER", detail: `${user.id} ${user.role}` });
+      return user;
+    },
+    () => new Tx(),
+  );
+}
+
+async function changeUser(
+  db: Db,
+  actor: Principal,
+  userId: string,
+  expectedVersion: number,
+  action: string,
+  change: (current: User) => Partial<User>,
+  idem?: IdempotencyContext,
+): Promise<User> {
+  requireAdmin(actor);
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    async (tx) => {
+      const current = await getUser(db, actor.groupId, userId);
+      if (!current) throw notFound("The user");
+      if (current.version !== expectedVersion) throw conflict("This user");
+      const next: User = {
+        ...current,
+        ...change(current),
+        id: current.id,
+        groupId: current.groupId,
+        email: current.email,
+        version: current.version + 1,
+        updatedAt: new Date().toISOString(),
+        updatedBy: actor.userId,
+      };
+      const added = next.siteIds.filter((s) => !current.siteIds.includes(s));
+      sitesOpen(tx, actor.groupId, added);
+      tx.put(userItem(next), versioned(expectedVersion, "This user", "The user"));
+      addAudit(tx, actor, { action, detail: `${userId} ${next.role} ${next.active ? "active" : "inactive"}` });
+      return next;
+    },
+    () => new Tx(),
+  );
+}
+
+/** Changes a user's name, role and/or sites. An admin cannot change their own role. */
+export function updateUser(
+  db: Db,
+  actor: Principal,
+  userId: string,
+  expectedVersion: number,
+  input: Omit<StaffInput, "email">,
+  idem?: IdempotencyContext,
+): Promise<User> {
+  requireAdmin(actor);
+  if (userId === actor.userId && input.role != null && input.role !== actor.role) {
+    throw badInput([{ path: "input.role", reason: "cannot be changed on your own account: ask another clinic admin" }]);
+  }
+  return changeUser(db, actor, userId, expectedVersion, "UPDATE_USER", (current) => {
+    const fields = validateStaffInput({ name: input.name, role: input.role, siteIds: input.siteIds }, current);
+    return { name: fields.name, role: fields.role, siteIds: fields.siteIds };
+  }, idem);
+}
+
+/** Deactivates (or reactivates) a user; their tokens stop working on the next request. */
+export function setUserActive(
+  db: Db,
+  actor: Principal,
+  userId: string,
+  expectedVersion: number,
+  active: boolean,
+): Promise<User> {
+  requireAdmin(actor);
+  if (userId === actor.userId && !active) {
+    throw badInput([{ path: "id", reason: "is your own account: ask another clinic admin to deactivate it" }]);
+  }
+  return changeUser(db, actor, userId, expectedVersion, active ? "REACTIVATE_USER" : "DEACTIVATE_USER", () => ({ active }));
+}
+
+/** Who may sign in locally: the active users of the given groups, read from the table. Local tooling. */
+export interface SignInEntry extends Principal {
+  groupName: string;
+  sites: { id: string; name: string }[];
+}
+
+export async function signInDirectory(db: Db, groupIds: readonly string[]): Promise<SignInEntry[]> {
+  const out: SignInEntry[] = [];
+  for (const groupId of groupIds) {
+    const [group, sites, users] = await Promise.all([
+      getGroup(db, groupId),
+      listSites(db, groupId),
+      listUsers(db, groupId),
+    ]);
+    if (!group) continue;
+    for (const u of users.filter((x) => x.active).sort((a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? ""))) {
+      out.push({
+        userId: u.id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        groupId,
+        siteIds: u.siteIds,
+        groupName: group.name,
+        sites: (u.role === "CLINIC_ADMIN" ? sites : sites.filter((s) => u.siteIds.includes(s.id))).map((s) => ({
+          id: s.id,
+          name: s.name,
+        })),
+      });
+    }
+  }
   return out;
 }

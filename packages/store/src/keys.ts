@@ -12,6 +12,8 @@ export const Keys = {
   site: (groupId: string, siteId: string) => ({ pk: g(groupId), sk: `SITE#${siteId}` }),
   user: (groupId: string, userId: string) => ({ pk: g(groupId), sk: `USER#${userId}` }),
   settings: (groupId: string) => ({ pk: g(groupId), sk: "SETTINGS" }),
+  /** Guard item holding a user's (lower-cased) email so one email belongs to one user of the group. */
+  userEmail: (groupId: string, email: string) => ({ pk: g(groupId), sk: `EMAIL#${email.toLowerCase()}` }),
   /** A clinic's own protocol template for one indication (absent = core's default). */
   protocol: (groupId: string, indication: string) => ({ pk: g(groupId), sk: `PROTOCOL#${indication}` }),
 

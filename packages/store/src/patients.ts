@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
+  badInput,
   canSeeSite,
   conflict,
   notFound,
@@ -9,7 +10,7 @@ import {
   type Principal,
 } from "@needlework/core";
 import type { Db } from "./client";
-import { addAudit, appendAudit } from "./audit";
+import { addAudit, appendAudit, auditedRead, auditRefusal } from "./audit";
 import { decodeCursor, encodeCursor, pageSize, type Page } from "./cursor";
 import { runIdempotent, type IdempotencyContext } from "./idempotency";
 import { newId } from "./ids";
@@ -57,11 +58,16 @@ export function patientItem(p: Patient): Record<string, unknown> {
   };
 }
 
-/** A site the group has: checked inside the write so a patient never lands on an unknown site. */
+/**
+ * A site the group has and has not archived: checked inside the write so a patient never lands on an
+ * unknown site, nor joins a closed one.
+ */
 function siteExists(tx: Tx, groupId: string, siteId: string): void {
   tx.conditionCheck(Keys.site(groupId, siteId), {
-    condition: "attribute_exists(pk)",
-    onConditionFailed: () => notFound("The site"),
+    condition: "attribute_exists(pk) AND (attribute_not_exists(archived) OR archived = :f)",
+    values: { ":f": false },
+    onConditionFailed: (old) =>
+      old ? badInput([{ path: "input.siteId", reason: "is an archived site" }]) : notFound("The site"),
   });
 }
 
@@ -72,7 +78,9 @@ export async function createPatient(
   idem?: IdempotencyContext,
 ): Promise<Patient> {
   const fields = PatientRules.validatePatientInput(input);
-  if (!canSeeSite(actor, fields.siteId)) throw notFound("The site");
+  // A refused create (a site of another group, or one the practitioner does not work at) is audited.
+  const refused = (e: unknown) => auditRefusal(db, actor, { action: "CREATE_PATIENT", siteId: fields.siteId }, e);
+  if (!canSeeSite(actor, fields.siteId)) return refused(notFound("The site"));
   return runIdempotent(
     db,
     actor,
@@ -96,7 +104,7 @@ export async function createPatient(
       return patient;
     },
     () => new Tx(),
-  );
+  ).catch(refused);
 }
 
 /** Reads the profile; a patient the principal may not see is NOT_FOUND, exactly like a missing one. */
@@ -108,17 +116,9 @@ export async function loadPatient(db: Db, actor: Principal, patientId: string): 
   return patientFromItem(got.Item);
 }
 
+/** One audit entry per read: OK with the site, or NOT_FOUND for a missing or hidden patient. */
 export async function getPatient(db: Db, actor: Principal, patientId: string): Promise<Patient> {
-  try {
-    const p = await loadPatient(db, actor, patientId);
-    await appendAudit(db, actor, { action: "READ_PATIENT", patientId, siteId: p.siteId });
-    return p;
-  } catch (e) {
-    if (e instanceof Error && "code" in e && e.code === "NOT_FOUND") {
-      await appendAudit(db, actor, { action: "READ_PATIENT", patientId, outcome: "NOT_FOUND" });
-    }
-    throw e;
-  }
+  return auditedRead(db, actor, { action: "READ_PATIENT", patientId }, () => loadPatient(db, actor, patientId), (p) => p.siteId);
 }
 
 export async function updatePatient(
@@ -156,7 +156,14 @@ export async function updatePatient(
       return next;
     },
     () => new Tx(),
+  ).catch((e: unknown) => auditRefusal(db, actor, { action: "UPDATE_PATIENT", patientId }, e));
+}
+
+async function siteKnown(db: Db, groupId: string, siteId: string): Promise<boolean> {
+  const got = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: Keys.site(groupId, siteId), ProjectionExpression: "pk" }),
   );
+  return !!got.Item;
 }
 
 export async function listPatients(
@@ -164,9 +171,14 @@ export async function listPatients(
   actor: Principal,
   args: { siteId: string; search?: string | null; first?: number | null; after?: string | null },
 ): Promise<Page<Patient>> {
-  if (!canSeeSite(actor, args.siteId)) throw notFound("The site");
+  const refused = (e: unknown) => auditRefusal(db, actor, { action: "LIST_PATIENTS", siteId: args.siteId }, e);
+  if (!canSeeSite(actor, args.siteId)) return refused(notFound("The site"));
   const limit = pageSize(args.first);
-  const start = decodeCursor(args.after, actor.groupId);
+  const start = decodeCursor(args.after, actor.groupId, { gsi1pk: Keys.sitePatientsGsi(actor.groupId, args.siteId) });
+  // A clinic admin may name any site: one that is not the group's answers NOT_FOUND, not an empty list.
+  if (!actor.siteIds.includes(args.siteId) && !(await siteKnown(db, actor.groupId, args.siteId))) {
+    return refused(notFound("The site"));
+  }
   const search = args.search ? PatientRules.normaliseName(args.search) : "";
   const res = await db.doc.send(
     new QueryCommand({

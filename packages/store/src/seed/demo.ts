@@ -2,7 +2,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import type { Patient, Principal } from "@needlework/core";
 import type { Db } from "../client";
-import { groupItem, siteItem, userItem, type Group, type Site, type User } from "../groups";
+import { groupItem, siteItem, userEmailItem, userItem, type Group, type Site, type User } from "../groups";
 import { patientItem } from "../patients";
 
 
@@ -124,6 +124,7 @@ export async function seedDemo(db: Db, progress?: Progress): Promise<{ written: 
   const items: Record<string, unknown>[] = [];
   for (const g of demoGroups()) {
     items.push(groupItem(g.group), ...g.sites.map(siteItem), ...g.users.map(userItem), ...g.patients.map(patientItem));
+    items.push(...g.users.map(userEmailItem));
     for (const s of extraSeeders) items.push(...(await s(db, g)));
   }
   let written = 0;
