@@ -3,8 +3,9 @@ import { fileURLToPath } from "node:url";
 import { createLocalIssuer, startLocalApi, type LocalApi } from "@needlework/api";
 import {
   createDb,
-  demoPrincipals,
+  demoGroups,
   ensureTable,
+  Groups,
   seedDemo,
   startDynamoLocal,
   type DynamoLocal,
@@ -76,7 +77,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       devMode: true,
       port: opts.apiPort ?? 4000,
       issuer,
-      users: async () => demoPrincipals(),
+      // Sign-in lists the active users in the table, so users invited through the admin API can sign in.
+      users: () => Groups.signInDirectory(db, demoGroups().map((g) => g.group.id)),
       allowedOrigins,
     });
     stops.push(() => api.stop());

@@ -9,8 +9,21 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({ options: { user: { type: "string" }, expires: { type: "string" } } });
 const users = demoPrincipals();
 const user = users.find((u) => u.email.toLowerCase() === (values.user ?? "").toLowerCase());
+if (!user && values.user) {
+  // Not a demo user: maybe one invited through the admin API. The running local API knows them.
+  const api = `http://localhost:${process.env.API_PORT ?? 4000}/auth/local/token`;
+  const res = await fetch(api, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: values.user }),
+  }).catch(() => undefined);
+  if (res?.ok) {
+    console.log(((await res.json()) as { token: string }).token);
+    process.exit(0);
+  }
+}
 if (!user) {
-  console.error(`Usage: npm run token -- --user EMAIL\nDemo users: ${users.map((u) => u.email).join(", ")}`);
+  console.error(`Usage: npm run token -- --user EMAIL\nDemo users: ${users.map((u) => u.email).join(", ")}\n(Users invited through the admin API need \`npm start\` running.)`);
   process.exit(2);
 }
 const issuer = await createLocalIssuer(process.env.NEEDLEWORK_DATA_DIR ?? join(root, ".data"));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createLocalIssuer, type LocalIssuer } from "../../packages/api/src/auth/local-issuer";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from "../../packages/api/src/auth/tokens";
 import type { Principal } from "../../packages/core/src/principal";
-import { groupItem, siteItem } from "../../packages/store/src/groups";
+import { groupItem, siteItem, userItem } from "../../packages/store/src/groups";
 import { buildLambda, formatSize, LAMBDA_OUT_DIR, type LambdaBuild } from "../../scripts/build-lambda";
 import { createTestDb } from "../support/dynamo";
 
@@ -60,6 +60,13 @@ beforeAll(async () => {
       }),
     );
   }
+  // The API checks each request's user against the table (active, role and sites still granted).
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: userItem({ ...practitioner, id: practitioner.userId, active: true, version: 1 }),
+    }),
+  );
 
   issuer = await createLocalIssuer();
   // Its own directory: `npm run bench` or a developer may be using .build/lambda meanwhile.

@@ -7,7 +7,7 @@ import {
   type Logger,
 } from "@needlework/api";
 import type { Principal } from "@needlework/core";
-import { demoPrincipals, seedDemo, freePort, type Db } from "@needlework/store";
+import { demoGroups, demoPrincipals, Groups, seedDemo, freePort, type Db } from "@needlework/store";
 import { createTestDb } from "./dynamo";
 
 /**
@@ -56,7 +56,7 @@ export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> 
     devMode: opts.devMode ?? false,
     port: await freePort(),
     issuer,
-    users: async () => demoPrincipals(),
+    users: () => Groups.signInDirectory(db, demoGroups().map((g) => g.group.id)),
     allowedOrigins: [],
     requestBudget: opts.requestBudget,
     limits: opts.limits,

@@ -19,7 +19,7 @@ export interface LocalApiOptions extends ServerOptions {
   port: number;
   host?: string;
   issuer: LocalIssuer;
-  /** The demo users the sign-in page lists. */
+  /** Who the sign-in page lists and may get a token: the active users in the table (Groups.signInDirectory). */
   users: () => Promise<LocalUser[]>;
   /** Origins allowed by CORS (the portal). */
   allowedOrigins: string[];

@@ -44,6 +44,46 @@ export type AllergySeverity =
   | 'MODERATE'
   | 'SEVERE';
 
+export type AuditEntry = {
+  /** What, e.g. READ_PATIENT, UPDATE_PATIENT, LIST_PATIENTS, INVITE_USER. */
+  action: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  outcome: AuditOutcome;
+  /** The patient concerned, if any (it may not exist: probes are recorded too). */
+  patientId?: Maybe<Scalars['ID']['output']>;
+  role: Role;
+  /** The site concerned, if known. */
+  siteId?: Maybe<Scalars['ID']['output']>;
+  userEmail: Scalars['String']['output'];
+  /** Who: the user's id, email and role at the time. */
+  userId: Scalars['ID']['output'];
+};
+
+export type AuditEntryConnection = {
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+export type AuditOutcome =
+  /** A write refused because the record changed since it was read. */
+  | 'CONFLICT'
+  /** A write refused by a contraindication. */
+  | 'CONTRAINDICATED'
+  /** Refused for the caller's role. */
+  | 'DENIED'
+  | 'ERROR'
+  /** Refused because the record does not exist for the caller (missing, another site or another group). */
+  | 'NOT_FOUND'
+  | 'OK';
+
 /** BLOCK stops treatment unless overridden with a reason; WARN is shown and may be acknowledged. */
 export type ContraindicationLevel =
   | 'BLOCK'
@@ -126,7 +166,17 @@ export type MedicationInput = {
 export type Mutation = {
   _noop?: Maybe<Scalars['Boolean']['output']>;
   createPatient: PatientPayload;
+  createSite: SitePayload;
+  /** Stop a user signing in; their current tokens stop working too. You cannot deactivate yourself. */
+  deactivateUser: UserPayload;
+  /** Add a user to the group with a role (and sites, for a practitioner). */
+  inviteUser: UserPayload;
+  reactivateUser: UserPayload;
   updatePatient: PatientPayload;
+  /** Rename, archive or restore a site. */
+  updateSite: SitePayload;
+  /** Change a user's name, role or sites. You cannot change your own role. */
+  updateUser: UserPayload;
 };
 
 
@@ -136,10 +186,50 @@ export type MutationCreatePatientArgs = {
 };
 
 
+export type MutationCreateSiteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SiteInput;
+};
+
+
+export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationInviteUserArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UserInput;
+};
+
+
+export type MutationReactivateUserArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationUpdatePatientArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: PatientInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateSiteArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SiteUpdateInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UserUpdateInput;
   version: Scalars['Int']['input'];
 };
 
@@ -200,6 +290,10 @@ export type PatientPayload = {
 };
 
 export type Query = {
+  /** Clinic admins: what one user did, newest first. */
+  auditByUser: AuditEntryConnection;
+  /** Clinic admins: who accessed one patient's record, newest first. */
+  auditTrail: AuditEntryConnection;
   /** The signed-in user. */
   me: Me;
   /** Any object by its global id, if the caller may see it. */
@@ -207,6 +301,24 @@ export type Query = {
   patient?: Maybe<Patient>;
   /** Patients of one site, by family name; `search` matches the start of 'family given'. */
   patients: PatientConnection;
+  /** Clinic admins: the group's sites, archived ones included. */
+  sites: SiteConnection;
+  /** Clinic admins: the group's users, deactivated ones included. */
+  users: UserConnection;
+};
+
+
+export type QueryAuditByUserArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  patientId: Scalars['ID']['input'];
 };
 
 
@@ -227,6 +339,18 @@ export type QueryPatientsArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+
+export type QuerySitesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Role =
   | 'ANALYST'
   | 'CLINIC_ADMIN'
@@ -243,14 +367,89 @@ export type ScaleId =
   | 'SATISFACTION';
 
 export type Site = Node & {
+  /** Archived sites keep their records but take no new patients and no new staff. */
+  archived: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Pass this back on update; a stale version answers CONFLICT. */
+  version: Scalars['Int']['output'];
+};
+
+export type SiteConnection = {
+  edges: Array<SiteEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SiteEdge = {
+  cursor: Scalars['String']['output'];
+  node: Site;
+};
+
+export type SiteInput = {
+  name: Scalars['String']['input'];
+};
+
+export type SitePayload = {
+  site: Site;
+};
+
+/** Only the fields given change. */
+export type SiteUpdateInput = {
+  /** true archives the site, false restores it. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Someone of the clinic group, as recorded on a clinical record. */
 export type StaffMember = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+};
+
+/** Someone who signs in: a practitioner, a clinic admin or an analyst of the group. */
+export type User = Node & {
+  /** A deactivated user's tokens stop working on their next request. */
+  active: Scalars['Boolean']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The sign-in name; it cannot be changed (invite a new user instead). */
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: Role;
+  /** Where a practitioner works. Empty for clinic admins (who see every site) and analysts (no patient data). */
+  sites: Array<Site>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Pass this back on update; a stale version answers CONFLICT. */
+  version: Scalars['Int']['output'];
+};
+
+export type UserConnection = {
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+};
+
+export type UserEdge = {
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+export type UserInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  role: Role;
+  /** Practitioners: at least one site. Leave empty for clinic admins and analysts. */
+  siteIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type UserPayload = {
+  user: User;
+};
+
+/** Only the fields given change. Changing the role clears the sites unless siteIds is given. */
+export type UserUpdateInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
+  siteIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** A treatment zone; a concern's body area is one of them. */

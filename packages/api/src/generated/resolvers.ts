@@ -42,6 +42,49 @@ export type AllergySeverity =
   | 'MODERATE'
   | 'SEVERE';
 
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What, e.g. READ_PATIENT, UPDATE_PATIENT, LIST_PATIENTS, INVITE_USER. */
+  action: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  outcome: AuditOutcome;
+  /** The patient concerned, if any (it may not exist: probes are recorded too). */
+  patientId?: Maybe<Scalars['ID']['output']>;
+  role: Role;
+  /** The site concerned, if known. */
+  siteId?: Maybe<Scalars['ID']['output']>;
+  userEmail: Scalars['String']['output'];
+  /** Who: the user's id, email and role at the time. */
+  userId: Scalars['ID']['output'];
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+export type AuditOutcome =
+  /** A write refused because the record changed since it was read. */
+  | 'CONFLICT'
+  /** A write refused by a contraindication. */
+  | 'CONTRAINDICATED'
+  /** Refused for the caller's role. */
+  | 'DENIED'
+  | 'ERROR'
+  /** Refused because the record does not exist for the caller (missing, another site or another group). */
+  | 'NOT_FOUND'
+  | 'OK';
+
 /** BLOCK stops treatment unless overridden with a reason; WARN is shown and may be acknowledged. */
 export type ContraindicationLevel =
   | 'BLOCK'
@@ -127,7 +170,17 @@ export type Mutation = {
   __typename?: 'Mutation';
   _noop?: Maybe<Scalars['Boolean']['output']>;
   createPatient: PatientPayload;
+  createSite: SitePayload;
+  /** Stop a user signing in; their current tokens stop working too. You cannot deactivate yourself. */
+  deactivateUser: UserPayload;
+  /** Add a user to the group with a role (and sites, for a practitioner). */
+  inviteUser: UserPayload;
+  reactivateUser: UserPayload;
   updatePatient: PatientPayload;
+  /** Rename, archive or restore a site. */
+  updateSite: SitePayload;
+  /** Change a user's name, role or sites. You cannot change your own role. */
+  updateUser: UserPayload;
 };
 
 
@@ -137,10 +190,50 @@ export type MutationCreatePatientArgs = {
 };
 
 
+export type MutationCreateSiteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SiteInput;
+};
+
+
+export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationInviteUserArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UserInput;
+};
+
+
+export type MutationReactivateUserArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationUpdatePatientArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: PatientInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateSiteArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: SiteUpdateInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UserUpdateInput;
   version: Scalars['Int']['input'];
 };
 
@@ -207,6 +300,10 @@ export type PatientPayload = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Clinic admins: what one user did, newest first. */
+  auditByUser: AuditEntryConnection;
+  /** Clinic admins: who accessed one patient's record, newest first. */
+  auditTrail: AuditEntryConnection;
   /** The signed-in user. */
   me: Me;
   /** Any object by its global id, if the caller may see it. */
@@ -214,6 +311,24 @@ export type Query = {
   patient?: Maybe<Patient>;
   /** Patients of one site, by family name; `search` matches the start of 'family given'. */
   patients: PatientConnection;
+  /** Clinic admins: the group's sites, archived ones included. */
+  sites: SiteConnection;
+  /** Clinic admins: the group's users, deactivated ones included. */
+  users: UserConnection;
+};
+
+
+export type QueryAuditByUserArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  patientId: Scalars['ID']['input'];
 };
 
 
@@ -234,6 +349,18 @@ export type QueryPatientsArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+
+export type QuerySitesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Role =
   | 'ANALYST'
   | 'CLINIC_ADMIN'
@@ -251,8 +378,40 @@ export type ScaleId =
 
 export type Site = Node & {
   __typename?: 'Site';
+  /** Archived sites keep their records but take no new patients and no new staff. */
+  archived: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Pass this back on update; a stale version answers CONFLICT. */
+  version: Scalars['Int']['output'];
+};
+
+export type SiteConnection = {
+  __typename?: 'SiteConnection';
+  edges: Array<SiteEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SiteEdge = {
+  __typename?: 'SiteEdge';
+  cursor: Scalars['String']['output'];
+  node: Site;
+};
+
+export type SiteInput = {
+  name: Scalars['String']['input'];
+};
+
+export type SitePayload = {
+  __typename?: 'SitePayload';
+  site: Site;
+};
+
+/** Only the fields given change. */
+export type SiteUpdateInput = {
+  /** true archives the site, false restores it. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Someone of the clinic group, as recorded on a clinical record. */
@@ -260,6 +419,56 @@ export type StaffMember = {
   __typename?: 'StaffMember';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+};
+
+/** Someone who signs in: a practitioner, a clinic admin or an analyst of the group. */
+export type User = Node & {
+  __typename?: 'User';
+  /** A deactivated user's tokens stop working on their next request. */
+  active: Scalars['Boolean']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The sign-in name; it cannot be changed (invite a new user instead). */
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: Role;
+  /** Where a practitioner works. Empty for clinic admins (who see every site) and analysts (no patient data). */
+  sites: Array<Site>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Pass this back on update; a stale version answers CONFLICT. */
+  version: Scalars['Int']['output'];
+};
+
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+export type UserInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  role: Role;
+  /** Practitioners: at least one site. Leave empty for clinic admins and analysts. */
+  siteIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type UserPayload = {
+  __typename?: 'UserPayload';
+  user: User;
+};
+
+/** Only the fields given change. Changing the role clears the sites unless siteIds is given. */
+export type UserUpdateInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
+  siteIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** A treatment zone; a concern's body area is one of them. */
@@ -356,6 +565,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( Patient )
     | ( Site )
+    | ( User )
   ;
 };
 
@@ -365,6 +575,10 @@ export type ResolversTypes = {
   AllergyInput: AllergyInput;
   AllergyKind: AllergyKind;
   AllergySeverity: AllergySeverity;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditOutcome: AuditOutcome;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContraindicationLevel: ContraindicationLevel;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -391,8 +605,19 @@ export type ResolversTypes = {
   Role: Role;
   ScaleId: ScaleId;
   Site: ResolverTypeWrapper<Site>;
+  SiteConnection: ResolverTypeWrapper<SiteConnection>;
+  SiteEdge: ResolverTypeWrapper<SiteEdge>;
+  SiteInput: SiteInput;
+  SitePayload: ResolverTypeWrapper<SitePayload>;
+  SiteUpdateInput: SiteUpdateInput;
   StaffMember: ResolverTypeWrapper<StaffMember>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  User: ResolverTypeWrapper<User>;
+  UserConnection: ResolverTypeWrapper<UserConnection>;
+  UserEdge: ResolverTypeWrapper<UserEdge>;
+  UserInput: UserInput;
+  UserPayload: ResolverTypeWrapper<UserPayload>;
+  UserUpdateInput: UserUpdateInput;
   Zone: Zone;
 };
 
@@ -400,6 +625,9 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Allergy: Allergy;
   AllergyInput: AllergyInput;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -418,8 +646,19 @@ export type ResolversParentTypes = {
   PatientPayload: PatientPayload;
   Query: Record<PropertyKey, never>;
   Site: Site;
+  SiteConnection: SiteConnection;
+  SiteEdge: SiteEdge;
+  SiteInput: SiteInput;
+  SitePayload: SitePayload;
+  SiteUpdateInput: SiteUpdateInput;
   StaffMember: StaffMember;
   String: Scalars['String']['output'];
+  User: User;
+  UserConnection: UserConnection;
+  UserEdge: UserEdge;
+  UserInput: UserInput;
+  UserPayload: UserPayload;
+  UserUpdateInput: UserUpdateInput;
 };
 
 export type AllergyResolvers<ContextType = any, ParentType extends ResolversParentTypes['Allergy'] = ResolversParentTypes['Allergy']> = {
@@ -427,6 +666,29 @@ export type AllergyResolvers<ContextType = any, ParentType extends ResolversPare
   reaction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['AllergySeverity'], ParentType, ContextType>;
   substance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  patientId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  siteId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -457,11 +719,17 @@ export type MedicationResolvers<ContextType = any, ParentType extends ResolversP
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   createPatient?: Resolver<ResolversTypes['PatientPayload'], ParentType, ContextType, RequireFields<MutationCreatePatientArgs, 'input'>>;
+  createSite?: Resolver<ResolversTypes['SitePayload'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
+  deactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id' | 'version'>>;
+  inviteUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
+  reactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'id' | 'version'>>;
   updatePatient?: Resolver<ResolversTypes['PatientPayload'], ParentType, ContextType, RequireFields<MutationUpdatePatientArgs, 'id' | 'input' | 'version'>>;
+  updateSite?: Resolver<ResolversTypes['SitePayload'], ParentType, ContextType, RequireFields<MutationUpdateSiteArgs, 'id' | 'input' | 'version'>>;
+  updateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input' | 'version'>>;
 };
 
 export type NodeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Patient' | 'Site', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Patient' | 'Site' | 'User', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -503,16 +771,36 @@ export type PatientPayloadResolvers<ContextType = any, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditByUser?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditByUserArgs, 'first' | 'userId'>>;
+  auditTrail?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first' | 'patientId'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientArgs, 'id'>>;
   patients?: Resolver<ResolversTypes['PatientConnection'], ParentType, ContextType, RequireFields<QueryPatientsArgs, 'first' | 'siteId'>>;
+  sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, RequireFields<QuerySitesArgs, 'first'>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
 };
 
 export type SiteResolvers<ContextType = any, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = {
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SiteConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SiteConnection'] = ResolversParentTypes['SiteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SiteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SiteEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SiteEdge'] = ResolversParentTypes['SiteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+};
+
+export type SitePayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SitePayload'] = ResolversParentTypes['SitePayload']> = {
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 };
 
 export type StaffMemberResolvers<ContextType = any, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = {
@@ -520,8 +808,38 @@ export type StaffMemberResolvers<ContextType = any, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UserResolvers<ContextType = any, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type UserPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['UserPayload'] = ResolversParentTypes['UserPayload']> = {
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = any> = {
   Allergy?: AllergyResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Me?: MeResolvers<ContextType>;
@@ -535,6 +853,13 @@ export type Resolvers<ContextType = any> = {
   PatientPayload?: PatientPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
+  SiteConnection?: SiteConnectionResolvers<ContextType>;
+  SiteEdge?: SiteEdgeResolvers<ContextType>;
+  SitePayload?: SitePayloadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
+  UserPayload?: UserPayloadResolvers<ContextType>;
 };
 

@@ -2,7 +2,8 @@ import { notFound } from "@needlework/core";
 import { Groups, Patients, type Site } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
 import { parseGlobalId, toGlobalId } from "../ids";
-import { patientNode, siteNode } from "./nodes";
+import { requireAdmin, requireIdentifiedAccess } from "../authz";
+import { patientNode, siteNode, userNode } from "./nodes";
 
 export const baseResolvers = {
   Query: {
@@ -29,7 +30,14 @@ export const baseResolvers = {
       if (!parsed) throw notFound("That object");
       switch (parsed.type) {
         case "Patient":
+          await requireIdentifiedAccess(ctx, { action: "READ_PATIENT", patientId: parsed.localId });
           return patientNode(await Patients.getPatient(ctx.db, p, parsed.localId));
+        case "User": {
+          requireAdmin(ctx);
+          const user = await Groups.getUser(ctx.db, p.groupId, parsed.localId);
+          if (!user) throw notFound("The user");
+          return userNode(user);
+        }
         case "Site": {
           const site = await ctx.loaders.site.load(parsed.localId);
           if (!site || (p.role === "PRACTITIONER" && !p.siteIds.includes(site.id))) throw notFound("The site");

@@ -1,6 +1,10 @@
 import { DateScalar, DateTimeScalar } from "./scalars";
 import { baseResolvers } from "./base";
 import { patientResolvers } from "./patients";
+import { adminResolvers } from "./admin";
+import { auditResolvers } from "./audit";
+import { withAuthz } from "../authz";
+import { typeDefs } from "../generated/sdl";
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -20,7 +24,8 @@ export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
 }
 
 export const resolvers = {
-  ...mergeResolvers(baseResolvers, patientResolvers),
+  // Deny by default: every root field runs its policy first (authz.ts), nested resolvers their type's.
+  ...withAuthz(mergeResolvers(baseResolvers, patientResolvers, adminResolvers, auditResolvers), typeDefs),
   Date: DateScalar,
   DateTime: DateTimeScalar,
 };

@@ -1,0 +1,230 @@
+import { defaultFieldResolver, Kind, parse, type GraphQLFieldResolver } from "graphql";
+import { forbidden, notFound, ROLES, unauthenticated, type Principal, type Role } from "@needlework/core";
+import { Audit, Groups } from "@needlework/store";
+import { requirePrincipal, type Context } from "./context";
+import { parseGlobalId } from "./ids";
+
+/**
+ * Authorization, deny by default.
+ *
+ * 1. Every Query and Mutation field needs a policy in ROOT_POLICIES: a field without one is refused
+ *    for everyone (FORBIDDEN) and test/security/policies.test.ts names it. `withAuthz` wraps every root
+ *    field of the SDL, with or without a resolver, so nothing is reachable by forgetting a check.
+ * 2. Before any root field, the caller's User record is read (one GetItem per request): a deactivated
+ *    user, or a token whose role or sites the record no longer grants, is UNAUTHENTICATED at once,
+ *    not when the token expires.
+ * 3. The role: a policy lists the roles allowed. A refused role on patient data is FORBIDDEN and
+ *    audited (DENIED). FORBIDDEN depends on the role only, never on the id asked for, so it reveals
+ *    nothing about what exists.
+ * 4. The site and the group: in the store. Keys start with the principal's group, so another group's
+ *    id simply does not exist; a record of a site the practitioner does not work at is NOT_FOUND with
+ *    the same message as a missing id (core `canSeeSite`).
+ * 5. Nested fields: a resolver on a type listed in TYPE_POLICIES checks the role again, so a Patient
+ *    reached through any path (node, a session's patient, a list) is never resolved for an analyst.
+ */
+export interface Policy {
+  readonly roles: readonly Role[];
+  /** Set for patient data: the audit action recorded when the role is refused. */
+  readonly patientData?: string;
+}
+
+/** Any signed-in user; what they see is scoped by the resolver (me, node). */
+export const SIGNED_IN: Policy = { roles: ROLES };
+/** Clinic admins only: administration, audit trail. */
+export const ADMIN: Policy = { roles: ["CLINIC_ADMIN"] };
+/** De-identified outcome data: analysts and clinic admins. */
+export const DEIDENTIFIED: Policy = { roles: ["ANALYST", "CLINIC_ADMIN"] };
+/** Identified patient data: practitioners (their sites) and clinic admins (all sites of the group). */
+export const identified = (action: string): Policy => ({ roles: ["PRACTITIONER", "CLINIC_ADMIN"], patientData: action });
+/** Nobody. */
+export const DENY: Policy = { roles: [] };
+
+const IDENTIFIED_ROLES: readonly Role[] = ["PRACTITIONER", "CLINIC_ADMIN"];
+
+/**
+ * The policy of every root field. Adding a Query or Mutation field means adding its line here; the
+ * store still scopes by site and group.
+ */
+export const ROOT_POLICIES: Readonly<Record<string, Policy>> = {
+  "Query.me": SIGNED_IN,
+  "Query.node": SIGNED_IN,
+  "Mutation._noop": DENY,
+
+  // Patients
+  "Query.patient": identified("READ_PATIENT"),
+  "Query.patients": identified("LIST_PATIENTS"),
+  "Mutation.createPatient": identified("CREATE_PATIENT"),
+  "Mutation.updatePatient": identified("UPDATE_PATIENT"),
+
+  // Administration
+  "Query.sites": ADMIN,
+  "Query.users": ADMIN,
+  "Mutation.createSite": ADMIN,
+  "Mutation.updateSite": ADMIN,
+  "Mutation.inviteUser": ADMIN,
+  "Mutation.updateUser": ADMIN,
+  "Mutation.deactivateUser": ADMIN,
+  "Mutation.reactivateUser": ADMIN,
+
+  // Audit trail
+  "Query.auditTrail": ADMIN,
+  "Query.auditByUser": ADMIN,
+};
+
+/** Roles allowed to resolve any field of these types, however they were reached. */
+export const TYPE_POLICIES: Readonly<Record<string, readonly Role[]>> = {
+  Patient: IDENTIFIED_ROLES,
+  User: ["CLINIC_ADMIN"],
+  AuditEntry: ["CLINIC_ADMIN"],
+};
+
+// ---- Guards resolvers call for checks that depend on what they load.
+
+/** The principal if its role is one of `roles`; FORBIDDEN otherwise (UNAUTHENTICATED without one). */
+export function requireRole(ctx: Context, ...roles: Role[]): Principal {
+  const p = requirePrincipal(ctx);
+  if (!roles.includes(p.role)) throw forbidden();
+  return p;
+}
+
+export const requireAdmin = (ctx: Context): Principal => requireRole(ctx, "CLINIC_ADMIN");
+
+/**
+ * Identified patient data: practitioners and clinic admins. An analyst is refused with FORBIDDEN and
+ * the refusal is audited, with the patient when the caller named one.
+ */
+export async function requireIdentifiedAccess(
+  ctx: Context,
+  audit: { action: string; patientId?: string | undefined; siteId?: string | undefined },
+): Promise<Principal> {
+  const p = requirePrincipal(ctx);
+  if (!IDENTIFIED_ROLES.includes(p.role)) {
+    await Audit.appendAudit(ctx.db, p, { ...audit, outcome: "DENIED" });
+    throw forbidden("Your role sees de-identified data only.");
+  }
+  return p;
+}
+
+/** A site the principal works at (any site for a clinic admin); NOT_FOUND like a missing one. */
+export function requireSite(p: Principal, siteId: string): void {
+  if (p.role === "CLINIC_ADMIN") return;
+  if (p.role !== "PRACTITIONER" || !p.siteIds.includes(siteId)) throw notFound("The site");
+}
+
+// ---- The per-request user check.
+
+const activeChecks = new WeakMap<Context, Promise<Principal>>();
+
+/**
+ * The signed-in user as the table has them now. The token's role must still be the user's, and its
+ * sites still theirs; otherwise the token was issued before a change and is refused.
+ */
+export function requireActiveUser(ctx: Context): Promise<Principal> {
+  let check = activeChecks.get(ctx);
+  if (!check) {
+    const p = requirePrincipal(ctx);
+    check = Groups.getUser(ctx.db, p.groupId, p.userId).then((u) => {
+      if (!u || !u.active) throw unauthenticated("Your account is not active. Ask your clinic admin.");
+      const sitesStillGranted = p.role !== "PRACTITIONER" || p.siteIds.every((s) => u.siteIds.includes(s));
+      if (u.role !== p.role || !sitesStillGranted) {
+        throw unauthenticated("Your access has changed since you signed in. Sign in again.");
+      }
+      return p;
+    });
+    activeChecks.set(ctx, check);
+  }
+  return check;
+}
+
+// ---- Wiring.
+
+/** The patient a root field is about, from its arguments, so a refused access is audited against it. */
+export function patientIdFromArgs(args: Record<string, unknown>): string | undefined {
+  const input = args.input && typeof args.input === "object" ? (args.input as Record<string, unknown>) : {};
+  for (const v of [args.patientId, input.patientId, args.id]) {
+    if (typeof v !== "string") continue;
+    const parsed = parseGlobalId(v);
+    if (!parsed) continue;
+    // Records inside a patient's collection carry "<patientId>|<date>|<id>".
+    if (parsed.type === "Patient" || parsed.localId.includes("|")) return parsed.localId.split("|")[0];
+  }
+  return undefined;
+}
+
+type Resolver = GraphQLFieldResolver<unknown, Context, Record<string, unknown>>;
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+const warned = new Set<string>();
+
+export async function authorizeRoot(field: string, ctx: Context, args: Record<string, unknown>): Promise<Principal> {
+  const policy = ROOT_POLICIES[field];
+  const p = requirePrincipal(ctx);
+  await requireActiveUser(ctx);
+  if (!policy) {
+    if (!warned.has(field)) {
+      warned.add(field);
+      console.error(JSON.stringify({ level: "error", msg: "no access policy declared: refused", field, fix: "add it to ROOT_POLICIES in packages/api/src/authz.ts" }));
+    }
+    throw forbidden();
+  }
+  if (!policy.roles.includes(p.role)) {
+    if (policy.patientData) {
+      await Audit.appendAudit(ctx.db, p, { action: policy.patientData, patientId: patientIdFromArgs(args), outcome: "DENIED" });
+    }
+    throw forbidden(policy.patientData ? "Your role sees de-identified data only." : undefined);
+  }
+  return p;
+}
+
+function rootFieldsOf(typeDefs: string): Record<string, string[]> {
+  const out: Record<string, string[]> = { Query: [], Mutation: [] };
+  for (const def of parse(typeDefs).definitions) {
+    if (
+      (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+      (def.name.value === "Query" || def.name.value === "Mutation")
+    ) {
+      for (const f of def.fields ?? []) out[def.name.value]!.push(f.name.value);
+    }
+  }
+  return out;
+}
+
+/**
+ * Wraps a resolver map: every root field of the SDL gets its policy checked first (no policy: refused);
+ * every resolver of a type in TYPE_POLICIES checks the role; every other nested resolver at least
+ * needs a principal.
+ */
+export function withAuthz(map: ResolverMap, typeDefs: string): ResolverMap {
+  const out: ResolverMap = {};
+  for (const [type, fields] of Object.entries(map)) {
+    const roles = TYPE_POLICIES[type] ?? ROLES;
+    const wrapped: Record<string, unknown> = {};
+    for (const [name, fn] of Object.entries(fields)) {
+      if (typeof fn !== "function" || name.startsWith("__") || type === "Query" || type === "Mutation") {
+        wrapped[name] = fn;
+        continue;
+      }
+      const resolve = fn as Resolver;
+      wrapped[name] = ((parent, args, ctx, info) => {
+        const p = requirePrincipal(ctx);
+        if (!roles.includes(p.role)) throw forbidden();
+        return resolve(parent, args, ctx, info);
+      }) satisfies Resolver;
+    }
+    out[type] = wrapped;
+  }
+  for (const [type, names] of Object.entries(rootFieldsOf(typeDefs))) {
+    const fields: Record<string, unknown> = { ...(map[type] ?? {}) };
+    for (const name of names) {
+      const given = map[type]?.[name];
+      const resolve = (typeof given === "function" ? given : defaultFieldResolver) as Resolver;
+      const field = `${type}.${name}`;
+      fields[name] = (async (parent, args, ctx, info) => {
+        await authorizeRoot(field, ctx, args);
+        return resolve(parent, args, ctx, info);
+      }) satisfies Resolver;
+    }
+    if (names.length > 0) out[type] = fields;
+  }
+  return out;
+}
