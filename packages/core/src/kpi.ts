@@ -214,3 +214,8 @@ export function timeBetweenSessionsVsPlan(plans: readonly KpiPlan[], graceDays: 
     withinGraceShare: r1((dev.filter((x) => x <= graceDays).length / n) * 100),
   };
 }
+
+/** A KPI ratio from counts kept elsewhere (the analytics rollups), rounded exactly as the KPIs above. */
+export function ratioFromCounts(numerator: number, denominator: number, scale = 100): Ratio {
+  return ratio(numerator, denominator, scale);
+}
