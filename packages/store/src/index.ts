@@ -10,5 +10,15 @@ export * as Idempotency from "./idempotency";
 export * as Patients from "./patients";
 export * as Groups from "./groups";
 export type { Group, Site, User } from "./groups";
+// Clinical record, part A: settings, protocols, consultations and concerns, treatment plans.
+export * as GroupSettings from "./clinical/settings";
+export * as ProtocolTemplates from "./clinical/protocols";
+export * as Consultations from "./clinical/consultations";
+export * as TreatmentPlans from "./clinical/plans";
+export { formatRef, parseRef, type RecordRef } from "./clinical/refs";
+export type { StoredSettings } from "./clinical/settings";
+export type { StoredProtocol } from "./clinical/protocols";
+export type { Consultation, Concern, RecordedOverride, ScreenResult } from "./clinical/consultations";
+export type { TreatmentPlan, PlannedSerum, SerumOverrideRecord } from "./clinical/plans";
 export { seedDemo, demoGroups, demoPrincipals, registerSeeder, type DemoGroup, type Progress } from "./seed/demo";
 export { startDynamoLocal, checkJava, freePort, JavaMissingError, type DynamoLocal } from "./local/dynamo-local";

@@ -1,5 +1,8 @@
 import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import { canSeeSite, notFound, type Patient, type Principal } from "@needlework/core";
 import type { Db } from "../client";
+import { Keys } from "../keys";
+import { patientFromItem } from "../patients";
 
 export interface ItemKey {
   pk: string;
@@ -29,4 +32,21 @@ export async function batchGet(db: Db, keys: readonly ItemKey[]): Promise<Map<st
     }
   }
   return found;
+}
+
+/**
+ * The patient's profile plus any other items, in one BatchGetItem. A patient the principal may not
+ * see is NOT_FOUND, exactly like a missing one, whatever else was asked for.
+ */
+export async function loadWithPatient(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+  keys: readonly ItemKey[] = [],
+): Promise<{ patient: Patient; items: Map<string, Item> }> {
+  const profileKey = Keys.patientProfile(actor.groupId, patientId);
+  const items = await batchGet(db, [profileKey, ...keys]);
+  const profile = items.get(keyString(profileKey));
+  if (!profile || !canSeeSite(actor, String(profile.siteId))) throw notFound("The patient");
+  return { patient: patientFromItem(profile), items };
 }
