@@ -44,12 +44,14 @@ export interface TestApiOptions {
   /** Local development mode (introspection, error detail); default false, as deployed. */
   devMode?: boolean;
   limits?: Partial<GraphQLLimits>;
+  /** Keep the local issuer's key pair in this directory (security tests read it to forge tokens). */
+  issuerDir?: string;
 }
 
 export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDb("api");
   if (opts.seed ?? true) await seedDemo(db);
-  const issuer = await createLocalIssuer();
+  const issuer = await createLocalIssuer(opts.issuerDir);
   const api = await startLocalApi({
     db,
     verifier: createVerifier(issuer.config),
