@@ -6,7 +6,6 @@ import {
   visit,
   type DocumentNode,
   type ValidationRule,
-  type ValueNode,
 } from "graphql";
 import { PAGE_MAX } from "@needlework/store";
 
@@ -35,7 +34,7 @@ export interface GraphQLLimits {
 
 export const DEFAULT_LIMITS: Readonly<GraphQLLimits> = Object.freeze({
   maxDepth: 10,
-  maxCost: 5000,
+  maxCost: 10_000,
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,
@@ -94,7 +93,7 @@ export function validationRules(limits: GraphQLLimits): ValidationRule[] {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   });
-  return armor.protect().validationRules;
+  return [...armor.protect().validationRules, listLimitRule(limits)];
 }
 
 export function parseOptions(limits: GraphQLLimits): { maxTokens: number } {
@@ -107,7 +106,27 @@ function tooBig(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
 }
 
-/** The first over-limit list argument in the document with these variables, as a message. */
+const pageMessage = (name: string, max: number) =>
+  `\`${name}\` may be at most ${max}; page through the rest with \`after\`.`;
+const listMessage = (max: number) => `A list argument may hold at most ${max} items.`;
+
+/** Literal page sizes and lists over the cap: a validation error (HTTP 400), like the other limits. */
+export function listLimitRule(limits: GraphQLLimits): ValidationRule {
+  return (context) => ({
+    Argument(node) {
+      if (PAGE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.INT && Number(node.value.value) > limits.maxListSize) {
+        context.reportError(new GraphQLError(pageMessage(node.name.value, limits.maxListSize), { nodes: [node] }));
+      }
+    },
+    ListValue(node) {
+      if (node.values.length > limits.maxListSize) {
+        context.reportError(new GraphQLError(listMessage(limits.maxListSize), { nodes: [node] }));
+      }
+    },
+  });
+}
+
+/** The same caps for values passed as variables, which validation cannot see: a message, or undefined. */
 export function listArgumentProblem(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
@@ -115,29 +134,14 @@ export function listArgumentProblem(
 ): string | undefined {
   const vars = variables ?? {};
   let problem: string | undefined;
-  const valueOf = (node: ValueNode): unknown => {
-    if (node.kind === Kind.VARIABLE) return vars[node.name.value];
-    if (node.kind === Kind.INT) return Number(node.value);
-    return undefined;
-  };
   visit(document, {
     Argument(node) {
-      if (problem) return;
-      if (PAGE_ARGUMENTS.has(node.name.value)) {
-        const v = valueOf(node.value);
-        if (typeof v === "number" && v > maxListSize) {
-          problem = `\`${node.name.value}\` may be at most ${maxListSize}; page through the rest with \`after\`.`;
-        }
-      }
-    },
-    ListValue(node) {
-      if (!problem && node.values.length > maxListSize) problem = `A list argument may hold at most ${maxListSize} items.`;
+      if (problem || !PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return;
+      const v = vars[node.value.name.value];
+      if (typeof v === "number" && v > maxListSize) problem = pageMessage(node.name.value, maxListSize);
     },
   });
-  if (!problem) {
-    const longest = longestList(vars, 0);
-    if (longest > maxListSize) problem = `A list in the variables may hold at most ${maxListSize} items.`;
-  }
+  if (!problem && longestList(vars, 0) > maxListSize) problem = listMessage(maxListSize);
   return problem;
 }
 
