@@ -69,11 +69,34 @@ export const ROOT_POLICIES: Readonly<Record<string, Policy>> = {
   // Audit trail
   "Query.auditTrail": ADMIN,
   "Query.auditByUser": ADMIN,
+
+  // Clinic settings and protocol templates: everyone of the group reads them, admins change them.
+  "Query.clinicSettings": SIGNED_IN,
+  "Mutation.updateClinicSettings": ADMIN,
+  "Query.protocols": SIGNED_IN,
+  "Mutation.updateProtocol": ADMIN,
+
+  // Consultations and plans (identified; the store scopes by site).
+  "Query.screeningQuestions": identified("READ_SCREENING_QUESTIONS"),
+  "Query.screenPatient": identified("SCREEN_PATIENT"),
+  "Mutation.recordConsultation": identified("RECORD_CONSULTATION"),
+  "Mutation.overrideContraindication": identified("OVERRIDE_CONTRAINDICATION"),
+  "Query.suggestPlan": identified("SUGGEST_PLAN"),
+  "Query.plansDue": identified("LIST_PLANS_DUE"),
+  "Mutation.createTreatmentPlan": identified("CREATE_PLAN"),
+  "Mutation.updateTreatmentPlan": identified("UPDATE_PLAN"),
 };
 
 /** Roles allowed to resolve any field of these types, however they were reached. */
 export const TYPE_POLICIES: Readonly<Record<string, readonly Role[]>> = {
   Patient: IDENTIFIED_ROLES,
+  Concern: IDENTIFIED_ROLES,
+  Consultation: IDENTIFIED_ROLES,
+  ScreenResult: IDENTIFIED_ROLES,
+  TreatmentPlan: IDENTIFIED_ROLES,
+  SuggestedPlan: IDENTIFIED_ROLES,
+  TreatmentSession: IDENTIFIED_ROLES,
+  Assessment: IDENTIFIED_ROLES,
   User: ["CLINIC_ADMIN"],
   AuditEntry: ["CLINIC_ADMIN"],
 };
