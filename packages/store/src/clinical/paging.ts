@@ -14,9 +14,11 @@ export async function queryPage<T>(
   args: { first?: number | null; after?: string | null },
   query: Omit<QueryCommandInput, "TableName" | "Limit" | "ExclusiveStartKey">,
   map: (item: Record<string, unknown>) => T,
+  /** Key attributes a cursor must carry unchanged (the list's partition), so another list's cursor is refused. */
+  partition?: Record<string, string>,
 ): Promise<Page<T>> {
   const limit = pageSize(args.first);
-  const start = decodeCursor(args.after, groupId);
+  const start = decodeCursor(args.after, groupId, partition);
   const keyNames = ["pk", "sk", ...(query.IndexName ? [`${query.IndexName}pk`, `${query.IndexName}sk`] : [])];
   const keyOf = (it: Record<string, unknown>): StartKey =>
     Object.fromEntries(keyNames.map((k) => [k, it[k]]));

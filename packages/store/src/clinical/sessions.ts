@@ -1,0 +1,690 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  badInput,
+  canSeeSite,
+  conflict,
+  contraindicated,
+  Contraindications,
+  forbidden,
+  isDomainError,
+  isIsoDate,
+  addDays,
+  notFound,
+  todayIso,
+  Serums as SerumRules,
+  Sessions as SessionRules,
+  type AdverseEvent,
+  type AdverseEventInput,
+  type CartridgeInput,
+  type ContraindicationFinding,
+  type ContraindicationReason,
+  type DepthDeviation,
+  type Device,
+  type FieldProblem,
+  type FitzpatrickType,
+  type Indication,
+  type Override,
+  type Patient,
+  type Principal,
+  type RfSettings,
+  type ScreeningAnswers,
+  type SessionInput,
+  type SessionZone,
+  type Zone,
+} from "@needlework/core";
+import { addAudit, appendAudit, auditedRead } from "../audit";
+import type { Db } from "../client";
+import type { Page } from "../cursor";
+import { runIdempotent, type IdempotencyContext } from "../idempotency";
+import { newId } from "../ids";
+import { Keys } from "../keys";
+import { Tx } from "../tx";
+import { concernFromItem, concernKey, consultationFromItem, type RecordedOverride } from "./consultations";
+import { queryPage } from "./paging";
+import { addPlanProgress, loadPlanWithPatient, type SerumOverrideRecord, type TreatmentPlan } from "./plans";
+import { batchGet, keyString, loadWithPatient, type Item } from "./read";
+import { formatRef, parseRef, type RecordRef } from "./refs";
+import { adverseEventCounts, RollupDeltas, sessionRefs, shardOf, type RollupRef } from "./rollups";
+import { serumFromItem, type SerumRecord } from "./serums";
+import { settingsFromItem } from "./settings";
+
+/**
+ * Treatment sessions. Recording one re-runs the contraindication screen for what changed since the
+ * consultation and checks every serum applied (core), then writes in ONE TransactWriteItems: the
+ * session (in the patient collection and the site's session list), the plan's progress (version
+ * read), one lot-trace item per serum applied, the analytics rollups, the audit entry and the
+ * idempotency record.
+ */
+
+/** At most this many serum applications per session: keeps the transaction well under 100 items. */
+export const MAX_SERUMS_PER_SESSION = 20;
+
+export interface SerumApplicationInput {
+  serumId: string;
+  lotNumber: string;
+  zone: string;
+  /** Proceeds despite an overridable BLOCK (allergy, clearance, actives); never for a bad lot. */
+  overrideReason?: string | null;
+}
+
+export interface RecordSessionInput extends Omit<SessionInput, "serums" | "planId"> {
+  /** The plan's local id (`<patientId>|<startDate>|<planId>`). */
+  planId: string;
+  siteId: string;
+  serums?: SerumApplicationInput[] | null;
+  /** The day's screening answers (the questions of the consultation). */
+  rescreen: Partial<Record<keyof ScreeningAnswers, unknown>>;
+  /** Overrides of findings that are new or changed since the consultation. */
+  overrides?: { code: string; reason: string }[] | null;
+}
+
+export interface SerumApplication {
+  serumId: string;
+  serumName: string;
+  lotNumber: string;
+  lotExpiresOn: string;
+  zone: Zone;
+  /** Findings of the check when applied (sensitivities stay visible even when not blocking). */
+  findings: ContraindicationFinding[];
+  override?: SerumOverrideRecord | undefined;
+}
+
+export interface SessionRescreen {
+  answers: ScreeningAnswers;
+  /** The screen on the session day. */
+  findings: ContraindicationFinding[];
+  /** Codes new since the consultation, changed since, and gone since. */
+  added: string[];
+  changed: string[];
+  resolved: string[];
+  /** Consultation overrides still standing (their findings are unchanged). */
+  carried: RecordedOverride[];
+  /** Overrides given at this session. */
+  overrides: RecordedOverride[];
+}
+
+export interface RecordedAdverseEvent extends AdverseEvent {
+  id: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface TreatmentSession {
+  id: string;
+  groupId: string;
+  patientId: string;
+  siteId: string;
+  /** `<patientId>|<startDate>|<planId>`. */
+  planRef: string;
+  consultationRef: string;
+  concernIds: string[];
+  indications: Indication[];
+  practitionerId: string;
+  practitionerName: string;
+  performedOn: string;
+  device: Device;
+  cartridge?: CartridgeInput | undefined;
+  rf?: RfSettings | undefined;
+  zones: SessionZone[];
+  depthDeviationReason?: string | undefined;
+  deviations: DepthDeviation[];
+  serums: SerumApplication[];
+  numbing?: { agent: string; minutes: number } | undefined;
+  immediateReactions?: string | undefined;
+  aftercare: { given: boolean; lines: string[] };
+  adverseEvents: RecordedAdverseEvent[];
+  rescreen: SessionRescreen;
+  notes?: string | undefined;
+  /** The patient's Fitzpatrick type on the day (a rollup dimension). */
+  fitzpatrick?: FitzpatrickType | undefined;
+  /** Where this session's counters went, so a later adverse event lands on the same items. */
+  rollup: { shard: number; refs: RollupRef[] };
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export const sessionRef = (s: Pick<TreatmentSession, "patientId" | "performedOn" | "id">): RecordRef => ({
+  patientId: s.patientId,
+  date: s.performedOn,
+  id: s.id,
+});
+
+export const sessionKey = (groupId: string, ref: RecordRef) => Keys.session(groupId, ref.patientId, ref.date, ref.id);
+
+export function sessionFromItem(item: Item): TreatmentSession {
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  const s = rest as unknown as TreatmentSession;
+  return { ...s, serums: s.serums ?? [], adverseEvents: s.adverseEvents ?? [], deviations: s.deviations ?? [] };
+}
+
+export function sessionItem(s: TreatmentSession): Item {
+  return {
+    ...Keys.session(s.groupId, s.patientId, s.performedOn, s.id),
+    gsi1pk: Keys.siteSessionsGsi(s.groupId, s.siteId),
+    gsi1sk: Keys.siteSessionsSort(s.performedOn, s.id),
+    type: "TreatmentSession",
+    ...s,
+  };
+}
+
+/** Who received which lot: one item per serum applied, in the lot's own partition. */
+export function lotTraceItem(s: TreatmentSession, a: SerumApplication): Item {
+  return {
+    pk: Keys.lotTracePk(s.groupId, a.serumId, a.lotNumber),
+    sk: Keys.lotTraceSk(s.performedOn, s.id, a.zone),
+    type: "LotTrace",
+    groupId: s.groupId,
+    serumId: a.serumId,
+    serumName: a.serumName,
+    lotNumber: a.lotNumber,
+    zone: a.zone,
+    patientId: s.patientId,
+    siteId: s.siteId,
+    sessionId: s.id,
+    sessionRef: formatRef(sessionRef(s)),
+    performedOn: s.performedOn,
+    practitionerId: s.practitionerId,
+  };
+}
+
+/** The rollup deltas one session adds (sessions + adverse events on each of its dimension values). */
+export function sessionDeltas(s: TreatmentSession): RollupDeltas {
+  return new RollupDeltas().add(s.rollup.refs, s.rollup.shard, { sessions: 1, ...adverseEventCounts(s.adverseEvents) });
+}
+
+/** Everything the session transaction writes besides the plan, audit and idempotency record. */
+export function sessionWrites(s: TreatmentSession): { session: Item; lotTraces: Item[]; deltas: RollupDeltas } {
+  return { session: sessionItem(s), lotTraces: s.serums.map((a) => lotTraceItem(s, a)), deltas: sessionDeltas(s) };
+}
+
+// --- Validation -----------------------------------------------------------------------------------
+
+/** Runs a core validator and collects its field problems (under `prefix`) instead of throwing. */
+function collect<T>(problems: FieldProblem[], prefix: string, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (isDomainError(e) && e.code === "BAD_USER_INPUT") {
+      problems.push(...e.fields.map((f) => ({ path: prefix ? `${prefix}.${f.path}` : f.path, reason: f.reason })));
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/**
+ * The session's own checks (core's validation, the day's screening answers, overrides), every
+ * problem at once. Run before any read, then again with the plan's zones for depth deviations.
+ */
+function validateShape(input: RecordSessionInput, planZones?: TreatmentPlan["zones"]) {
+  const problems: FieldProblem[] = [];
+  if (!input.planId) problems.push({ path: "planId", reason: "is required" });
+  if (!input.siteId) problems.push({ path: "siteId", reason: "is required" });
+  const serums = input.serums ?? [];
+  if (serums.length > MAX_SERUMS_PER_SESSION)
+    problems.push({ path: "serums", reason: `at most ${MAX_SERUMS_PER_SESSION} serum applications per session` });
+  const seen = new Set<string>();
+  serums.forEach((s, i) => {
+    const k = `${s.serumId}\u0000${(s.lotNumber ?? "").trim().toUpperCase()}\u0000${s.zone}`;
+    if (seen.has(k)) problems.push({ path: `serums.${i}`, reason: "the same serum lot is recorded twice for this zone" });
+    seen.add(k);
+    if (s.overrideReason != null && s.overrideReason.trim().length > 1000)
+      problems.push({ path: `serums.${i}.overrideReason`, reason: "must be at most 1000 characters" });
+  });
+  (input.overrides ?? []).forEach((o, i) => collect(problems, "", () => Contraindications.validateOverrideInput(o, `overrides.${i}`)));
+  const core = collect(problems, "", () =>
+    SessionRules.validateSessionInput({ ...input, planId: null }, { planZones: planZones ?? null }),
+  );
+  const onDate = typeof input.performedOn === "string" && isIsoDate(input.performedOn) ? input.performedOn : todayIso();
+  const answers = collect(problems, "rescreen", () => Contraindications.validateScreeningAnswers(input.rescreen ?? {}, onDate));
+  if (problems.length > 0 || !core || !answers) throw badInput(problems);
+  return { ...core, answers };
+}
+
+function assertActive(patient: Patient): void {
+  if (patient.archived)
+    throw badInput([{ path: "patientId", reason: "this patient's record is archived; restore it before adding to it" }]);
+}
+
+// --- Recording ------------------------------------------------------------------------------------
+
+/**
+ * Records a session against a plan of a patient the principal can see, at a site they work at.
+ * Reads: two BatchGetItems (profile, plan, settings and the serums applied; then the consultation
+ * and the plan's concerns). Writes: one TransactWriteItems. A BLOCK that is new or changed since the
+ * consultation needs an override with a reason; a serum BLOCK needs the application's overrideReason,
+ * except an unknown or expired lot, which nothing overrides: CONTRAINDICATED lists every reason.
+ */
+export async function recordSession(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+  input: RecordSessionInput,
+  idem?: IdempotencyContext,
+): Promise<TreatmentSession> {
+  validateShape(input);
+  const planRef = planRefOf(patientId, input.planId);
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    async (tx) => {
+      const settingsKey = Keys.settings(actor.groupId);
+      const serumIds = [...new Set((input.serums ?? []).map((s) => s.serumId))];
+      const { patient, plan, items } = await loadPlanWithPatient(db, actor, planRef, [
+        settingsKey,
+        ...serumIds.map((id) => Keys.serum(actor.groupId, id)),
+      ]);
+      assertActive(patient);
+      if (!canSeeSite(actor, input.siteId)) throw forbidden("You can only record a session at a site you work at.");
+      const { session: fields, deviations, answers } = validateShape(input, plan.zones);
+      const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
+      const catalogue = serumIds
+        .map((id) => items.get(keyString(Keys.serum(actor.groupId, id))))
+        .filter((it): it is Item => !!it)
+        .map(serumFromItem);
+
+      const consultationRef = parseRef(plan.consultationRef);
+      const cKey = consultationRef && Keys.consultation(actor.groupId, consultationRef.patientId, consultationRef.date, consultationRef.id);
+      const concernKeys = plan.concernIds.map((id) => concernKey(actor.groupId, { patientId, id }));
+      const more = await batchGet(db, [...(cKey ? [cKey] : []), ...concernKeys]);
+      const cItem = cKey ? more.get(keyString(cKey)) : undefined;
+      if (!cItem) throw notFound("The plan's consultation");
+      const consultation = consultationFromItem(cItem);
+      const concerns = concernKeys.map((k) => more.get(keyString(k))).filter((it): it is Item => !!it).map(concernFromItem);
+
+      const at = new Date().toISOString();
+      const who = { by: actor.userId, byName: actor.name, at };
+
+      // 1. The screen again, on the session day, against what the consultation found.
+      const findings = Contraindications.screen({
+        patient,
+        answers,
+        settings,
+        onDate: fields.performedOn,
+        area: fields.zones.map((z) => z.zone),
+      });
+      const rs = Contraindications.rescreenBeforeSession(consultation.findings, findings);
+      const carried = Contraindications.carriedOverrides(rs, consultation.overrides) as RecordedOverride[];
+      const given: RecordedOverride[] = (input.overrides ?? []).map((o) => ({ code: o.code.trim(), reason: o.reason.trim(), ...who }));
+      const outcome = Contraindications.applyOverrides(findings, [...carried, ...given]);
+      const rejected = outcome.rejected.filter((r) => given.includes(r.override as RecordedOverride));
+      if (rejected.length > 0)
+        throw badInput(rejected.map((r) => ({ path: `overrides.${given.indexOf(r.override as RecordedOverride)}.code`, reason: r.reason })));
+      const blocks: (ContraindicationReason & { path?: string })[] = outcome.unresolved
+        .filter((f) => f.level === "BLOCK")
+        .map(({ code, level, reason, source }) => ({ code, level, reason, source, path: "rescreen" }));
+      const usedOverrides = new Set(outcome.overridden.map((o) => o.override));
+
+      // 2. Every serum applied: allergies, clearance, actives, the lot (core).
+      const serumFindings = SessionRules.checkSessionSerums({
+        serums: fields.serums,
+        catalogue,
+        patient,
+        onDate: fields.performedOn,
+        settings,
+      });
+      const applications: SerumApplication[] = [];
+      const problems: FieldProblem[] = [];
+      fields.serums.forEach((s, i) => {
+        const path = `serums.${i}`;
+        const mine = serumFindings.filter((f) => f.path === path).map(({ path: _p, ...f }) => f);
+        const reason = input.serums?.[i]?.overrideReason?.trim() || undefined;
+        if (reason && mine.length === 0) problems.push({ path: `${path}.overrideReason`, reason: "this serum has nothing to override" });
+        const overrides: Override[] = reason ? mine.filter((f) => f.overridable).map((f) => ({ code: f.code, reason, by: who.by, at: who.at })) : [];
+        const left = Contraindications.applyOverrides(mine, overrides).unresolved.filter((f) => f.level === "BLOCK");
+        blocks.push(...left.map(({ code, level, reason: why, source }) => ({ code, level, reason: why, source, path })));
+        const serum = catalogue.find((c) => c.id === s.serumId);
+        const lot = serum?.lots.find((l) => l.lotNumber.trim().toLowerCase() === s.lotNumber.trim().toLowerCase());
+        if (serum && lot)
+          applications.push({
+            serumId: s.serumId,
+            serumName: serum.name,
+            lotNumber: lot.lotNumber,
+            lotExpiresOn: lot.expiresOn,
+            zone: s.zone,
+            findings: mine,
+            override: reason ? { reason, ...who } : undefined,
+          });
+      });
+      if (problems.length > 0) throw badInput(problems);
+      if (blocks.length > 0) throw contraindicated(blocks);
+
+      // 3. The writes.
+      const session: TreatmentSession = {
+        id: newId(),
+        groupId: actor.groupId,
+        patientId,
+        siteId: input.siteId,
+        planRef: formatRef(planRef),
+        consultationRef: plan.consultationRef,
+        concernIds: plan.concernIds,
+        indications: [...new Set(concerns.map((c) => c.indication))],
+        practitionerId: actor.userId,
+        practitionerName: actor.name,
+        performedOn: fields.performedOn,
+        device: fields.device,
+        cartridge: fields.cartridge,
+        rf: fields.rf,
+        zones: fields.zones,
+        depthDeviationReason: fields.depthDeviationReason,
+        deviations,
+        serums: applications,
+        numbing: fields.numbing,
+        immediateReactions: fields.immediateReactions,
+        aftercare: {
+          given: fields.aftercareGiven,
+          lines: fields.aftercareGiven ? SessionRules.aftercareSheet(settings, { performedOn: fields.performedOn }) : [],
+        },
+        adverseEvents: fields.adverseEvents.map((e) => ({ ...e, id: newId(), recordedAt: at, recordedBy: actor.userId })),
+        rescreen: {
+          answers,
+          findings,
+          added: rs.added.map((f) => f.code),
+          changed: rs.changed.map((c) => c.after.code),
+          resolved: rs.resolved.map((f) => f.code),
+          carried,
+          overrides: given.filter((o) => usedOverrides.has(o)),
+        },
+        notes: fields.notes,
+        fitzpatrick: patient.fitzpatrick,
+        rollup: { shard: 0, refs: [] },
+        version: 1,
+        createdAt: at,
+        createdBy: actor.userId,
+        updatedAt: at,
+        updatedBy: actor.userId,
+      };
+      session.rollup = {
+        shard: shardOf(session.id),
+        refs: sessionRefs({
+          indications: session.indications,
+          zones: session.zones,
+          serumIds: session.serums.map((a) => a.serumId),
+          device: session.device,
+          fitzpatrick: session.fitzpatrick,
+          siteId: session.siteId,
+          practitionerId: session.practitionerId,
+        }),
+      };
+
+      const writes = sessionWrites(session);
+      tx.put(writes.session, { condition: "attribute_not_exists(pk)" });
+      addPlanProgress(tx, actor, plan, session.performedOn, settings);
+      tx.conditionCheck(Keys.patientProfile(actor.groupId, patientId), {
+        condition: "version = :v",
+        values: { ":v": patient.version },
+        onConditionFailed: () => conflict("This patient's record (allergies, medications or history)"),
+      });
+      tx.conditionCheck(Keys.site(actor.groupId, session.siteId), {
+        condition: "attribute_exists(pk)",
+        onConditionFailed: () => notFound("The site"),
+      });
+      for (const t of writes.lotTraces) tx.put(t, { condition: "attribute_not_exists(pk)" });
+      writes.deltas.writeTo(tx, actor.groupId);
+      addAudit(tx, actor, {
+        action: "RECORD_TREATMENT_SESSION",
+        patientId,
+        siteId: session.siteId,
+        detail: sessionAudit(session),
+      });
+      // The idempotency record is the one item still to come.
+      if (tx.items.length + 1 > 100)
+        throw badInput([{ path: "serums", reason: "this session records too much for one save: split the serums across fewer zones" }]);
+      return session;
+    },
+    () => new Tx(),
+  );
+}
+
+function sessionAudit(s: TreatmentSession): string {
+  const parts = [`${s.device} ${s.zones.map((z) => `${z.zone}@${z.depthMm}mm`).join(", ")}`];
+  if (s.serums.length) parts.push(`serums: ${s.serums.map((a) => `${a.serumName} lot ${a.lotNumber}`).join(", ")}`);
+  const overrides = [...s.rescreen.overrides.map((o) => `${o.code}: ${o.reason}`), ...s.serums.filter((a) => a.override).map((a) => `${a.serumName}: ${a.override!.reason}`)];
+  if (overrides.length) parts.push(`overrides: ${overrides.join(" | ")}`);
+  if (s.depthDeviationReason && s.deviations.length) parts.push(`depth deviation: ${s.depthDeviationReason}`);
+  return parts.join("; ");
+}
+
+/** A plan's local id, as given in the session input, for this patient. */
+function planRefOf(patientId: string, planLocalId: string): RecordRef {
+  const ref = parseRef(planLocalId);
+  if (!ref) throw badInput([{ path: "planId", reason: "is not the id of a treatment plan" }]);
+  if (ref.patientId !== patientId) throw badInput([{ path: "planId", reason: "is a plan of another patient" }]);
+  return ref;
+}
+
+// --- Adverse events after the session -------------------------------------------------------------
+
+/**
+ * Adds an adverse event reported after the session, with the session's version read (stale →
+ * CONFLICT). The serum and lot named, if any, must be ones applied in the session. The event is
+ * counted on the same rollup items as the session.
+ */
+export async function recordAdverseEvent(
+  db: Db,
+  actor: Principal,
+  ref: RecordRef,
+  expectedVersion: number,
+  input: AdverseEventInput,
+  idem?: IdempotencyContext,
+): Promise<TreatmentSession> {
+  SessionRules.validateAdverseEvent(input);
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    async (tx) => {
+      const { patient, session } = await loadSession(db, actor, ref);
+      if (session.version !== expectedVersion) throw conflict("This treatment session");
+      const event = SessionRules.validateAdverseEvent(input, session.performedOn);
+      if (event.serumId) {
+        const applied = session.serums.filter((a) => a.serumId === event.serumId);
+        if (applied.length === 0) throw badInput([{ path: "adverseEvent.serumId", reason: "this serum was not applied in the session" }]);
+        if (event.lotNumber && !applied.some((a) => a.lotNumber.toLowerCase() === event.lotNumber!.toLowerCase()))
+          throw badInput([{ path: "adverseEvent.lotNumber", reason: "this lot of the serum was not applied in the session" }]);
+      }
+      const at = new Date().toISOString();
+      const recorded: RecordedAdverseEvent = { ...event, id: newId(), recordedAt: at, recordedBy: actor.userId };
+      const next: TreatmentSession = {
+        ...session,
+        adverseEvents: [...session.adverseEvents, recorded],
+        version: session.version + 1,
+        updatedAt: at,
+        updatedBy: actor.userId,
+      };
+      tx.put(sessionItem(next), {
+        condition: "attribute_exists(pk) AND version = :v",
+        values: { ":v": expectedVersion },
+        onConditionFailed: (old) => (old ? conflict("This treatment session") : notFound("The treatment session")),
+      });
+      new RollupDeltas().add(session.rollup.refs, session.rollup.shard, adverseEventCounts([recorded])).writeTo(tx, actor.groupId);
+      addAudit(tx, actor, {
+        action: "RECORD_ADVERSE_EVENT",
+        patientId: session.patientId,
+        siteId: patient.siteId,
+        detail: `${recorded.type} (${recorded.severity}) from ${recorded.onsetOn} after the session of ${session.performedOn}`,
+      });
+      return next;
+    },
+    () => new Tx(),
+  );
+}
+
+// --- Reads ------------------------------------------------------------------------------------------
+
+/** A session of a patient the principal can see (NOT_FOUND otherwise): one BatchGetItem. */
+export async function loadSession(db: Db, actor: Principal, ref: RecordRef): Promise<{ patient: Patient; session: TreatmentSession }> {
+  const key = sessionKey(actor.groupId, ref);
+  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key]);
+  const item = items.get(keyString(key));
+  if (!item) throw notFound("The treatment session");
+  return { patient, session: sessionFromItem(item) };
+}
+
+export async function getSession(db: Db, actor: Principal, ref: RecordRef): Promise<TreatmentSession> {
+  return auditedRead(
+    db,
+    actor,
+    { action: "READ_TREATMENT_SESSION", patientId: ref.patientId },
+    async () => (await loadSession(db, actor, ref)).session,
+    (s) => s.siteId,
+  );
+}
+
+/** Sessions by ref for a DataLoader (visibility is the caller's check, through the patient). */
+export async function getSessions(db: Db, groupId: string, refs: readonly RecordRef[]): Promise<(TreatmentSession | undefined)[]> {
+  const keys = refs.map((r) => sessionKey(groupId, r));
+  const found = await batchGet(db, keys);
+  return keys.map((k) => {
+    const it = found.get(keyString(k));
+    return it ? sessionFromItem(it) : undefined;
+  });
+}
+
+export interface LotTrace {
+  serumId: string;
+  serumName: string;
+  lotNumber: string;
+  zone: Zone;
+  patientId: string;
+  siteId: string;
+  sessionRef: RecordRef;
+  performedOn: string;
+}
+
+function lotTraceFromItem(item: Item): LotTrace {
+  return {
+    serumId: String(item.serumId),
+    serumName: String(item.serumName),
+    lotNumber: String(item.lotNumber),
+    zone: item.zone as Zone,
+    patientId: String(item.patientId),
+    siteId: String(item.siteId),
+    sessionRef: parseRef(String(item.sessionRef))!,
+    performedOn: String(item.performedOn),
+  };
+}
+
+/**
+ * Who received lot X: ONE Query per page on the lot's partition, newest first. A practitioner sees
+ * the applications at their own sites (filtered in the Query); a clinic admin sees the group's.
+ */
+export async function sessionsByLot(
+  db: Db,
+  actor: Principal,
+  args: { serumId: string; lotNumber: string; first?: number | null; after?: string | null },
+): Promise<Page<LotTrace>> {
+  const lot = args.lotNumber?.trim();
+  if (!lot) throw badInput([{ path: "lotNumber", reason: "is required" }]);
+  const pk = Keys.lotTracePk(actor.groupId, args.serumId, lot);
+  const practitioner = actor.role !== "CLINIC_ADMIN";
+  const siteValues = Object.fromEntries(actor.siteIds.map((s, i) => [`:s${i}`, s]));
+  if (practitioner && actor.siteIds.length === 0) return { items: [], cursors: [], endCursor: null, hasNextPage: false };
+  const page = await queryPage(
+    db,
+    actor.groupId,
+    { first: args.first, after: args.after },
+    {
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": pk, ...(practitioner ? siteValues : {}) },
+      ...(practitioner ? { FilterExpression: `siteId IN (${Object.keys(siteValues).join(", ")})` } : {}),
+      ScanIndexForward: false,
+    },
+    lotTraceFromItem,
+    { pk },
+  );
+  await appendAudit(db, actor, { action: "TRACE_SERUM_LOT", detail: `serum ${args.serumId} lot ${lot}: ${page.items.length} applications` });
+  return page;
+}
+
+/** A site's sessions, newest first: ONE Query per page on gsi1. */
+export async function recentSessions(
+  db: Db,
+  actor: Principal,
+  args: { siteId: string; first?: number | null; after?: string | null },
+): Promise<Page<TreatmentSession>> {
+  if (!canSeeSite(actor, args.siteId)) throw notFound("The site");
+  const gsi1pk = Keys.siteSessionsGsi(actor.groupId, args.siteId);
+  const page = await queryPage(
+    db,
+    actor.groupId,
+    { first: args.first, after: args.after },
+    { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": gsi1pk }, ScanIndexForward: false },
+    sessionFromItem,
+    { gsi1pk },
+  );
+  await appendAudit(db, actor, { action: "LIST_SESSIONS", siteId: args.siteId, detail: `${page.items.length} sessions` });
+  return page;
+}
+
+// --- Serum check without saving ----------------------------------------------------------------------
+
+export interface SerumCheckResult {
+  serum: SerumRecord;
+  findings: ContraindicationFinding[];
+  blocked: boolean;
+  overridable: boolean;
+}
+
+/**
+ * What applying a serum would meet, for the portal to flag before saving (core's check). Reads: one
+ * BatchGetItem (profile, serum, settings) and, for a topical applied after a session, one Query for
+ * the patient's sessions within the clinic's actives pause.
+ */
+export async function checkSerum(
+  db: Db,
+  actor: Principal,
+  args: { patientId: string; serumId: string; lotNumber: string; onDate: string; duringNeedling: boolean },
+): Promise<SerumCheckResult> {
+  return auditedRead(
+    db,
+    actor,
+    { action: "CHECK_SERUM", patientId: args.patientId },
+    async () => {
+      const settingsKey = Keys.settings(actor.groupId);
+      const serumKey = Keys.serum(actor.groupId, args.serumId);
+      const { patient, items } = await loadWithPatient(db, actor, args.patientId, [settingsKey, serumKey]);
+      const serumItemFound = items.get(keyString(serumKey));
+      if (!serumItemFound) throw notFound("The serum");
+      const serum = serumFromItem(serumItemFound);
+      const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
+      const lastNeedledOn = args.duringNeedling ? null : await lastNeedling(db, actor.groupId, args.patientId, args.onDate, settings.activesAfterNeedlingDays);
+      const findings = SerumRules.checkSerumApplication({
+        patient,
+        serum,
+        lotNumber: args.lotNumber,
+        onDate: args.onDate,
+        duringNeedling: args.duringNeedling,
+        lastNeedledOn,
+        settings,
+      });
+      const blocks = findings.filter((f) => f.level === "BLOCK");
+      return { serum, findings, blocked: blocks.length > 0, overridable: blocks.every((f) => f.overridable) };
+    },
+  );
+}
+
+/** The latest session on or before `onDate` within the last `days` days, if any: one Query. */
+async function lastNeedling(db: Db, groupId: string, patientId: string, onDate: string, days: number): Promise<string | null> {
+  const res = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+      FilterExpression: "#type = :t",
+      ExpressionAttributeNames: { "#type": "type" },
+      ExpressionAttributeValues: {
+        ":pk": Keys.patientPk(groupId, patientId),
+        ":from": `T#${addDays(onDate, -days)}`,
+        ":to": `T#${onDate}#~`,
+        ":t": "TreatmentSession",
+      },
+      ScanIndexForward: false,
+    }),
+  );
+  const dates = (res.Items ?? []).map((it) => String(it.performedOn)).sort();
+  return dates.at(-1) ?? null;
+}
