@@ -548,10 +548,10 @@ export async function listOutcomeRecords(
   }
   const query = q;
   const keyOf = (it: Record<string, unknown>): StartKey => ({
-    pk: it.pk as string,
-    sk: it.sk as string,
-    [`${index}pk`]: it[`${index}pk`] as string,
-    [`${index}sk`]: it[`${index}sk`] as string,
+    pk: it.pk,
+    sk: it.sk,
+    [`${index}pk`]: it[`${index}pk`],
+    [`${index}sk`]: it[`${index}sk`],
   });
   const rows: Record<string, unknown>[] = [];
   let queries = 0;

@@ -35,6 +35,7 @@ import { batchGet, keyString, loadWithPatient, type Item, type ItemKey } from ".
 import { formatRef, parseRef, type RecordRef } from "./refs";
 import { listSerums, serumFromItem, type SerumRecord } from "./serums";
 import { settingsFromItem } from "./settings";
+import { addKpiPlan } from "../analytics/kpis";
 
 /**
  * Treatment plans: built from a consultation that is cleared (no BLOCK without an override), with
@@ -209,6 +210,7 @@ export function addPlanProgress(
     values: { ":read": plan.version },
     onConditionFailed: (old) => (old ? conflict("This treatment plan") : notFound("The treatment plan")),
   });
+  addKpiPlan(tx, next);
   return next;
 }
 
@@ -412,6 +414,10 @@ export async function createTreatmentPlan(
         false,
       );
       tx.put(planItem(plan), { condition: "attribute_not_exists(pk)" });
+      addKpiPlan(tx, plan, {
+        indications: concernsFrom(actor.groupId, concerns, items).map((c) => c.indication),
+        fitzpatrick: patient.fitzpatrick,
+      });
       tx.conditionCheck(cKey, {
         condition: "version = :v",
         values: { ":v": consultation.version },
@@ -535,6 +541,7 @@ export async function updateTreatmentPlan(
         values: { ":v": expectedVersion },
         onConditionFailed: (old) => (old ? conflict("This treatment plan") : notFound("The treatment plan")),
       });
+      addKpiPlan(tx, next);
       addAudit(tx, actor, {
         action: cancelling ? "CANCEL_TREATMENT_PLAN" : "UPDATE_TREATMENT_PLAN",
         patientId: plan.patientId,
