@@ -186,4 +186,42 @@ describe("patients in the portal (local stack, Chromium)", () => {
     await page.getByRole("heading", { level: 1, name: `Adaeze ${familyName}` }).waitFor();
     await page.getByText("+44 7700 900999").first().waitFor();
   });
+
+  it("switches site for a practitioner who works at several sites", async () => {
+    const users = (await (await fetch(new URL("/auth/local/users", stack.apiUrl))).json()) as DemoUser[];
+    const multi = users.find((u) => u.role === "PRACTITIONER" && u.sites.length > 1);
+    if (!multi) throw new Error("the demo seed has no practitioner working at two sites");
+    const [first, second] = multi.sites as [DemoUser["sites"][number], DemoUser["sites"][number]];
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: new RegExp(`Sign in as ${multi.name}`) }).click();
+    // Sign-in returns to the page the user was on (a patient page); go to the list.
+    await page.getByRole("navigation").getByRole("link", { name: "Patients" }).click();
+    await page.getByRole("heading", { level: 1, name: "Patients" }).waitFor();
+    const siteSelect = page.getByRole("combobox", { name: "Site" });
+    await siteSelect.selectOption({ label: first.name });
+    await page.getByRole("main").getByText(first.name, { exact: true }).waitFor();
+    const table = page.getByRole("table", { name: "Patients" });
+    await table.getByRole("link").first().waitFor();
+    const firstNames = await table.getByRole("link").allTextContents();
+
+    await siteSelect.selectOption({ label: second.name });
+    await page.getByRole("main").getByText(second.name, { exact: true }).waitFor();
+    await expect
+      .poll(async () => (await table.getByRole("link").allTextContents()).join("|"), { timeout: 10_000 })
+      .not.toBe(firstNames.join("|"));
+    await shot("08-site-switched");
+  });
+
+  it("sends the user back to sign-in when the API answers UNAUTHENTICATED", async () => {
+    await page.evaluate(() =>
+      localStorage.setItem(
+        "needlework.session",
+        JSON.stringify({ token: "not-a-token", expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      ),
+    );
+    await page.goto(new URL("/patients", stack.webUrl).toString());
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByText("Your session has ended").waitFor();
+  });
 });

@@ -1,15 +1,4 @@
-import {
-  AppShell,
-  Badge,
-  Burger,
-  Button,
-  Group,
-  NativeSelect,
-  NavLink,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense } from "react";
 import { Link, Outlet, useLocation } from "react-router";
@@ -55,7 +44,6 @@ export function Shell() {
           <Group gap="sm" wrap="nowrap">
             {me.sites.length > 1 ? (
               <NativeSelect
-                label={<VisuallyHidden>Site</VisuallyHidden>}
                 aria-label="Site"
                 size="sm"
                 value={site?.id ?? ""}
