@@ -1,0 +1,343 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codes, startTestApi, type GqlResult, type TestApi } from "../support/api";
+import {
+  ACTORS,
+  actorsOf,
+  Fixtures,
+  patientId,
+  patientInput,
+  siteId,
+  TARGETS,
+  type ActorKey,
+  type Outcome,
+  type Target,
+} from "./fixtures";
+
+/**
+ * The authorization matrix: role x operation x target. Each row is one operation; each case runs it
+ * as one actor (PRACTITIONER at Harbour, CLINIC_ADMIN, ANALYST, no token) on one target (own site,
+ * another site of the group, another group, an id that does not exist) and asserts the outcome:
+ * allowed calls work, every other one answers NOT_FOUND or FORBIDDEN (UNAUTHENTICATED without a
+ * token) with no data, and NOT_FOUND for another site or group carries exactly the message of a
+ * missing id.
+ *
+ * To add an operation (e.g. a clinical one), add a row: its access class decides the expectations.
+ *   identified: PRACTITIONER own site only, CLINIC_ADMIN every site of the group, ANALYST FORBIDDEN.
+ *   admin:      CLINIC_ADMIN only (others FORBIDDEN); other group and missing ids NOT_FOUND.
+ *   signedIn:   every role; a practitioner is still scoped to their sites.
+ */
+type Access = "identified" | "admin" | "signedIn";
+type Vars = Record<string, unknown>;
+
+interface Row {
+  op: string;
+  /** The root field whose value must be null when refused. */
+  field: string;
+  access: Access;
+  /** "none" for operations without a target (lists of the group, me, creates without a site). */
+  targets: readonly Target[] | "none";
+  query: string;
+  vars?: (t: Target, fx: Fixtures) => Vars | Promise<Vars>;
+  /** Extra assertions on an allowed call's data. */
+  check?: (data: Record<string, unknown>, t: Target | "none", fx: Fixtures) => void;
+}
+
+function expected(access: Access, actor: ActorKey, t: Target | "none"): Outcome {
+  if (actor === "anonymous") return "UNAUTHENTICATED";
+  if (access === "identified" && actor === "analyst") return "FORBIDDEN";
+  if (access === "admin" && actor !== "admin") return "FORBIDDEN";
+  if (t === "none" || t === "own") return "OK";
+  if (t === "otherSite") return actor === "practitioner" ? "NOT_FOUND" : "OK";
+  return "NOT_FOUND";
+}
+
+type Edges = { edges: { node: Record<string, unknown> }[] };
+const nodesOf = (data: Record<string, unknown>, field: string) =>
+  (data[field] as Edges).edges.map((e) => e.node);
+
+const unique = () => randomUUID().slice(0, 8);
+
+export const ROWS: Row[] = [
+  // ---- Patients
+  {
+    op: "patient(id)",
+    field: "patient",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { patient(id: $id) { id givenName dateOfBirth allergies { substance } } }`,
+    vars: (t) => ({ id: patientId(t) }),
+    check: (d, t) => expect((d.patient as { id: string }).id).toBe(patientId(t as Target)),
+  },
+  {
+    op: "patient(id) -> site (nested)",
+    field: "patient",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { patient(id: $id) { site { id name } } }`,
+    vars: (t) => ({ id: patientId(t) }),
+    check: (d, t) => expect((d.patient as { site: { id: string } }).site.id).toBe(siteId(t as Target)),
+  },
+  {
+    op: "node(id) as Patient -> site (nested)",
+    field: "node",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { node(id: $id) { id ... on Patient { familyName site { name } } } }`,
+    vars: (t) => ({ id: patientId(t) }),
+    check: (d, t) => expect((d.node as { id: string }).id).toBe(patientId(t as Target)),
+  },
+  {
+    op: "patients(siteId) list",
+    field: "patients",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($s: ID!) { patients(siteId: $s, first: 50) { edges { node { id site { id } } } } }`,
+    vars: (t) => ({ s: siteId(t) }),
+    check: (d, t) => {
+      const nodes = nodesOf(d, "patients") as { site: { id: string } }[];
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(new Set(nodes.map((n) => n.site.id))).toEqual(new Set([siteId(t as Target)]));
+    },
+  },
+  {
+    op: "patients(siteId, search)",
+    field: "patients",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($s: ID!, $q: String) { patients(siteId: $s, search: $q) { edges { node { id familyName site { id } } } } }`,
+    // Every seeded name is searched for at every site: only the asked site's matches come back.
+    vars: (t) => ({ s: siteId(t), q: t === "otherGroup" ? "nil" : t === "otherSite" ? "ibr" : "ben" }),
+    check: (d, t) => {
+      const nodes = nodesOf(d, "patients") as { site: { id: string } }[];
+      expect(nodes).toHaveLength(1);
+      expect(nodes[0]!.site.id).toBe(siteId(t as Target));
+    },
+  },
+  {
+    op: "createPatient(siteId)",
+    field: "createPatient",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($input: PatientInput!) { createPatient(input: $input) { patient { id site { id } createdAt } } }`,
+    vars: (t) => ({ input: patientInput(siteId(t), { familyName: `Matrix${unique()}` }) }),
+    check: (d, t) =>
+      expect((d.createPatient as { patient: { site: { id: string } } }).patient.site.id).toBe(siteId(t as Target)),
+  },
+  {
+    op: "updatePatient(id, version)",
+    field: "updatePatient",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $v: Int!, $input: PatientInput!) { updatePatient(id: $id, version: $v, input: $input) { patient { id version } } }`,
+    vars: async (t, fx) => {
+      const p = await fx.freshPatient(t);
+      return { id: p.id, v: p.version, input: { ...p.input, givenName: "Updated" } };
+    },
+  },
+  {
+    op: "auditTrail(patientId)",
+    field: "auditTrail",
+    access: "admin",
+    targets: TARGETS,
+    query: `query($p: ID!) { auditTrail(patientId: $p, first: 100) { edges { node { patientId action outcome } } } }`,
+    vars: (t) => ({ p: patientId(t) }),
+    check: (d, t) => {
+      for (const n of nodesOf(d, "auditTrail")) expect(n.patientId).toBe(patientId(t as Target));
+    },
+  },
+
+  // ---- Sites and users
+  {
+    op: "me -> sites",
+    field: "me",
+    access: "signedIn",
+    targets: "none",
+    query: `{ me { email role sites { id } } }`,
+    check: (d) => expect(JSON.stringify(d)).not.toContain(siteId("otherGroup")),
+  },
+  {
+    op: "node(id) as Site",
+    field: "node",
+    access: "signedIn",
+    targets: TARGETS,
+    query: `query($id: ID!) { node(id: $id) { id ... on Site { name } } }`,
+    vars: (t) => ({ id: siteId(t) }),
+  },
+  {
+    op: "sites list",
+    field: "sites",
+    access: "admin",
+    targets: "none",
+    query: `{ sites(first: 100) { edges { node { id name archived version } } } }`,
+    check: (d) => {
+      const ids = nodesOf(d, "sites").map((n) => n.id);
+      expect(ids).toEqual(expect.arrayContaining([siteId("own"), siteId("otherSite")]));
+      expect(ids).not.toContain(siteId("otherGroup"));
+    },
+  },
+  {
+    op: "users list -> sites",
+    field: "users",
+    access: "admin",
+    targets: "none",
+    query: `{ users(first: 100) { edges { node { id email role sites { id } } } } }`,
+    check: (d, _t, fx) => {
+      const nodes = nodesOf(d, "users");
+      expect(nodes.map((n) => n.id)).toContain(fx.userId("own"));
+      expect(nodes.map((n) => n.id)).not.toContain(fx.userId("otherGroup"));
+      expect(JSON.stringify(nodes)).not.toMatch(/northside|central/);
+    },
+  },
+  {
+    op: "node(id) as User -> sites",
+    field: "node",
+    access: "admin",
+    targets: TARGETS,
+    query: `query($id: ID!) { node(id: $id) { id ... on User { email sites { name } } } }`,
+    vars: (t, fx) => ({ id: fx.userId(t) }),
+  },
+  {
+    op: "createSite",
+    field: "createSite",
+    access: "admin",
+    targets: "none",
+    query: `mutation($n: String!) { createSite(input: { name: $n }) { site { id name version } } }`,
+    vars: () => ({ n: `Matrix site ${unique()}` }),
+  },
+  {
+    op: "updateSite(id, version)",
+    field: "updateSite",
+    access: "admin",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $v: Int!, $n: String) { updateSite(id: $id, version: $v, input: { name: $n }) { site { id name version } } }`,
+    vars: async (t, fx) => ({
+      id: siteId(t),
+      v: await fx.version("site", t),
+      n: { own: "Harbour Street", otherSite: "Riverside", otherGroup: "Northside Central", missing: "Nowhere" }[t],
+    }),
+  },
+  {
+    op: "inviteUser(siteIds)",
+    field: "inviteUser",
+    access: "admin",
+    targets: TARGETS,
+    query: `mutation($input: UserInput!) { inviteUser(input: $input) { user { id email sites { id } } } }`,
+    vars: (t) => ({
+      input: { email: `invite-${unique()}@clinic.example`, name: "Invited", role: "PRACTITIONER", siteIds: [siteId(t)] },
+    }),
+  },
+  {
+    op: "updateUser(id, version)",
+    field: "updateUser",
+    access: "admin",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, input: { name: "Renamed" }) { user { id name version } } }`,
+    vars: async (t, fx) => {
+      const u = await fx.freshUser(t);
+      return { id: u.id, v: u.version };
+    },
+  },
+  {
+    op: "deactivateUser(id, version)",
+    field: "deactivateUser",
+    access: "admin",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { user { id active } } }`,
+    vars: async (t, fx) => {
+      const u = await fx.freshUser(t);
+      return { id: u.id, v: u.version };
+    },
+    check: (d) => expect((d.deactivateUser as { user: { active: boolean } }).user.active).toBe(false),
+  },
+  {
+    op: "reactivateUser(id, version)",
+    field: "reactivateUser",
+    access: "admin",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $v: Int!) { reactivateUser(id: $id, version: $v) { user { id active } } }`,
+    vars: async (t, fx) => {
+      const u = await fx.freshUser(t, { inactive: true });
+      return { id: u.id, v: u.version };
+    },
+    check: (d) => expect((d.reactivateUser as { user: { active: boolean } }).user.active).toBe(true),
+  },
+  {
+    op: "auditByUser(userId)",
+    field: "auditByUser",
+    access: "admin",
+    targets: TARGETS,
+    query: `query($u: ID!) { auditByUser(userId: $u, first: 100) { edges { node { userId action outcome } } } }`,
+    vars: (t, fx) => ({ u: fx.userId(t) }),
+    check: (d, t, fx) => {
+      for (const n of nodesOf(d, "auditByUser")) expect(n.userId).toBe(fx.userId(t as Target));
+    },
+  },
+];
+
+interface Case {
+  row: Row;
+  actor: ActorKey;
+  target: Target | "none";
+  outcome: Outcome;
+}
+
+const CASES: Case[] = ROWS.flatMap((row) =>
+  ACTORS.flatMap((actor) =>
+    (row.targets === "none" ? (["none"] as const) : row.targets).map((target) => ({
+      row,
+      actor,
+      target,
+      outcome: expected(row.access, actor, target),
+    })),
+  ),
+);
+
+describe(`authorization matrix: ${ROWS.length} operations x ${ACTORS.length} actors x targets = ${CASES.length} cases`, () => {
+  let api: TestApi;
+  let fx: Fixtures;
+  /** NOT_FOUND messages by operation and actor, to compare other-site/group with a missing id. */
+  const notFound = new Map<string, Map<Target | "none", string>>();
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    fx = new Fixtures(api);
+    await fx.seed();
+  });
+  afterAll(async () => api?.stop());
+
+  it.each(CASES.map((c) => [`${c.row.op} as ${c.actor} on ${c.target} -> ${c.outcome}`, c] as const))(
+    "%s",
+    async (_name, c) => {
+      const vars = c.target === "none" ? ((await c.row.vars?.("own", fx)) ?? {}) : ((await c.row.vars?.(c.target, fx)) ?? {});
+      const as = actorsOf(api)[c.actor];
+      const r: GqlResult = await api.gql(c.row.query, vars, as);
+      if (c.outcome === "OK") {
+        expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+        expect(r.data?.[c.row.field]).toBeTruthy();
+        c.row.check?.(r.data!, c.target, fx);
+        return;
+      }
+      expect(codes(r), JSON.stringify(r.errors)).toEqual([c.outcome]);
+      expect(r.data?.[c.row.field] ?? null).toBeNull();
+      if (c.outcome === "NOT_FOUND") {
+        const key = `${c.row.op}/${c.actor}`;
+        if (!notFound.has(key)) notFound.set(key, new Map());
+        notFound.get(key)!.set(c.target, r.errors![0]!.message);
+      }
+    },
+  );
+
+  it("answers another site and another group exactly like an id that does not exist", () => {
+    let compared = 0;
+    for (const [key, byTarget] of notFound) {
+      const missing = byTarget.get("missing");
+      expect(missing, `${key}: a missing id should be NOT_FOUND`).toBeDefined();
+      for (const [t, message] of byTarget) {
+        expect(message, `${key} on ${t}`).toBe(missing);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+});
