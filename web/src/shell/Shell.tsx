@@ -1,5 +1,6 @@
 import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
 import { Suspense } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { PageLoader } from "./PageLoader";
@@ -65,7 +66,14 @@ export function Shell() {
                 {ROLE_LABEL[me.role]}
               </Badge>
             </Group>
-            <Button variant="default" size="sm" onClick={() => signOut()}>
+            <Button
+              variant="default"
+              size="sm"
+              onClick={() => {
+                notifications.clean();
+                signOut();
+              }}
+            >
               Sign out
             </Button>
           </Group>
