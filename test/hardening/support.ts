@@ -28,19 +28,31 @@ interface RawItem {
   pk?: { S?: string };
   sk?: { S?: string };
   type?: { S?: string };
+  outcome?: { S?: string };
 }
 
 export type Snapshot = Map<string, { type: string; raw: string }>;
 
-/** Every item of the table by its key (tooling Scan: tests only). */
+/**
+ * Every item of the table by its key (tooling Scan: tests only). An audit entry recording a refusal
+ * is typed `AuditEntry:<outcome>` (a refused request writes one on purpose; see `isRefusalAudit`).
+ */
 export async function snapshot(db: Db): Promise<Snapshot> {
   const out: Snapshot = new Map();
   for (const raw of await snapshotTable(db)) {
     const item = JSON.parse(raw) as RawItem;
-    out.set(`${item.pk?.S ?? ""}|${item.sk?.S ?? ""}`, { type: item.type?.S ?? "?", raw });
+    let type = item.type?.S ?? "?";
+    if (type === "AuditEntry" && item.outcome?.S && item.outcome.S !== "OK") type = `AuditEntry:${item.outcome.S}`;
+    out.set(`${item.pk?.S ?? ""}|${item.sk?.S ?? ""}`, { type, raw });
   }
   return out;
 }
+
+/** The audit entry a refusal (NOT_FOUND, DENIED, CONFLICT, CONTRAINDICATED) appends by design. */
+export const isRefusalAudit = (signatureEntry: string): boolean => signatureEntry.startsWith("added:AuditEntry:");
+
+/** Data writes only: the signature without refusal audit entries. */
+export const dataWrites = (signature: string[]): string[] => signature.filter((s) => !isRefusalAudit(s));
 
 /**
  * What a write did to the table, as a sorted multiset of "added:<type>", "changed:<type>",
