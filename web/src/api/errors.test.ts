@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { toApiError } from "./errors";
+
+describe("toApiError", () => {
+  it("keeps the code, field errors (input. prefix dropped) and contraindication reasons", () => {
+    const e = toApiError({
+      message: "Invalid input",
+      extensions: {
+        code: "BAD_USER_INPUT",
+        fields: [{ path: "input.dateOfBirth", reason: "must not be after 2026-01-01" }, { nope: 1 }],
+      },
+    });
+    expect(e.code).toBe("BAD_USER_INPUT");
+    expect(e.fields).toEqual([{ path: "dateOfBirth", reason: "must not be after 2026-01-01" }]);
+
+    const c = toApiError({
+      message: "Contraindicated",
+      extensions: {
+        code: "CONTRAINDICATED",
+        reasons: [{ code: "PREGNANCY", message: "Pregnant", severity: "BLOCK" }, "Sunburn"],
+      },
+    });
+    expect(c.reasons).toEqual([
+      { code: "PREGNANCY", message: "Pregnant", severity: "BLOCK" },
+      { message: "Sunburn" },
+    ]);
+  });
+
+  it("treats unknown codes as an internal error and never shows internals", () => {
+    const e = toApiError({
+      message: "TypeError: x is undefined",
+      extensions: { code: "WEIRD", requestId: "r-1" },
+    });
+    expect(e.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(e.userMessage).toBe("Something went wrong on our side. Reference: r-1.");
+  });
+});
