@@ -23,7 +23,7 @@ const LIST = `query($s: ID!, $after: String, $first: Int) { patients(siteId: $s,
 const SITES = `query($after: String) { sites(first: 1, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
 const USERS = `query($after: String) { users(first: 1, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
 const TRAIL = `query($p: ID!, $after: String) { auditTrail(patientId: $p, first: 1, after: $after) { edges { node { action } } pageInfo { endCursor } } }`;
-const cursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString("base64url");
+const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString("base64url");
 
 type Page = { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } };
 
