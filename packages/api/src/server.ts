@@ -1,4 +1,9 @@
 import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import type { Principal } from "@needlework/core";
@@ -58,7 +63,14 @@ export function createApolloServer(opts: ServerOptions): ApolloServer<Context> {
     allowBatchedHttpRequests: false,
     validationRules: validationRules(limits),
     parseOptions: parseOptions(limits),
-    plugins: [listLimitPlugin<Context>(limits)],
+    plugins: [
+      listLimitPlugin<Context>(limits),
+      // Not a federated subgraph and no Apollo GraphOS: off explicitly, so Apollo never loads them
+      // (the Lambda bundle leaves them out: infra/lambda-slim.ts).
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
     formatError: makeFormatError(opts.logger, { devMode }),
   });
 }
