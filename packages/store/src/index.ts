@@ -8,6 +8,7 @@ export { newId } from "./ids";
 export * as Audit from "./audit";
 export * as Idempotency from "./idempotency";
 export * as Patients from "./patients";
+export * as Analytics from "./analytics";
 export * as Groups from "./groups";
 export type { Group, Site, User } from "./groups";
 // Clinical record, part A: settings, protocols, consultations and concerns, treatment plans.
