@@ -41,18 +41,32 @@ export function patientInput(givenName: string, over: Record<string, unknown> = 
 }
 
 export const CREATE_PATIENT = /* GraphQL */ `
-  mutation($input: PatientInput!, $key: String) {
-    createPatient(input: $input, idempotencyKey: $key) { patient { id version givenName } }
+  mutation ($input: PatientInput!, $key: String) {
+    createPatient(input: $input, idempotencyKey: $key) {
+      patient {
+        id
+        version
+        givenName
+      }
+    }
   }
 `;
 export const UPDATE_PATIENT = /* GraphQL */ `
-  mutation($id: ID!, $version: Int!, $input: PatientInput!, $key: String) {
-    updatePatient(id: $id, version: $version, input: $input, idempotencyKey: $key) { patient { id version givenName } }
+  mutation ($id: ID!, $version: Int!, $input: PatientInput!, $key: String) {
+    updatePatient(id: $id, version: $version, input: $input, idempotencyKey: $key) {
+      patient {
+        id
+        version
+        givenName
+      }
+    }
   }
 `;
 
 export async function newPatient(api: TestApi, givenName: string): Promise<string> {
-  const r = await api.gql<{ createPatient: { patient: { id: string } } }>(CREATE_PATIENT, { input: patientInput(givenName) });
+  const r = await api.gql<{ createPatient: { patient: { id: string } } }>(CREATE_PATIENT, {
+    input: patientInput(givenName),
+  });
   if (!r.data) throw new Error(`setup failed: ${JSON.stringify(r.errors)}`);
   return r.data.createPatient.patient.id;
 }
@@ -61,7 +75,10 @@ export const writeCases: WriteCase[] = [
   {
     field: "createPatient",
     document: CREATE_PATIENT,
-    prepare: async (_api, run) => ({ input: patientInput(`Create${run}`), key: `fault-create-${run}-${Date.now()}` }),
+    prepare: async (_api, run) => ({
+      input: patientInput(`Create${run}`),
+      key: `fault-create-${run}-${Date.now()}`,
+    }),
   },
   {
     field: "updatePatient",
@@ -84,7 +101,10 @@ export const versionedUpdateCases: VersionedUpdateCase[] = [
       return (i) => ({ id, version: 1, input: patientInput(`Racer${i}`) });
     },
     versionAfter: async (api, vars) => {
-      const r = await api.gql<{ patient: { version: number } }>(`query($id: ID!) { patient(id: $id) { version } }`, { id: vars.id });
+      const r = await api.gql<{ patient: { version: number } }>(
+        `query($id: ID!) { patient(id: $id) { version } }`,
+        { id: vars.id },
+      );
       return r.data?.patient.version ?? -1;
     },
   },

@@ -38,7 +38,9 @@ describe("idempotency and optimistic concurrency", () => {
   it(`${N} parallel identical createPatient with one key: one write, every caller gets the same patient`, async () => {
     const before = await snapshot(api.db);
     const vars = { input: patientInput("Twin"), key: "concurrent-create-0001" };
-    const results = await Promise.all(Array.from({ length: N }, () => api.gql<Created>(CREATE_PATIENT, vars)));
+    const results = await Promise.all(
+      Array.from({ length: N }, () => api.gql<Created>(CREATE_PATIENT, vars)),
+    );
     count(results);
     expect(results.flatMap(codes)).toEqual([]);
     expect(new Set(results.map(idOf)).size).toBe(1);
@@ -55,7 +57,9 @@ describe("idempotency and optimistic concurrency", () => {
     const again = await api.gql<Created>(CREATE_PATIENT, vars);
     count([again]);
     expect(again.data).toEqual(first.data);
-    const writeOps = Object.keys(api.db.counter.byOperation).filter((op) => !["GetItem", "BatchGetItem", "Query"].includes(op));
+    const writeOps = Object.keys(api.db.counter.byOperation).filter(
+      (op) => !["GetItem", "BatchGetItem", "Query"].includes(op),
+    );
     expect(writeOps).toEqual([]);
     expect(changeSignature(before, await snapshot(api.db))).toEqual([]);
   });
@@ -67,7 +71,9 @@ describe("idempotency and optimistic concurrency", () => {
     const other = await api.gql(CREATE_PATIENT, { input: patientInput("Different"), key });
     count([other]);
     expect(codes(other)).toEqual(["BAD_USER_INPUT"]);
-    expect(other.errors![0]!.extensions?.fields).toEqual([{ path: "idempotencyKey", reason: "was used with a different request" }]);
+    expect(other.errors![0]!.extensions?.fields).toEqual([
+      { path: "idempotencyKey", reason: "was used with a different request" },
+    ]);
     expect(dataWrites(changeSignature(before, await snapshot(api.db)))).toEqual([]);
   });
 
@@ -80,7 +86,9 @@ describe("idempotency and optimistic concurrency", () => {
       return transactions === 1 ? undefined : cancelled("TransactionConflict");
     };
     const vars = { input: patientInput("Raced"), key: "conflict-race-0001" };
-    const results = await Promise.all(Array.from({ length: N }, () => api.gql<Created>(CREATE_PATIENT, vars)));
+    const results = await Promise.all(
+      Array.from({ length: N }, () => api.gql<Created>(CREATE_PATIENT, vars)),
+    );
     count(results);
     expect(results.flatMap(codes)).toEqual([]);
     expect(new Set(results.map(idOf)).size).toBe(1);
@@ -89,7 +97,8 @@ describe("idempotency and optimistic concurrency", () => {
 
   it("without a key, a TransactionConflict is a CONFLICT and writes nothing", async () => {
     const before = await snapshot(api.db);
-    api.db.faultHook = ({ operation }) => (operation === "TransactWriteItems" ? cancelled("TransactionConflict") : undefined);
+    api.db.faultHook = ({ operation }) =>
+      operation === "TransactWriteItems" ? cancelled("TransactionConflict") : undefined;
     const r = await api.gql(CREATE_PATIENT, { input: patientInput("NoKey") });
     count([r]);
     expect(codes(r)).toEqual(["CONFLICT"]);
@@ -114,7 +123,9 @@ describe("idempotency and optimistic concurrency", () => {
       const changed = signature.filter((s) => s.startsWith("changed:"));
       expect(changed.length).toBe(1);
       // Losers leave refusal audit entries (by design) and nothing else.
-      tally.partialWrites += dataWrites(signature).filter((s) => s.startsWith("added:") && s !== "added:AuditEntry").length;
+      tally.partialWrites += dataWrites(signature).filter(
+        (s) => s.startsWith("added:") && s !== "added:AuditEntry",
+      ).length;
     });
   }
 });

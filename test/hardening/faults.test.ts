@@ -3,7 +3,15 @@ import { buildSchema } from "@needlework/api";
 import { resetCounter } from "@needlework/store";
 import { codes, startTestApi, type TestApi } from "../support/api";
 import { payload, writeCases, type WriteCase } from "./cases";
-import { changeSignature, classify, dataWrites, failCall, injectedServiceError, printCounts, snapshot } from "./support";
+import {
+  changeSignature,
+  classify,
+  dataWrites,
+  failCall,
+  injectedServiceError,
+  printCounts,
+  snapshot,
+} from "./support";
 
 /**
  * All-or-nothing under failure: for each write mutation, count its DynamoDB calls in a clean run,
@@ -24,7 +32,11 @@ describe("fault injection along each write mutation", () => {
     const mutations = Object.keys(buildSchema().getMutationType()?.getFields() ?? {});
     const covered = new Set(writeCases.map((c) => c.field));
     const uncovered = mutations.filter((m) => !covered.has(m) && !m.startsWith("_"));
-    printCounts("fault injection", { ...tally, mutations: covered.size, uncovered: uncovered.join(",") || "none" });
+    printCounts("fault injection", {
+      ...tally,
+      mutations: covered.size,
+      uncovered: uncovered.join(",") || "none",
+    });
     for (const line of perMutation) console.log(`[hardening]   ${line}`);
     await api?.stop();
   });
@@ -62,7 +74,10 @@ describe("fault injection along each write mutation", () => {
           const outcome = classify(r.signature, complete);
           outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
           if (outcome === "partial") tally.partialWrites += 1;
-          expect(outcome, `call ${k} of ${clean.calls}, ${after ? "response lost" : "not sent"}: ${r.signature.join(",")}`).not.toBe("partial");
+          expect(
+            outcome,
+            `call ${k} of ${clean.calls}, ${after ? "response lost" : "not sent"}: ${r.signature.join(",")}`,
+          ).not.toBe("partial");
           if (!failed) expect(outcome).toBe("complete");
           if (failed && outcome === "complete") {
             // The write happened but the caller saw a failure: its retry with the same key must not write again.

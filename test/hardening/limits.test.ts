@@ -9,7 +9,8 @@ import { changeSignature, printCounts, snapshot, type Snapshot } from "./support
  * settings (devMode off). Each must be refused with a typed error and leave the table untouched.
  */
 const harbour = toGlobalId("Site", "harbour");
-const PATIENT_FIELDS = "id givenName familyName dateOfBirth email phone fitzpatrick version site { id name } allergies { substance kind severity } medications { name class }";
+const PATIENT_FIELDS =
+  "id givenName familyName dateOfBirth email phone fitzpatrick version site { id name } allergies { substance kind severity } medications { name class }";
 
 interface Raw {
   status: number;
@@ -25,7 +26,12 @@ describe("hostile requests against each limit (devMode off)", () => {
   const tally = { tried: 0, rejected: 0 };
 
   /** A request exactly as given (method, headers, body), with a valid token unless told otherwise. */
-  async function raw(init: { method?: string; search?: string; headers?: Record<string, string>; body?: string }): Promise<Raw> {
+  async function raw(init: {
+    method?: string;
+    search?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }): Promise<Raw> {
     const res = await fetch(`${api.url}${init.search ?? ""}`, {
       method: init.method ?? "POST",
       headers: { authorization: auth, ...init.headers },
@@ -113,7 +119,9 @@ describe("hostile requests against each limit (devMode off)", () => {
   });
 
   it("refuses a page size over the cap, written inline or as a variable", async () => {
-    const inline = await post({ query: `{ patients(siteId: "${harbour}", first: 100000) { edges { cursor } } }` });
+    const inline = await post({
+      query: `{ patients(siteId: "${harbour}", first: 100000) { edges { cursor } } }`,
+    });
     refused(inline, "GRAPHQL_VALIDATION_FAILED");
     expect(inline.text).toMatch(/at most 100/);
     const variable = await post({
@@ -121,15 +129,24 @@ describe("hostile requests against each limit (devMode off)", () => {
       variables: { n: 101 },
     });
     refused(variable, "BAD_USER_INPUT");
-    const ok = await api.gql(`query($n: Int) { patients(siteId: "${harbour}", first: $n) { edges { cursor } } }`, { n: 100 });
+    const ok = await api.gql(
+      `query($n: Int) { patients(siteId: "${harbour}", first: $n) { edges { cursor } } }`,
+      { n: 100 },
+    );
     expect(ok.errors).toBeUndefined();
   });
 
   it("refuses a list argument longer than the cap", async () => {
-    const allergies = Array.from({ length: 1000 }, (_, i) => ({ substance: `s${i}`, kind: "ALLERGY", severity: "MILD" }));
+    const allergies = Array.from({ length: 1000 }, (_, i) => ({
+      substance: `s${i}`,
+      kind: "ALLERGY",
+      severity: "MILD",
+    }));
     const r = await post({
       query: `mutation($i: PatientInput!) { createPatient(input: $i) { patient { id } } }`,
-      variables: { i: { siteId: harbour, givenName: "A", familyName: "B", dateOfBirth: "1990-01-01", allergies } },
+      variables: {
+        i: { siteId: harbour, givenName: "A", familyName: "B", dateOfBirth: "1990-01-01", allergies },
+      },
     });
     refused(r, "BAD_USER_INPUT");
   });
@@ -142,7 +159,10 @@ describe("hostile requests against each limit (devMode off)", () => {
 
   it("refuses introspection in the deployed mode", async () => {
     refused(await post({ query: "{ __schema { types { name } } }" }), "GRAPHQL_VALIDATION_FAILED");
-    refused(await post({ query: `{ __type(name: "Patient") { fields { name } } }` }), "GRAPHQL_VALIDATION_FAILED");
+    refused(
+      await post({ query: `{ __type(name: "Patient") { fields { name } } }` }),
+      "GRAPHQL_VALIDATION_FAILED",
+    );
   });
 
   it("gives no field suggestions", async () => {
@@ -159,11 +179,21 @@ describe("hostile requests against each limit (devMode off)", () => {
       headers: { "apollo-require-preflight": "true" },
     });
     refused(getMutation, "BAD_REQUEST", 405);
-    const getNoPreflight = await raw({ method: "GET", search: `?query=${encodeURIComponent("{ me { userId } }")}` });
+    const getNoPreflight = await raw({
+      method: "GET",
+      search: `?query=${encodeURIComponent("{ me { userId } }")}`,
+    });
     refused(getNoPreflight, "BAD_REQUEST");
     expect(getNoPreflight.text).toMatch(/Cross-Site Request Forgery/);
-    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
-      const simple = await raw({ headers: { "content-type": contentType }, body: JSON.stringify({ query: mutation }) });
+    for (const contentType of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+    ]) {
+      const simple = await raw({
+        headers: { "content-type": contentType },
+        body: JSON.stringify({ query: mutation }),
+      });
       refused(simple, "BAD_REQUEST");
     }
   });
@@ -174,7 +204,10 @@ describe("hostile requests against each limit (devMode off)", () => {
   });
 
   it("still answers an ordinary query", async () => {
-    const r = await api.gql<{ patient: { id: string } }>(`query($id: ID!) { patient(id: $id) { ${PATIENT_FIELDS} } }`, { id: patientId });
+    const r = await api.gql<{ patient: { id: string } }>(
+      `query($id: ID!) { patient(id: $id) { ${PATIENT_FIELDS} } }`,
+      { id: patientId },
+    );
     expect(codes(r)).toEqual([]);
     expect(r.data?.patient.id).toBe(patientId);
   });
@@ -201,7 +234,10 @@ describe("the database-call budget", () => {
     // With a key, an update needs three calls: the key lookup, the read, the transaction.
     const update = await api.gql(
       `mutation($id: ID!, $i: PatientInput!) { updatePatient(id: $id, version: 1, input: $i, idempotencyKey: "budget-key-001") { patient { id } } }`,
-      { id: created.data!.createPatient.patient.id, i: { siteId: harbour, givenName: "Bud2", familyName: "Get", dateOfBirth: "1980-02-02" } },
+      {
+        id: created.data!.createPatient.patient.id,
+        i: { siteId: harbour, givenName: "Bud2", familyName: "Get", dateOfBirth: "1980-02-02" },
+      },
     );
     const reads = await api.gql(`{ a: me { userId sites { id } } b: me { userId sites { id } } }`);
     for (const r of [update, reads]) {

@@ -21,7 +21,12 @@ const harbour = toGlobalId("Site", "harbour");
 const CREATE = `mutation($i: PatientInput!, $key: String) { createPatient(input: $i, idempotencyKey: $key) { patient { id version } } }`;
 const READ = `query($id: ID!) { patient(id: $id) { id givenName } }`;
 const LIST = `query { patients(siteId: "${harbour}", first: 5) { edges { node { id } } } }`;
-const input = (givenName: string) => ({ siteId: harbour, givenName, familyName: "Mask", dateOfBirth: "1985-03-03" });
+const input = (givenName: string) => ({
+  siteId: harbour,
+  givenName,
+  familyName: "Mask",
+  dateOfBirth: "1985-03-03",
+});
 
 type LogEntry = Record<string, unknown>;
 
@@ -65,7 +70,9 @@ describe("error masking and throttling", () => {
     const e = result.errors![0]!;
     const requestId = String(e.extensions?.requestId);
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(e.message).toBe(`Something went wrong on our side. Quote request id ${requestId} if you contact support.`);
+    expect(e.message).toBe(
+      `Something went wrong on our side. Quote request id ${requestId} if you contact support.`,
+    );
     expect(Object.keys(e.extensions ?? {}).sort()).toEqual(["code", "requestId"]);
     const found = leaks(body, api.db.tableName);
     tally.leaks += found.length;
@@ -100,7 +107,10 @@ describe("error masking and throttling", () => {
 
   it("masks a programming error (not from AWS) the same way", async () => {
     const { result, body } = await withFault(
-      ({ operation }) => (operation === "Query" ? new TypeError("Cannot read properties of undefined (reading 'gsi1sk')") : undefined),
+      ({ operation }) =>
+        operation === "Query"
+          ? new TypeError("Cannot read properties of undefined (reading 'gsi1sk')")
+          : undefined,
       () => api.gql(LIST),
     );
     expectLogged(expectMasked(body, result), /TypeError.*gsi1sk/);
@@ -126,7 +136,8 @@ describe("error masking and throttling", () => {
 
   it("succeeds, with one write, when throttling ends within the SDK's retries", async () => {
     const { result, writes } = await withFault(
-      ({ operation, attempt }) => (operation === "TransactWriteItems" && attempt < 3 ? throttle() : undefined),
+      ({ operation, attempt }) =>
+        operation === "TransactWriteItems" && attempt < 3 ? throttle() : undefined,
       () => api.gql(CREATE, { i: input("Recovered"), key: "throttle-recovery-1" }),
     );
     expect(codes(result)).toEqual([]);
@@ -162,7 +173,11 @@ describe("local development mode", () => {
   afterAll(async () => dev?.stop());
 
   it("allows introspection and shows an unexpected error's detail, only when asked for", async () => {
-    const schema = await dev.gql<{ __schema: { queryType: { name: string } } }>(`{ __schema { queryType { name } } }`, {}, null);
+    const schema = await dev.gql<{ __schema: { queryType: { name: string } } }>(
+      `{ __schema { queryType { name } } }`,
+      {},
+      null,
+    );
     expect(schema.data?.__schema.queryType.name).toBe("Query");
     dev.db.faultHook = ({ operation }) => (operation === "GetItem" ? new TypeError("dev detail") : undefined);
     const r = await dev.gql(READ, { id: toGlobalId("Patient", "nobody") });

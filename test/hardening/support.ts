@@ -42,14 +42,16 @@ export async function snapshot(db: Db): Promise<Snapshot> {
   for (const raw of await snapshotTable(db)) {
     const item = JSON.parse(raw) as RawItem;
     let type = item.type?.S ?? "?";
-    if (type === "AuditEntry" && item.outcome?.S && item.outcome.S !== "OK") type = `AuditEntry:${item.outcome.S}`;
+    if (type === "AuditEntry" && item.outcome?.S && item.outcome.S !== "OK")
+      type = `AuditEntry:${item.outcome.S}`;
     out.set(`${item.pk?.S ?? ""}|${item.sk?.S ?? ""}`, { type, raw });
   }
   return out;
 }
 
 /** The audit entry a refusal (NOT_FOUND, DENIED, CONFLICT, CONTRAINDICATED) appends by design. */
-export const isRefusalAudit = (signatureEntry: string): boolean => signatureEntry.startsWith("added:AuditEntry:");
+export const isRefusalAudit = (signatureEntry: string): boolean =>
+  signatureEntry.startsWith("added:AuditEntry:");
 
 /** Data writes only: the signature without refusal audit entries. */
 export const dataWrites = (signature: string[]): string[] => signature.filter((s) => !isRefusalAudit(s));
@@ -98,7 +100,9 @@ export function cancelled(code: "ThrottlingError" | "TransactionConflict", items
   return new TransactionCanceledException({
     $metadata: { httpStatusCode: 400, requestId: "INJECTEDCANCEL" },
     message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${code}]`,
-    CancellationReasons: Array.from({ length: items }, (_, i) => (i === 0 ? { Code: code, Message: code } : { Code: "None" })),
+    CancellationReasons: Array.from({ length: items }, (_, i) =>
+      i === 0 ? { Code: code, Message: code } : { Code: "None" },
+    ),
   });
 }
 
@@ -113,7 +117,10 @@ export function leaks(body: string, tableName: string): string[] {
   const patterns: [string, RegExp][] = [
     ["table name", new RegExp(tableName.replace(/[-]/g, "\\-"))],
     ["key attribute", /\b(pk|sk|gsi\d?(pk|sk)?|gsi\d)\b/],
-    ["AWS error name", /Exception|ValidationException|DynamoDB|ConditionalCheck|TransactionCanceled|\$metadata/],
+    [
+      "AWS error name",
+      /Exception|ValidationException|DynamoDB|ConditionalCheck|TransactionCanceled|\$metadata/,
+    ],
     ["file path", /\/work\/|node_modules|\.ts:\d+|\.js:\d+/],
     ["stack", /stacktrace|\bat [\w.<>]+ \(|\n\s+at /],
   ];

@@ -1,12 +1,6 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import {
-  GraphQLError,
-  Kind,
-  visit,
-  type DocumentNode,
-  type ValidationRule,
-} from "graphql";
+import { GraphQLError, Kind, visit, type DocumentNode, type ValidationRule } from "graphql";
 import { PAGE_MAX } from "@needlework/store";
 
 /**
@@ -114,8 +108,14 @@ const listMessage = (max: number) => `A list argument may hold at most ${max} it
 export function listLimitRule(limits: GraphQLLimits): ValidationRule {
   return (context) => ({
     Argument(node) {
-      if (PAGE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.INT && Number(node.value.value) > limits.maxListSize) {
-        context.reportError(new GraphQLError(pageMessage(node.name.value, limits.maxListSize), { nodes: [node] }));
+      if (
+        PAGE_ARGUMENTS.has(node.name.value) &&
+        node.value.kind === Kind.INT &&
+        Number(node.value.value) > limits.maxListSize
+      ) {
+        context.reportError(
+          new GraphQLError(pageMessage(node.name.value, limits.maxListSize), { nodes: [node] }),
+        );
       }
     },
     ListValue(node) {
