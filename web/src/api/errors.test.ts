@@ -26,6 +26,21 @@ describe("toApiError", () => {
     ]);
   });
 
+  it("keeps a reason's level, source and input path", () => {
+    const c = toApiError({
+      message: "Not allowed",
+      extensions: {
+        code: "CONTRAINDICATED",
+        reasons: [
+          { code: "LOT_EXPIRED", level: "BLOCK", reason: "Lot A1 expired", source: "serum: X", path: "serums.0" },
+        ],
+      },
+    });
+    expect(c.reasons).toEqual([
+      { code: "LOT_EXPIRED", message: "Lot A1 expired", level: "BLOCK", source: "serum: X", path: "serums.0" },
+    ]);
+  });
+
   it("treats unknown codes as an internal error and never shows internals", () => {
     const e = toApiError({
       message: "TypeError: x is undefined",

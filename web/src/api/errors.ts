@@ -33,6 +33,12 @@ export interface ContraindicationReason {
   code?: string;
   message: string;
   severity?: string;
+  /** BLOCK or WARN. */
+  level?: string;
+  /** What triggered it (an answer, a medication, a serum and its lot). */
+  source?: string;
+  /** Which part of the input it concerns, e.g. "rescreen" or "serumsApplied.1". */
+  path?: string;
 }
 
 export class ApiError extends Error {
@@ -105,6 +111,9 @@ function asReasons(v: unknown): ContraindicationReason[] {
         message,
         ...(typeof r.code === "string" ? { code: r.code } : {}),
         ...(typeof r.severity === "string" ? { severity: r.severity } : {}),
+        ...(typeof r.level === "string" ? { level: r.level } : {}),
+        ...(typeof r.source === "string" ? { source: r.source } : {}),
+        ...(typeof r.path === "string" ? { path: r.path.replace(/^input\./, "") } : {}),
       },
     ];
   });
