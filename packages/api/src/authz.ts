@@ -85,6 +85,14 @@ export const ROOT_POLICIES: Readonly<Record<string, Policy>> = {
   "Query.plansDue": identified("LIST_PLANS_DUE"),
   "Mutation.createTreatmentPlan": identified("CREATE_PLAN"),
   "Mutation.updateTreatmentPlan": identified("UPDATE_PLAN"),
+
+  // Analytics: de-identified rows, summaries, KPIs, CSV; the FHIR export is identified data.
+  "Query.outcomeRecords": DEIDENTIFIED,
+  "Query.outcomeSummary": DEIDENTIFIED,
+  "Query.concernDepthMatrix": DEIDENTIFIED,
+  "Query.kpis": DEIDENTIFIED,
+  "Query.outcomeExport": DEIDENTIFIED,
+  "Query.patientFhirBundle": identified("EXPORT_FHIR"),
 };
 
 /** Roles allowed to resolve any field of these types, however they were reached. */

@@ -21,6 +21,7 @@ import type { Db } from "../client";
 import { decodeCursor, encodeCursor, pageSize, type Page, type StartKey } from "../cursor";
 import { Keys } from "../keys";
 import type { Tx } from "../tx";
+import { ROLLUP_SHARDS, shardOf } from "../clinical/rollups";
 import { groupSecret } from "./secret";
 
 /**
@@ -94,6 +95,8 @@ interface StoredSession {
 interface StoredAssessment {
   /** Keyed hash of the assessment id. */
   k: string;
+  /** The id's time part (ids are time-ordered): breaks ties between scores of one day, as the rollups do. */
+  seq: string;
   scale: ScaleId;
   score: number;
   /** Orders assessments (latest wins); never returned. */
@@ -199,25 +202,46 @@ export interface OutcomeState {
   baselineScale: ScaleId;
   baselineScore: number;
   baselineMonth: string;
+  /** Internal (never returned): a score counts as an outcome only after the baseline day. */
+  baselineOn: string;
   sessions: StoredSession[];
   assessments: StoredAssessment[];
   version: number;
 }
 
-function scaleOutcome(scale: ScaleId, baseline: number, scored: readonly StoredAssessment[]): ScaleOutcome {
-  const latest = [...scored].sort((a, b) => byString(`${a.on}#${a.k}`, `${b.on}#${b.k}`)).at(-1);
-  if (!latest) {
-    return { scale, baselineScore: baseline, latestScore: null, improvement: null, improvementPercent: null, improved: null, assessments: 0 };
+const byDateThenSeq = (a: StoredAssessment, b: StoredAssessment): number =>
+  byString(`${a.on}#${a.seq}#${a.k}`, `${b.on}#${b.seq}#${b.k}`);
+
+/**
+ * A concern's outcome on one scale, by the rollups' rule (clinical/assessments.ts contributionFor):
+ * measured against the concern's baseline on its baseline scale, "No change" on a change scale (GAIS),
+ * otherwise the first score on the scale; only a latest score dated after that baseline counts.
+ */
+function scaleOutcome(s: Pick<OutcomeState, "baselineScale" | "baselineScore" | "baselineOn">, scale: ScaleId, all: readonly StoredAssessment[]): ScaleOutcome {
+  const onScale = all.filter((a) => a.scale === scale).sort(byDateThenSeq);
+  const base =
+    scale === s.baselineScale
+      ? { score: s.baselineScore, on: s.baselineOn }
+      : Scales.SCALES[scale].kind === "CHANGE"
+        ? { score: Scales.GAIS_NO_CHANGE, on: s.baselineOn }
+        : onScale[0]
+          ? { score: onScale[0].score, on: onScale[0].on }
+          : null;
+  const followUps = base ? onScale.filter((a) => a.on > base.on) : [];
+  const latest = onScale.at(-1);
+  const baselineScore = base?.score ?? s.baselineScore;
+  if (!base || !latest || latest.on <= base.on) {
+    return { scale, baselineScore, latestScore: null, improvement: null, improvementPercent: null, improved: null, assessments: followUps.length };
   }
-  const imp = Scales.improvement(scale, baseline, latest.score);
+  const imp = Scales.improvement(scale, base.score, latest.score);
   return {
     scale,
-    baselineScore: baseline,
+    baselineScore,
     latestScore: latest.score,
     improvement: imp.absolute,
     improvementPercent: imp.percent,
     improved: imp.improved,
-    assessments: scored.length,
+    assessments: followUps.length,
   };
 }
 
@@ -237,18 +261,10 @@ export function deriveRecord(s: OutcomeState): OutcomeRecord {
   );
   const serumNames = new Map<string, string | null>();
   for (const x of sessions) for (const sr of x.serums) if (!serumNames.get(sr.id)) serumNames.set(sr.id, sr.name ?? null);
-  const byScale = new Map<ScaleId, StoredAssessment[]>();
-  for (const a of s.assessments) (byScale.get(a.scale) ?? byScale.set(a.scale, []).get(a.scale)!).push(a);
-  const others = [...byScale.entries()]
-    .filter(([scale]) => scale !== s.baselineScale)
-    .sort(([a], [b]) => byString(a, b))
-    .map(([scale, list]) => {
-      const first = [...list].sort((a, b) => byString(`${a.on}#${a.k}`, `${b.on}#${b.k}`))[0]!;
-      // A change scale (GAIS) is read against "No change"; another status scale against its first score.
-      const baseline = Scales.SCALES[scale].kind === "CHANGE" ? Scales.GAIS_NO_CHANGE : first.score;
-      const followUps = Scales.SCALES[scale].kind === "CHANGE" ? list : list.filter((a) => a !== first);
-      return scaleOutcome(scale, baseline, followUps);
-    });
+  const others = [...new Set(s.assessments.map((a) => a.scale))]
+    .filter((scale) => scale !== s.baselineScale)
+    .sort(byString)
+    .map((scale) => scaleOutcome(s, scale, s.assessments));
   const events = sessions.flatMap((x) => x.adverseEvents);
   const firstSessionMonth = sessions[0]?.month ?? null;
   return {
@@ -256,7 +272,8 @@ export function deriveRecord(s: OutcomeState): OutcomeRecord {
     patientKey: s.patientKey,
     ageBand: s.ageBand,
     fitzpatrick: s.fitzpatrick,
-    siteId: sessions.at(-1)?.siteId ?? s.homeSiteId,
+    // The patient's site, as the outcome rollups count it (a session's own site is in `sessions`).
+    siteId: s.homeSiteId,
     indication: s.indication,
     bodyArea: s.bodyArea,
     startMonth: firstSessionMonth ?? s.baselineMonth,
@@ -267,7 +284,7 @@ export function deriveRecord(s: OutcomeState): OutcomeRecord {
     depthBands,
     devices: uniq(sessions.map((x) => x.device)).sort(byString),
     serums: [...serumNames.entries()].sort(([a], [b]) => byString(a, b)).map(([id, name]) => ({ id, name })),
-    outcome: scaleOutcome(s.baselineScale, s.baselineScore, byScale.get(s.baselineScale) ?? []),
+    outcome: scaleOutcome(s, s.baselineScale, s.assessments),
     otherScales: others,
     adverseEvents: events.map((e) => ({ type: e.type, severity: e.severity })),
     adverseEventsCounted: events.filter((e) => e.counts).length,
@@ -318,6 +335,7 @@ function newState(secret: string, patient: OutcomePatientFacts, concern: Outcome
     baselineScale: concern.baselineScale,
     baselineScore: concern.baselineScore,
     baselineMonth: month(concern.baselineOn),
+    baselineOn: concern.baselineOn,
     sessions: [],
     assessments: [],
     version: 0,
@@ -326,7 +344,8 @@ function newState(secret: string, patient: OutcomePatientFacts, concern: Outcome
 
 export interface OutcomeChange {
   patient: OutcomePatientFacts;
-  concern: OutcomeConcernFacts;
+  /** The concern; its id alone when the caller has not read it (the record's stored facts are kept). */
+  concern: OutcomeConcernFacts | { id: string };
   /** A session recorded or corrected (replaces the entry with the same id). */
   session?: OutcomeSessionFacts | undefined;
   /** A session removed (archived) from the course. */
@@ -337,7 +356,8 @@ export interface OutcomeChange {
 }
 
 /** Applies a change to a state (pure). Patient and concern facts are refreshed on every write. */
-export function applyChange(secret: string, prev: OutcomeState | undefined, c: OutcomeChange): OutcomeState {
+export function applyChange(secret: string, prev: OutcomeState | undefined, change: OutcomeChange): OutcomeState {
+  const c = { ...change, concern: concernFacts(change.concern, prev) };
   const base = newState(secret, c.patient, c.concern);
   const s: OutcomeState = {
     ...base,
@@ -358,7 +378,7 @@ export function applyChange(secret: string, prev: OutcomeState | undefined, c: O
   }
   if (c.assessment) {
     const a = c.assessment;
-    const entry: StoredAssessment = { k: keyed(secret, "assessment", a.id, 16), scale: a.scale, score: a.score, on: a.assessedOn };
+    const entry: StoredAssessment = { k: keyed(secret, "assessment", a.id, 16), seq: a.id.slice(0, 9), scale: a.scale, score: a.score, on: a.assessedOn };
     s.assessments = [...s.assessments.filter((x) => x.k !== entry.k), entry];
   }
   if (c.removedAssessmentId) {
@@ -366,6 +386,22 @@ export function applyChange(secret: string, prev: OutcomeState | undefined, c: O
     s.assessments = s.assessments.filter((x) => x.k !== k);
   }
   return s;
+}
+
+const hasFacts = (c: OutcomeChange["concern"]): c is OutcomeConcernFacts => "indication" in c;
+
+/** The concern's facts: as given, or as the record stored them. */
+function concernFacts(c: OutcomeChange["concern"], prev: OutcomeState | undefined): OutcomeConcernFacts {
+  if (hasFacts(c)) return c;
+  if (!prev) throw new Error("an outcome record needs the concern's facts on its first write");
+  return {
+    id: c.id,
+    indication: prev.indication,
+    bodyArea: prev.bodyArea,
+    baselineScale: prev.baselineScale,
+    baselineScore: prev.baselineScore,
+    baselineOn: prev.baselineOn,
+  };
 }
 
 /**
@@ -384,17 +420,91 @@ export async function addOutcomeUpdate(tx: Tx, db: Db, groupId: string, changes:
   changes.forEach((c, i) => {
     const key = keys[i]!;
     const prev = merged.get(key.sk) ?? (found.get(key.sk) ? stateFromItem(found.get(key.sk)!) : undefined);
+    // A change naming only the concern (e.g. a later adverse event) updates an existing record only.
+    if (!prev && !hasFacts(c.concern)) return;
     if (!read.has(key.sk)) read.set(key.sk, prev?.version ?? 0);
     merged.set(key.sk, applyChange(secret, prev, c));
   });
+  const counts = new Map<string, { value: string; shard: number; n: number }>();
+  const count = (r: Pick<OutcomeRecord, "id" | "siteId" | "indication">, n: number): void => {
+    const shard = shardOf(r.id);
+    for (const value of recordCounterValues(r)) {
+      const id = `${value}#${shard}`;
+      const c = counts.get(id) ?? { value, shard, n: 0 };
+      c.n += n;
+      counts.set(id, c);
+    }
+  };
   for (const [sk, state] of merged) {
     const readVersion = read.get(sk) ?? 0;
+    const before = found.get(sk);
     tx.put(outcomeItem(groupId, { ...state, version: readVersion + 1 }), {
       condition: readVersion === 0 ? "attribute_not_exists(pk)" : "version = :v",
       ...(readVersion === 0 ? {} : { values: { ":v": readVersion } }),
       onConditionFailed: () => conflict("This patient's outcome record"),
     });
+    if (before) count(recordFromItem(before), -1);
+    count(deriveRecord(state), 1);
   }
+  for (const c of counts.values()) {
+    if (c.n === 0) continue;
+    tx.update(Keys.rollup(groupId, RECORDS_DIMENSION, c.value, c.shard), {
+      update: "SET #type = :type, dimension = :d, #value = :value, shard = :shard ADD records :n",
+      names: { "#type": "type", "#value": "value" },
+      values: { ":type": "RollupShard", ":d": RECORDS_DIMENSION, ":value": c.value, ":shard": c.shard, ":n": c.n },
+    });
+  }
+}
+
+/**
+ * How many outcome records there are, without reading them: sharded counters (the rollup layout,
+ * dimension RECORDS) kept by addOutcomeUpdate for the whole group, per site, per concern and per
+ * site × concern. They give the CSV export its total.
+ */
+export const RECORDS_DIMENSION = "RECORDS";
+
+export function recordCounterValues(r: Pick<OutcomeRecord, "siteId" | "indication">): string[] {
+  return ["ALL", `SITE|${r.siteId}`, `CONCERN|${r.indication}`, `SITE_CONCERN|${r.siteId}|${r.indication}`];
+}
+
+/** The counter items for a set of records built at once (the demo seed). */
+export function recordCounterItems(groupId: string, records: readonly Pick<OutcomeRecord, "id" | "siteId" | "indication">[]): Record<string, unknown>[] {
+  const counts = new Map<string, { value: string; shard: number; n: number }>();
+  for (const r of records) {
+    const shard = shardOf(r.id);
+    for (const value of recordCounterValues(r)) {
+      const c = counts.get(`${value}#${shard}`) ?? { value, shard, n: 0 };
+      c.n++;
+      counts.set(`${value}#${shard}`, c);
+    }
+  }
+  return [...counts.values()].map((c) => ({
+    ...Keys.rollup(groupId, RECORDS_DIMENSION, c.value, c.shard),
+    type: "RollupShard",
+    dimension: RECORDS_DIMENSION,
+    value: c.value,
+    shard: c.shard,
+    records: c.n,
+  }));
+}
+
+/** The number of records a filter matches, when the counters know it (site and/or concern only). */
+export async function outcomeRecordTotal(db: Db, groupId: string, f: OutcomeFilter): Promise<number | null> {
+  const set = (Object.keys(f) as (keyof OutcomeFilter)[]).filter((k) => f[k] != null && f[k] !== "");
+  if (set.some((k) => k !== "siteId" && k !== "indication")) return null;
+  const value =
+    f.siteId && f.indication
+      ? `SITE_CONCERN|${f.siteId}|${f.indication}`
+      : f.siteId
+        ? `SITE|${f.siteId}`
+        : f.indication
+          ? `CONCERN|${f.indication}`
+          : "ALL";
+  const keys = Array.from({ length: ROLLUP_SHARDS }, (_, shard) => Keys.rollup(groupId, RECORDS_DIMENSION, value, shard));
+  const found = await batchGetItems(db, keys);
+  let total = 0;
+  for (const it of found.values()) total += typeof it.records === "number" ? it.records : 0;
+  return total;
 }
 
 /**
@@ -526,27 +636,29 @@ export function outcomeQuery(groupId: string, f: OutcomeFilter): Omit<QueryComma
   };
 }
 
+interface RawPage {
+  items: Record<string, unknown>[];
+  /** Each item's key within the index: the cursor after it. */
+  keys: StartKey[];
+  /** Where reading stopped when the page came back short (filters dropped rows). */
+  resumeAt: StartKey | undefined;
+  hasNextPage: boolean;
+  queries: number;
+}
+
 /**
  * One page of outcome records. Key conditions narrow the read where the index allows (site, concern,
  * months); the other filters are a FilterExpression, so DynamoDB reads and bills rows it then drops:
  * a page asks again (up to MAX_QUERIES_PER_PAGE Queries) until it is full, and otherwise comes back
- * short with a cursor where the reading stopped. Rows come newest course first per index order.
+ * short with a cursor where the reading stopped.
  */
-export async function listOutcomeRecords(
-  db: Db,
-  groupId: string,
-  filter: OutcomeFilter,
-  args: { first?: number | null; after?: string | null },
-): Promise<Page<OutcomeRecord> & { queries: number }> {
-  const limit = pageSize(args.first);
-  const q = outcomeQuery(groupId, filter);
-  const index = q.IndexName as "gsi1" | "gsi2";
-  const partition = String(q.ExpressionAttributeValues?.[":pk"]);
-  let start = decodeCursor(args.after, groupId);
+async function readPage(db: Db, groupId: string, filter: OutcomeFilter, start: StartKey | undefined, limit: number): Promise<RawPage> {
+  const query = outcomeQuery(groupId, filter);
+  const index = query.IndexName as "gsi1" | "gsi2";
+  const partition = String(query.ExpressionAttributeValues?.[":pk"]);
   if (start && start[`${index}pk`] !== partition) {
     throw badInput([{ path: "after", reason: "belongs to another filter: start again without it" }]);
   }
-  const query = q;
   const keyOf = (it: Record<string, unknown>): StartKey => ({
     pk: it.pk,
     sk: it.sk,
@@ -554,6 +666,7 @@ export async function listOutcomeRecords(
     [`${index}sk`]: it[`${index}sk`],
   });
   const rows: Record<string, unknown>[] = [];
+  let next = start;
   let queries = 0;
   let more = false;
   let resumeAt: StartKey | undefined;
@@ -562,31 +675,77 @@ export async function listOutcomeRecords(
       new QueryCommand({
         ...query,
         TableName: db.tableName,
-        ExclusiveStartKey: start,
+        ExclusiveStartKey: next,
         Limit: query.FilterExpression ? Math.max(EVALUATE_PER_QUERY, limit + 1) : limit + 1,
       }),
     );
     queries++;
     rows.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
+    next = res.LastEvaluatedKey;
     if (rows.length > limit) {
       more = true;
       break;
     }
-    if (!start) break;
+    if (!next) break;
     if (queries === MAX_QUERIES_PER_PAGE) {
       more = true;
-      resumeAt = start;
+      resumeAt = next;
     }
   }
-  const page = rows.slice(0, limit);
-  const cursors = page.map((it) => encodeCursor(keyOf(it)) ?? "");
+  const items = rows.slice(0, limit);
+  return { items, keys: items.map(keyOf), resumeAt, hasNextPage: more, queries };
+}
+
+export async function listOutcomeRecords(
+  db: Db,
+  groupId: string,
+  filter: OutcomeFilter,
+  args: { first?: number | null; after?: string | null },
+): Promise<Page<OutcomeRecord> & { queries: number }> {
+  const limit = pageSize(args.first);
+  const page = await readPage(db, groupId, filter, decodeCursor(args.after, groupId), limit);
+  const cursors = page.keys.map((k) => encodeCursor(k) ?? "");
   return {
-    items: page.map(recordFromItem),
+    items: page.items.map(recordFromItem),
     cursors,
-    endCursor: resumeAt && rows.length <= limit ? encodeCursor(resumeAt) : (cursors.at(-1) ?? null),
-    hasNextPage: more,
-    queries,
+    endCursor: page.resumeAt ? encodeCursor(page.resumeAt) : (cursors.at(-1) ?? null),
+    hasNextPage: page.hasNextPage,
+    queries: page.queries,
+  };
+}
+
+/** Rows per export chunk: a chunk of CSV stays far below a Lambda response's 6 MB. */
+export const EXPORT_CHUNK_MAX = 500;
+
+/**
+ * One chunk of an export: like a page, but up to EXPORT_CHUNK_MAX rows, and its cursor also carries
+ * the number of rows exported so far (`n`), so progress needs no state on the server.
+ */
+export async function exportChunk(
+  db: Db,
+  groupId: string,
+  filter: OutcomeFilter,
+  args: { after?: string | null; rows?: number | null },
+): Promise<{ records: OutcomeRecord[]; endCursor: string | null; hasNextPage: boolean; done: number }> {
+  const limit = args.rows ?? 200;
+  if (!Number.isInteger(limit) || limit < 1 || limit > EXPORT_CHUNK_MAX)
+    throw badInput([{ path: "rows", reason: `must be a whole number from 1 to ${EXPORT_CHUNK_MAX}` }]);
+  const decoded = decodeCursor(args.after, groupId);
+  let before = 0;
+  let start: StartKey | undefined;
+  if (decoded) {
+    const { n, ...key } = decoded;
+    before = typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : 0;
+    start = Object.keys(key).length > 0 ? key : undefined;
+  }
+  const page = await readPage(db, groupId, filter, start, limit);
+  const done = before + page.items.length;
+  const last = page.resumeAt ?? page.keys.at(-1);
+  return {
+    records: page.items.map(recordFromItem),
+    endCursor: page.hasNextPage && last ? encodeCursor({ ...last, n: done }) : null,
+    hasNextPage: page.hasNextPage,
+    done,
   };
 }
 
