@@ -86,6 +86,20 @@ export const ROOT_POLICIES: Readonly<Record<string, Policy>> = {
   "Mutation.createTreatmentPlan": identified("CREATE_PLAN"),
   "Mutation.updateTreatmentPlan": identified("UPDATE_PLAN"),
 
+  // Serum catalogue: everyone of the group reads it, clinic admins change it (lots included).
+  "Query.serums": SIGNED_IN,
+  "Mutation.createSerum": ADMIN,
+  "Mutation.updateSerum": ADMIN,
+  "Mutation.addSerumLot": ADMIN,
+  // Sessions, lot traces and assessments (identified; the store scopes by site).
+  "Query.checkSerum": identified("CHECK_SERUM"),
+  "Query.sessionsByLot": identified("TRACE_LOT"),
+  "Query.recentSessions": identified("LIST_SESSIONS"),
+  "Mutation.recordTreatmentSession": identified("RECORD_SESSION"),
+  "Mutation.recordAdverseEvent": identified("RECORD_ADVERSE_EVENT"),
+  "Query.outcomeTrend": identified("READ_OUTCOME_TREND"),
+  "Mutation.recordAssessment": identified("RECORD_ASSESSMENT"),
+
   // Analytics: de-identified rows, summaries, KPIs, CSV; the FHIR export is identified data.
   "Query.outcomeRecords": DEIDENTIFIED,
   "Query.outcomeSummary": DEIDENTIFIED,
@@ -105,6 +119,9 @@ export const TYPE_POLICIES: Readonly<Record<string, readonly Role[]>> = {
   SuggestedPlan: IDENTIFIED_ROLES,
   TreatmentSession: IDENTIFIED_ROLES,
   Assessment: IDENTIFIED_ROLES,
+  SerumCheck: IDENTIFIED_ROLES,
+  OutcomeTrend: IDENTIFIED_ROLES,
+  TimelineEdge: IDENTIFIED_ROLES,
   User: ["CLINIC_ADMIN"],
   AuditEntry: ["CLINIC_ADMIN"],
 };
