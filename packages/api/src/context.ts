@@ -1,7 +1,21 @@
 import DataLoader from "dataloader";
-import type { Principal } from "@needlework/core";
+import type { Patient, Principal } from "@needlework/core";
 import { unauthenticated } from "@needlework/core";
-import { Groups, type Db, type RequestScope, type Site } from "@needlework/store";
+import {
+  Consultations,
+  getPatientProfiles,
+  Groups,
+  GroupSettings,
+  parseRef,
+  TreatmentPlans,
+  type Concern,
+  type Consultation,
+  type Db,
+  type RequestScope,
+  type Site,
+  type StoredSettings,
+  type TreatmentPlan,
+} from "@needlework/store";
 
 /**
  * Per-request context: the principal (verified, or the reason it is missing), the database, and
@@ -17,12 +31,49 @@ export interface Context {
 
 export interface Loaders {
   site: DataLoader<string, Site | undefined>;
+  /** Profiles by patient id; the resolver checks the principal may see the patient (canSeeSite). */
+  patient: DataLoader<string, Patient | undefined>;
+  /** Clinical records by local id `<patientId>|<date>|<id>`; visibility through the patient loader. */
+  concern: DataLoader<string, Concern | undefined>;
+  consultation: DataLoader<string, Consultation | undefined>;
+  plan: DataLoader<string, TreatmentPlan | undefined>;
+  /** Every concern of a patient (one Query per patient; cached for the request). */
+  concernsOfPatient: DataLoader<string, Concern[]>;
+  /** The group's clinic settings (one GetItem per request at most). */
+  settings: DataLoader<string, StoredSettings>;
+}
+
+/** A DataLoader batch over local ids `<patientId>|<date>|<id>`; malformed ones load as undefined. */
+function byRef<T>(
+  principal: Principal | undefined,
+  load: (groupId: string, refs: NonNullable<ReturnType<typeof parseRef>>[]) => Promise<(T | undefined)[]>,
+) {
+  return async (ids: readonly string[]): Promise<(T | undefined)[]> => {
+    const refs = ids.map(parseRef);
+    const valid = refs.filter((r): r is NonNullable<typeof r> => !!r);
+    if (!principal || valid.length === 0) return ids.map(() => undefined);
+    const found = await load(principal.groupId, valid);
+    const out = new Map(valid.map((r, i) => [`${r.patientId}|${r.date}|${r.id}`, found[i]]));
+    return ids.map((id) => out.get(id));
+  };
 }
 
 export function createLoaders(db: Db, principal: Principal | undefined): Loaders {
   return {
     site: new DataLoader<string, Site | undefined>(async (ids) =>
       principal ? Groups.getSites(db, principal.groupId, ids) : ids.map(() => undefined),
+    ),
+    patient: new DataLoader<string, Patient | undefined>(async (ids) =>
+      principal ? getPatientProfiles(db, principal.groupId, ids) : ids.map(() => undefined),
+    ),
+    concern: new DataLoader(byRef(principal, (g, refs) => Consultations.getConcerns(db, g, refs))),
+    consultation: new DataLoader(byRef(principal, (g, refs) => Consultations.getConsultations(db, g, refs))),
+    plan: new DataLoader(byRef(principal, (g, refs) => TreatmentPlans.getPlans(db, g, refs))),
+    concernsOfPatient: new DataLoader<string, Concern[]>(async (ids) =>
+      principal ? Promise.all(ids.map((id) => Consultations.listConcerns(db, principal.groupId, id))) : ids.map(() => []),
+    ),
+    settings: new DataLoader<string, StoredSettings>(async (groupIds) =>
+      Promise.all(groupIds.map((g) => GroupSettings.getSettings(db, g))),
     ),
   };
 }

@@ -17,6 +17,7 @@ export * as ProtocolTemplates from "./clinical/protocols";
 export * as Consultations from "./clinical/consultations";
 export * as TreatmentPlans from "./clinical/plans";
 export { formatRef, parseRef, type RecordRef } from "./clinical/refs";
+export { getProfiles as getPatientProfiles } from "./clinical/read";
 export type { StoredSettings } from "./clinical/settings";
 export type { StoredProtocol } from "./clinical/protocols";
 export type { Consultation, Concern, RecordedOverride, ScreenResult } from "./clinical/consultations";

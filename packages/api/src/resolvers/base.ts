@@ -1,9 +1,11 @@
 import { notFound } from "@needlework/core";
-import { Groups, Patients, type Site } from "@needlework/store";
+import { Groups, parseRef, Patients, type Site } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
 import { parseGlobalId, toGlobalId } from "../ids";
 import { requireAdmin, requireIdentifiedAccess } from "../authz";
 import { patientNode, siteNode, userNode } from "./nodes";
+import { concernNodeById, consultationNodeById } from "./consultations";
+import { treatmentPlanNodeById } from "./plans";
 
 export const baseResolvers = {
   Query: {
@@ -42,6 +44,15 @@ export const baseResolvers = {
           const site = await ctx.loaders.site.load(parsed.localId);
           if (!site || (p.role === "PRACTITIONER" && !p.siteIds.includes(site.id))) throw notFound("The site");
           return siteNode(site);
+        }
+        case "Consultation":
+        case "Concern":
+        case "TreatmentPlan": {
+          // Records inside a patient's collection: a malformed local id is just not there.
+          if (!parseRef(parsed.localId)) throw notFound("That object");
+          if (parsed.type === "Consultation") return consultationNodeById(ctx, args.id);
+          if (parsed.type === "Concern") return concernNodeById(ctx, args.id);
+          return treatmentPlanNodeById(ctx, args.id);
         }
         default:
           throw notFound("That object");

@@ -3,6 +3,10 @@ import { baseResolvers } from "./base";
 import { patientResolvers } from "./patients";
 import { adminResolvers } from "./admin";
 import { auditResolvers } from "./audit";
+import { settingsResolvers } from "./settings";
+import { protocolResolvers } from "./protocols";
+import { consultationResolvers } from "./consultations";
+import { planResolvers } from "./plans";
 import { withAuthz } from "../authz";
 import { typeDefs } from "../generated/sdl";
 
@@ -25,7 +29,7 @@ export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
 
 export const resolvers = {
   // Deny by default: every root field runs its policy first (authz.ts), nested resolvers their type's.
-  ...withAuthz(mergeResolvers(baseResolvers, patientResolvers, adminResolvers, auditResolvers), typeDefs),
+  ...withAuthz(mergeResolvers(baseResolvers, patientResolvers, adminResolvers, auditResolvers, settingsResolvers, protocolResolvers, consultationResolvers, planResolvers), typeDefs),
   Date: DateScalar,
   DateTime: DateTimeScalar,
 };

@@ -1,5 +1,5 @@
 import type { Patient } from "@needlework/core";
-import type { Site, User } from "@needlework/store";
+import type { Concern, Consultation, Site, TreatmentPlan, User } from "@needlework/store";
 import { toGlobalId } from "../ids";
 
 /** What resolvers hand to GraphQL for each Node type: the domain object plus its typename. */
@@ -29,3 +29,17 @@ export const userNode = (u: User) => ({
   createdAt: u.createdAt ?? null,
   updatedAt: u.updatedAt ?? null,
 });
+
+// Clinical records (resolvers/consultations.ts, resolvers/plans.ts): the store's record plus its
+// typename; the global id is built from `<patientId>|<date>|<id>` by the type's id resolver.
+export type ConsultationNode = Consultation & { __typename: "Consultation" };
+export const consultationNode = (c: Consultation): ConsultationNode => ({ ...c, __typename: "Consultation" });
+
+export type ConcernNode = Concern & { __typename: "Concern" };
+export const concernNode = (c: Concern): ConcernNode => ({ ...c, __typename: "Concern" });
+
+export type TreatmentPlanNode = TreatmentPlan & { __typename: "TreatmentPlan" };
+export const treatmentPlanNode = (p: TreatmentPlan): TreatmentPlanNode => ({ ...p, __typename: "TreatmentPlan" });
+
+export type { StoredProtocol as ProtocolTemplateNode } from "@needlework/store";
+export type { RecordedOverride as ContraindicationOverrideNode, PlannedSerum as PlannedSerumNode, SerumOverrideRecord as SerumOverrideNode } from "@needlework/store";
