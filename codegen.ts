@@ -29,6 +29,18 @@ const config: CodegenConfig = {
         scalars,
         strictScalars: true,
         useIndexSignature: false,
+        // Resolvers get what the store returns (resolvers/nodes.ts), not the GraphQL shape.
+        contextType: "../context#Context",
+        mappers: {
+          Patient: "../resolvers/nodes#PatientNode",
+          Consultation: "../resolvers/nodes#ConsultationNode",
+          Concern: "../resolvers/nodes#ConcernNode",
+          TreatmentPlan: "../resolvers/nodes#TreatmentPlanNode",
+          ProtocolTemplate: "../resolvers/nodes#ProtocolTemplateNode",
+          ContraindicationOverride: "../resolvers/nodes#ContraindicationOverrideNode",
+          PlannedSerum: "../resolvers/nodes#PlannedSerumNode",
+          SerumOverride: "../resolvers/nodes#SerumOverrideNode",
+        },
       },
     },
     "web/src/gql/": {

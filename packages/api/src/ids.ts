@@ -1,4 +1,5 @@
 import { badInput } from "@needlework/core";
+import { formatRef, parseRef, type RecordRef } from "@needlework/store";
 
 /**
  * Global ids for the Node interface: base64url("Type:localId"). Opaque to clients; the tenant never
@@ -25,4 +26,18 @@ export function localIdOf(id: string, type: NodeType, path = "id"): string {
   const parsed = parseGlobalId(id);
   if (!parsed || parsed.type !== type) throw badInput([{ path, reason: `is not the id of a ${type}` }]);
   return parsed.localId;
+}
+
+/**
+ * Records inside a patient's collection (Consultation, Concern, TreatmentPlan, ...): the local id is
+ * `<patientId>|<date>|<id>` (docs/STORAGE.md), so the record's key is built without an index.
+ */
+export function recordRefOf(id: string, type: NodeType, path = "id"): RecordRef {
+  const ref = parseRef(localIdOf(id, type, path));
+  if (!ref) throw badInput([{ path, reason: `is not the id of a ${type}` }]);
+  return ref;
+}
+
+export function toRecordId(type: NodeType, ref: RecordRef): string {
+  return toGlobalId(type, formatRef(ref));
 }

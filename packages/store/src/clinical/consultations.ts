@@ -208,7 +208,7 @@ function assertActive(patient: Patient): void {
 /** A consultation of a patient the principal can see; NOT_FOUND otherwise. One BatchGetItem. */
 export async function loadConsultation(db: Db, actor: Principal, ref: RecordRef): Promise<{ patient: Patient; consultation: Consultation }> {
   const key = consultationKey(actor.groupId, ref);
-  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key]);
+  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key], "The consultation");
   const item = items.get(keyString(key));
   if (!item) throw notFound("The consultation");
   return { patient, consultation: consultationFromItem(item) };
@@ -338,4 +338,20 @@ export async function listConcerns(db: Db, groupId: string, patientId: string): 
     start = res.LastEvaluatedKey;
   } while (start);
   return out;
+}
+
+/** A concern for display (node lookup), with an audit entry of the read (or of the refusal). */
+export async function getConcern(db: Db, actor: Principal, ref: RecordRef): Promise<Concern> {
+  try {
+    const key = concernKey(actor.groupId, ref);
+    const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key], "The concern");
+    const item = items.get(keyString(key));
+    if (!item) throw notFound("The concern");
+    await appendAudit(db, actor, { action: "READ_CONCERN", patientId: ref.patientId, siteId: patient.siteId });
+    return concernFromItem(item);
+  } catch (e) {
+    if (e instanceof Error && "code" in e && e.code === "NOT_FOUND")
+      await appendAudit(db, actor, { action: "READ_CONCERN", patientId: ref.patientId, outcome: "NOT_FOUND" });
+    throw e;
+  }
 }

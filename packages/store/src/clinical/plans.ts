@@ -170,7 +170,7 @@ export async function loadPlanWithPatient(
   extra: readonly ItemKey[] = [],
 ): Promise<{ patient: Patient; plan: TreatmentPlan; items: Map<string, Item> }> {
   const key = planKey(actor.groupId, ref);
-  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key, ...extra]);
+  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key, ...extra], "The treatment plan");
   const item = items.get(keyString(key));
   if (!item) throw notFound("The treatment plan");
   return { patient, plan: planFromItem(item), items };
@@ -368,7 +368,7 @@ export async function createTreatmentPlan(
         settingsKey,
         ...concerns.map((r) => concernKey(actor.groupId, r)),
         ...fields.serumIds.map((id) => Keys.serum(actor.groupId, id)),
-      ]);
+      ], "The consultation");
       const cItem = items.get(keyString(cKey));
       if (!cItem) throw notFound("The consultation");
       const consultation = consultationFromItem(cItem);

@@ -43,10 +43,22 @@ export async function loadWithPatient(
   actor: Principal,
   patientId: string,
   keys: readonly ItemKey[] = [],
+  /** What a refusal names: a record looked up by its own id is "not found" itself, not its patient. */
+  what = "The patient",
 ): Promise<{ patient: Patient; items: Map<string, Item> }> {
   const profileKey = Keys.patientProfile(actor.groupId, patientId);
   const items = await batchGet(db, [profileKey, ...keys]);
   const profile = items.get(keyString(profileKey));
-  if (!profile || !canSeeSite(actor, String(profile.siteId))) throw notFound("The patient");
+  if (!profile || !canSeeSite(actor, String(profile.siteId))) throw notFound(what);
   return { patient: patientFromItem(profile), items };
+}
+
+/** Patient profiles by id for a DataLoader, in the order asked (visibility is the caller's check). */
+export async function getProfiles(db: Db, groupId: string, patientIds: readonly string[]): Promise<(Patient | undefined)[]> {
+  const keys = patientIds.map((id) => Keys.patientProfile(groupId, id));
+  const found = await batchGet(db, keys);
+  return keys.map((k) => {
+    const it = found.get(keyString(k));
+    return it ? patientFromItem(it) : undefined;
+  });
 }
