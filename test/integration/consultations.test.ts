@@ -75,6 +75,10 @@ const noAnswers = {
 const wrinkles = { indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD", "PERIORBITAL"], baselineScale: "LEMPERLE", baselineScore: 3 };
 const input = (over: Record<string, unknown> = {}) => ({ date: TODAY, siteId: harbour, concerns: [wrinkles], answers: noAnswers, ...over });
 
+/** Items added since `before`: a refusal of patient data adds its audit entry and nothing else. */
+const added = (before: string[], after: string[]): string[] => after.filter((i) => !before.includes(i));
+const onlyAuditOf = (items: string[], outcome: string): boolean =>
+  items.length > 0 && items.every((i) => i.includes("#AUDIT#") && i.includes(`"outcome":{"S":"${outcome}"}`));
 const fieldPaths = (r: GqlResult<unknown>): string[] =>
   ((r.errors?.[0]?.extensions?.fields as { path: string }[] | undefined) ?? []).map((f) => f.path).sort();
 
@@ -165,9 +169,11 @@ describe("consultations and the contraindication screen through GraphQL", () => 
     const nothing = await api.gql(OVERRIDE, { id: grace.id, version: 1, code: "ISOTRETINOIN", reason: "Stopped long ago" });
     expect(codes(nothing)).toEqual(["BAD_USER_INPUT"]);
     expect(fieldPaths(nothing)).toEqual(["override.code"]);
+    expect(await snapshotTable(api.db)).toEqual(before);
     const stale = await api.gql(OVERRIDE, { id: grace.id, version: 7, code: "ANTICOAGULANT", reason: "GP letter" });
     expect(codes(stale)).toEqual(["CONFLICT"]);
-    expect(await snapshotTable(api.db)).toEqual(before);
+    // A stale write changes nothing; its refusal is audited.
+    expect(onlyAuditOf(added(before, await snapshotTable(api.db)), "CONFLICT")).toBe(true);
   });
 
   it("overrides a BLOCK with a reason: who and when in the record, and the reason in the audit trail", async () => {
