@@ -4,6 +4,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { useAuth } from "./auth/context";
 import { PageLoader } from "./shell/PageLoader";
 import { Shell } from "./shell/Shell";
+import { RequireAnalyticsRole } from "./analytics/RequireAnalyticsRole";
 
 // Each page is its own chunk: the first visit loads only the shell and the page it opens.
 const SignInPage = lazy(() => import("./pages/SignInPage"));
@@ -12,6 +13,7 @@ const PatientsPage = lazy(() => import("./patients/PatientsPage"));
 const PatientPage = lazy(() => import("./patients/PatientPage"));
 const NewPatientPage = lazy(() => import("./patients/NewPatientPage"));
 const EditPatientPage = lazy(() => import("./patients/EditPatientPage"));
+const AnalyticsPage = lazy(() => import("./analytics/AnalyticsPage"));
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { status } = useAuth();
@@ -63,6 +65,14 @@ export function App() {
             <Route path=":id" element={<PatientPage />} />
             <Route path=":id/edit" element={<EditPatientPage />} />
           </Route>
+          <Route
+            path="analytics"
+            element={
+              <RequireAnalyticsRole>
+                <AnalyticsPage />
+              </RequireAnalyticsRole>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

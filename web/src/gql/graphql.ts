@@ -1912,6 +1912,63 @@ export type UpdatePatientMutationVariables = Exact<{
 
 export type UpdatePatientMutation = { updatePatient: { patient: { id: string, givenName: string, familyName: string, dateOfBirth: string, email?: string | null, phone?: string | null, fitzpatrick?: FitzpatrickType | null, historyFlags: Array<HistoryFlag>, archived: boolean, version: number, updatedAt: string, site: { id: string, name: string }, allergies: Array<{ substance: string, kind: AllergyKind, reaction?: string | null, severity: AllergySeverity }>, medications: Array<{ name: string, class: MedicationClass, startedOn?: string | null, stoppedOn?: string | null }> } } };
 
+export type PlanFieldsFragment = { id: string, startDate: string, sessionsPlanned: number, intervalWeeks: number, device?: Device | null, notes?: string | null, status: PlanStatus, lastSessionOn?: string | null, nextDueOn?: string | null, retreatmentDueOn?: string | null, dueOn?: string | null, dueKind?: DueKind | null, dueState: DueState, expectedCompletionOn: string, cancelledReason?: string | null, version: number, createdAt: string, patient: { id: string, givenName: string, familyName: string }, site: { id: string, name: string }, consultation: { id: string, date: string, cleared: boolean }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone, baselineScale: ScaleId, baselineScore: number, baselineLabel?: string | null }>, zones: Array<{ zone: Zone, depthMm: number, depthMinMm: number, depthMaxMm: number, aboveZoneDefault: boolean }>, plannedSerums: Array<{ serumId: string, name: string, findings: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, override?: { reason: string, at: string, by: { id: string, name: string } } | null }>, progress: { done: number, planned: number, remaining: number } };
+
+export type PlanBuilderQueryVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+  consultationId: Scalars['ID']['input'];
+}>;
+
+
+export type PlanBuilderQuery = { patient?: { id: string, givenName: string, familyName: string, dateOfBirth: string, email?: string | null, phone?: string | null, fitzpatrick?: FitzpatrickType | null, historyFlags: Array<HistoryFlag>, archived: boolean, version: number, updatedAt: string, activeFlags: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, site: { id: string, name: string }, allergies: Array<{ substance: string, kind: AllergyKind, reaction?: string | null, severity: AllergySeverity }>, medications: Array<{ name: string, class: MedicationClass, startedOn?: string | null, stoppedOn?: string | null }> } | null, consultation?:
+    | { id: string, date: string, cleared: boolean, version: number, unresolvedBlocks: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone, zones: Array<Zone>, baselineScale: ScaleId, baselineScore: number, baselineLabel?: string | null, status: ConcernStatus }> }
+    | Record<PropertyKey, never>
+   | null, serums: { edges: Array<{ node: { id: string, name: string, ingredients: Array<string>, allergens: Array<string>, clearance: SerumClearance, lots: Array<{ lotNumber: string, expiresOn: string, expired: boolean }> } }> } };
+
+export type PatientConsultationsQueryVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+}>;
+
+
+export type PatientConsultationsQuery = { patient?: { id: string, givenName: string, familyName: string, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone, consultation: { id: string, date: string, cleared: boolean } }> } | null };
+
+export type SuggestPlanQueryVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+  concernIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type SuggestPlanQuery = { suggestPlan: { sessions: number, intervalWeeks: number, device: Device, serums: Array<string>, serumIds: Array<string>, conservative: boolean, notes: Array<string>, zones: Array<{ zone: Zone, depthMm: number, depthMinMm: number, depthMaxMm: number, indication: Indication }> } };
+
+export type CheckPlannedSerumQueryVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+  serumId: Scalars['ID']['input'];
+  lotNumber: Scalars['String']['input'];
+  onDate: Scalars['Date']['input'];
+  duringNeedling: Scalars['Boolean']['input'];
+}>;
+
+
+export type CheckPlannedSerumQuery = { checkSerum: { blocked: boolean, overridable: boolean, findings: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }> } };
+
+export type CreateTreatmentPlanMutationVariables = Exact<{
+  input: TreatmentPlanInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateTreatmentPlanMutation = { createTreatmentPlan: { plan: { id: string, startDate: string, sessionsPlanned: number, intervalWeeks: number, device?: Device | null, notes?: string | null, status: PlanStatus, lastSessionOn?: string | null, nextDueOn?: string | null, retreatmentDueOn?: string | null, dueOn?: string | null, dueKind?: DueKind | null, dueState: DueState, expectedCompletionOn: string, cancelledReason?: string | null, version: number, createdAt: string, patient: { id: string, givenName: string, familyName: string }, site: { id: string, name: string }, consultation: { id: string, date: string, cleared: boolean }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone, baselineScale: ScaleId, baselineScore: number, baselineLabel?: string | null }>, zones: Array<{ zone: Zone, depthMm: number, depthMinMm: number, depthMaxMm: number, aboveZoneDefault: boolean }>, plannedSerums: Array<{ serumId: string, name: string, findings: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, override?: { reason: string, at: string, by: { id: string, name: string } } | null }>, progress: { done: number, planned: number, remaining: number } } } };
+
+export type TreatmentPlanQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TreatmentPlanQuery = { node?:
+    | { id: string, startDate: string, sessionsPlanned: number, intervalWeeks: number, device?: Device | null, notes?: string | null, status: PlanStatus, lastSessionOn?: string | null, nextDueOn?: string | null, retreatmentDueOn?: string | null, dueOn?: string | null, dueKind?: DueKind | null, dueState: DueState, expectedCompletionOn: string, cancelledReason?: string | null, version: number, createdAt: string, patient: { id: string, givenName: string, familyName: string }, site: { id: string, name: string }, consultation: { id: string, date: string, cleared: boolean }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone, baselineScale: ScaleId, baselineScore: number, baselineLabel?: string | null }>, zones: Array<{ zone: Zone, depthMm: number, depthMinMm: number, depthMaxMm: number, aboveZoneDefault: boolean }>, plannedSerums: Array<{ serumId: string, name: string, findings: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, override?: { reason: string, at: string, by: { id: string, name: string } } | null }>, progress: { done: number, planned: number, remaining: number } }
+    | Record<PropertyKey, never>
+   | null };
+
 export type FindingFieldsFragment = { code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean };
 
 export type SerumCatalogueFieldsFragment = { id: string, name: string, ingredients: Array<string>, allergens: Array<string>, clearance: SerumClearance, sterile?: boolean | null, version: number, updatedAt: string, lots: Array<{ lotNumber: string, expiresOn: string, expired: boolean }> };
@@ -2008,6 +2065,76 @@ export type RecordAdverseEventMutation = { recordAdverseEvent: { session: { id: 
         | { kind: Device }
         | { energyLevel: number, pulseDurationMs: number, kind: Device, rfNeedleCount?: number | null, rfLot?: string | null }
       , zones: Array<{ zone: Zone, depthMm: number, passes: number }>, deviations: Array<{ zone: Zone, depthMm: number, plannedMinMm?: number | null, plannedMaxMm?: number | null, reason: string }>, serumsApplied: Array<{ serumName: string, lotNumber: string, lotExpiresOn: string, zone: Zone, serum: { id: string }, findings: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, override?: { reason: string, at: string, by: { name: string } } | null }>, numbing?: { agent: string, minutes: number } | null, aftercare: { given: boolean, lines: Array<string> }, adverseEvents: Array<{ type: AdverseEventType, label: string, onsetOn: string, durationDays?: number | null, severity: AdverseEventSeverity, lotNumber?: string | null, notes?: string | null, classification: AdverseEventClass, flag?: string | null, serum?: { id: string, name: string } | null }>, rescreen: { added: Array<string>, changed: Array<string>, resolved: Array<string>, findings: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, carriedOverrides: Array<{ code: string, reason: string, at: string, by: { name: string } }>, overrides: Array<{ code: string, reason: string, at: string, by: { name: string } }> } } } };
+
+export type TimelineEntryFieldsFragment = { cursor: string, date: string, node:
+    | { __typename: 'Assessment', id: string, assessedOn: string, scale: ScaleId, score: number, label?: string | null, rater: Rater, concern: { id: string, indication: Indication, bodyArea: Zone }, improvement?: { absolute: number, percent?: number | null, improved: boolean } | null }
+    | { __typename: 'Consultation', id: string, date: string, cleared: boolean, practitioner: { id: string, name: string }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone }>, findings: Array<{ code: string, level: ContraindicationLevel }>, overrides: Array<{ code: string }> }
+    | { __typename: 'TreatmentPlan', id: string, startDate: string, status: PlanStatus, sessionsPlanned: number, intervalWeeks: number, dueOn?: string | null, dueKind?: DueKind | null, dueState: DueState, concerns: Array<{ id: string, indication: Indication }>, zones: Array<{ zone: Zone, depthMm: number }>, progress: { done: number, planned: number } }
+    | { __typename: 'TreatmentSession', id: string, performedOn: string, practitioner: { id: string, name: string }, device:
+        | { kind: Device }
+        | { kind: Device }
+        | { kind: Device }
+      , zones: Array<{ zone: Zone, depthMm: number }>, serumsApplied: Array<{ serumName: string }>, adverseEvents: Array<{ classification: AdverseEventClass }>, plan: { id: string, progress: { done: number, planned: number } } }
+   };
+
+export type PatientRecordQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type PatientRecordQuery = { patient?: { id: string, givenName: string, familyName: string, dateOfBirth: string, email?: string | null, phone?: string | null, fitzpatrick?: FitzpatrickType | null, historyFlags: Array<HistoryFlag>, archived: boolean, version: number, updatedAt: string, activeFlags: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, timeline: { edges: Array<{ cursor: string, date: string, node:
+          | { __typename: 'Assessment', id: string, assessedOn: string, scale: ScaleId, score: number, label?: string | null, rater: Rater, concern: { id: string, indication: Indication, bodyArea: Zone }, improvement?: { absolute: number, percent?: number | null, improved: boolean } | null }
+          | { __typename: 'Consultation', id: string, date: string, cleared: boolean, practitioner: { id: string, name: string }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone }>, findings: Array<{ code: string, level: ContraindicationLevel }>, overrides: Array<{ code: string }> }
+          | { __typename: 'TreatmentPlan', id: string, startDate: string, status: PlanStatus, sessionsPlanned: number, intervalWeeks: number, dueOn?: string | null, dueKind?: DueKind | null, dueState: DueState, concerns: Array<{ id: string, indication: Indication }>, zones: Array<{ zone: Zone, depthMm: number }>, progress: { done: number, planned: number } }
+          | { __typename: 'TreatmentSession', id: string, performedOn: string, practitioner: { id: string, name: string }, device:
+              | { kind: Device }
+              | { kind: Device }
+              | { kind: Device }
+            , zones: Array<{ zone: Zone, depthMm: number }>, serumsApplied: Array<{ serumName: string }>, adverseEvents: Array<{ classification: AdverseEventClass }>, plan: { id: string, progress: { done: number, planned: number } } }
+         }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } }, site: { id: string, name: string }, allergies: Array<{ substance: string, kind: AllergyKind, reaction?: string | null, severity: AllergySeverity }>, medications: Array<{ name: string, class: MedicationClass, startedOn?: string | null, stoppedOn?: string | null }> } | null };
+
+export type PatientTimelineQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PatientTimelineQuery = { patient?: { id: string, timeline: { edges: Array<{ cursor: string, date: string, node:
+          | { __typename: 'Assessment', id: string, assessedOn: string, scale: ScaleId, score: number, label?: string | null, rater: Rater, concern: { id: string, indication: Indication, bodyArea: Zone }, improvement?: { absolute: number, percent?: number | null, improved: boolean } | null }
+          | { __typename: 'Consultation', id: string, date: string, cleared: boolean, practitioner: { id: string, name: string }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone }>, findings: Array<{ code: string, level: ContraindicationLevel }>, overrides: Array<{ code: string }> }
+          | { __typename: 'TreatmentPlan', id: string, startDate: string, status: PlanStatus, sessionsPlanned: number, intervalWeeks: number, dueOn?: string | null, dueKind?: DueKind | null, dueState: DueState, concerns: Array<{ id: string, indication: Indication }>, zones: Array<{ zone: Zone, depthMm: number }>, progress: { done: number, planned: number } }
+          | { __typename: 'TreatmentSession', id: string, performedOn: string, practitioner: { id: string, name: string }, device:
+              | { kind: Device }
+              | { kind: Device }
+              | { kind: Device }
+            , zones: Array<{ zone: Zone, depthMm: number }>, serumsApplied: Array<{ serumName: string }>, adverseEvents: Array<{ classification: AdverseEventClass }>, plan: { id: string, progress: { done: number, planned: number } } }
+         }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } } | null };
+
+export type PlansDueQueryVariables = Exact<{
+  siteId: Scalars['ID']['input'];
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PlansDueQuery = { plansDue: { edges: Array<{ cursor: string, node: { id: string, status: PlanStatus, dueOn?: string | null, dueKind?: DueKind | null, dueState: DueState, lastSessionOn?: string | null, intervalWeeks: number, patient: { id: string, givenName: string, familyName: string, fitzpatrick?: FitzpatrickType | null, allergies: Array<{ substance: string, kind: AllergyKind, severity: AllergySeverity }> }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone }>, progress: { done: number, planned: number } } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type RecentSessionsQueryVariables = Exact<{
+  siteId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RecentSessionsQuery = { recentSessions: { edges: Array<{ cursor: string, node: { id: string, performedOn: string, patient: { id: string, givenName: string, familyName: string }, practitioner: { id: string, name: string }, device:
+          | { kind: Device }
+          | { kind: Device }
+          | { kind: Device }
+        , zones: Array<{ zone: Zone, depthMm: number }>, adverseEvents: Array<{ classification: AdverseEventClass }>, plan: { id: string, progress: { done: number, planned: number } } } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2151,6 +2278,82 @@ export const PatientFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"PatientFields"}) as unknown as TypedDocumentString<PatientFieldsFragment, unknown>;
+export const PlanFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PlanFields on TreatmentPlan {
+  id
+  patient {
+    id
+    givenName
+    familyName
+  }
+  site {
+    id
+    name
+  }
+  consultation {
+    id
+    date
+    cleared
+  }
+  concerns {
+    id
+    indication
+    bodyArea
+    baselineScale
+    baselineScore
+    baselineLabel
+  }
+  startDate
+  zones {
+    zone
+    depthMm
+    depthMinMm
+    depthMaxMm
+    aboveZoneDefault
+  }
+  sessionsPlanned
+  intervalWeeks
+  device
+  plannedSerums {
+    serumId
+    name
+    findings {
+      ...ScreenFinding
+    }
+    override {
+      reason
+      by {
+        id
+        name
+      }
+      at
+    }
+  }
+  notes
+  status
+  progress {
+    done
+    planned
+    remaining
+  }
+  lastSessionOn
+  nextDueOn
+  retreatmentDueOn
+  dueOn
+  dueKind
+  dueState
+  expectedCompletionOn
+  cancelledReason
+  version
+  createdAt
+}
+    fragment ScreenFinding on ContraindicationFinding {
+  code
+  level
+  reason
+  source
+  overridable
+}`, {"fragmentName":"PlanFields"}) as unknown as TypedDocumentString<PlanFieldsFragment, unknown>;
 export const SerumCatalogueFieldsFragmentDoc = new TypedDocumentString(`
     fragment SerumCatalogueFields on SerumAddOn {
   id
@@ -2308,6 +2511,104 @@ export const SessionFieldsFragmentDoc = new TypedDocumentString(`
   source
   overridable
 }`, {"fragmentName":"SessionFields"}) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
+export const TimelineEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TimelineEntryFields on TimelineEdge {
+  cursor
+  date
+  node {
+    __typename
+    ... on Consultation {
+      id
+      date
+      practitioner {
+        id
+        name
+      }
+      concerns {
+        id
+        indication
+        bodyArea
+      }
+      findings {
+        code
+        level
+      }
+      overrides {
+        code
+      }
+      cleared
+    }
+    ... on TreatmentPlan {
+      id
+      startDate
+      status
+      sessionsPlanned
+      intervalWeeks
+      concerns {
+        id
+        indication
+      }
+      zones {
+        zone
+        depthMm
+      }
+      progress {
+        done
+        planned
+      }
+      dueOn
+      dueKind
+      dueState
+    }
+    ... on TreatmentSession {
+      id
+      performedOn
+      practitioner {
+        id
+        name
+      }
+      device {
+        kind
+      }
+      zones {
+        zone
+        depthMm
+      }
+      serumsApplied {
+        serumName
+      }
+      adverseEvents {
+        classification
+      }
+      plan {
+        id
+        progress {
+          done
+          planned
+        }
+      }
+    }
+    ... on Assessment {
+      id
+      assessedOn
+      scale
+      score
+      label
+      rater
+      concern {
+        id
+        indication
+        bodyArea
+      }
+      improvement {
+        absolute
+        percent
+        improved
+      }
+    }
+  }
+}
+    `, {"fragmentName":"TimelineEntryFields"}) as unknown as TypedDocumentString<TimelineEntryFieldsFragment, unknown>;
 export const AnalyticsOverviewDocument = new TypedDocumentString(`
     query AnalyticsOverview($matrixFilter: OutcomeFilter) {
   sites: outcomeSummary(groupBy: SITE) {
@@ -2893,6 +3194,316 @@ export const UpdatePatientDocument = new TypedDocumentString(`
   version
   updatedAt
 }`) as unknown as TypedDocumentString<UpdatePatientMutation, UpdatePatientMutationVariables>;
+export const PlanBuilderDocument = new TypedDocumentString(`
+    query PlanBuilder($patientId: ID!, $consultationId: ID!) {
+  patient(id: $patientId) {
+    ...PatientFields
+    activeFlags {
+      ...ScreenFinding
+    }
+  }
+  consultation: node(id: $consultationId) {
+    ... on Consultation {
+      id
+      date
+      cleared
+      version
+      unresolvedBlocks {
+        ...ScreenFinding
+      }
+      concerns {
+        id
+        indication
+        bodyArea
+        zones
+        baselineScale
+        baselineScore
+        baselineLabel
+        status
+      }
+    }
+  }
+  serums(first: 100) {
+    edges {
+      node {
+        id
+        name
+        ingredients
+        allergens
+        clearance
+        lots {
+          lotNumber
+          expiresOn
+          expired
+        }
+      }
+    }
+  }
+}
+    fragment ScreenFinding on ContraindicationFinding {
+  code
+  level
+  reason
+  source
+  overridable
+}
+fragment PatientFields on Patient {
+  id
+  site {
+    id
+    name
+  }
+  givenName
+  familyName
+  dateOfBirth
+  email
+  phone
+  fitzpatrick
+  allergies {
+    substance
+    kind
+    reaction
+    severity
+  }
+  medications {
+    name
+    class
+    startedOn
+    stoppedOn
+  }
+  historyFlags
+  archived
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<PlanBuilderQuery, PlanBuilderQueryVariables>;
+export const PatientConsultationsDocument = new TypedDocumentString(`
+    query PatientConsultations($patientId: ID!) {
+  patient(id: $patientId) {
+    id
+    givenName
+    familyName
+    concerns {
+      id
+      indication
+      bodyArea
+      consultation {
+        id
+        date
+        cleared
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PatientConsultationsQuery, PatientConsultationsQueryVariables>;
+export const SuggestPlanDocument = new TypedDocumentString(`
+    query SuggestPlan($patientId: ID!, $concernIds: [ID!]!) {
+  suggestPlan(patientId: $patientId, concernIds: $concernIds) {
+    zones {
+      zone
+      depthMm
+      depthMinMm
+      depthMaxMm
+      indication
+    }
+    sessions
+    intervalWeeks
+    device
+    serums
+    serumIds
+    conservative
+    notes
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestPlanQuery, SuggestPlanQueryVariables>;
+export const CheckPlannedSerumDocument = new TypedDocumentString(`
+    query CheckPlannedSerum($patientId: ID!, $serumId: ID!, $lotNumber: String!, $onDate: Date!, $duringNeedling: Boolean!) {
+  checkSerum(
+    patientId: $patientId
+    serumId: $serumId
+    lotNumber: $lotNumber
+    onDate: $onDate
+    duringNeedling: $duringNeedling
+  ) {
+    findings {
+      ...ScreenFinding
+    }
+    blocked
+    overridable
+  }
+}
+    fragment ScreenFinding on ContraindicationFinding {
+  code
+  level
+  reason
+  source
+  overridable
+}`) as unknown as TypedDocumentString<CheckPlannedSerumQuery, CheckPlannedSerumQueryVariables>;
+export const CreateTreatmentPlanDocument = new TypedDocumentString(`
+    mutation CreateTreatmentPlan($input: TreatmentPlanInput!, $idempotencyKey: String) {
+  createTreatmentPlan(input: $input, idempotencyKey: $idempotencyKey) {
+    plan {
+      ...PlanFields
+    }
+  }
+}
+    fragment ScreenFinding on ContraindicationFinding {
+  code
+  level
+  reason
+  source
+  overridable
+}
+fragment PlanFields on TreatmentPlan {
+  id
+  patient {
+    id
+    givenName
+    familyName
+  }
+  site {
+    id
+    name
+  }
+  consultation {
+    id
+    date
+    cleared
+  }
+  concerns {
+    id
+    indication
+    bodyArea
+    baselineScale
+    baselineScore
+    baselineLabel
+  }
+  startDate
+  zones {
+    zone
+    depthMm
+    depthMinMm
+    depthMaxMm
+    aboveZoneDefault
+  }
+  sessionsPlanned
+  intervalWeeks
+  device
+  plannedSerums {
+    serumId
+    name
+    findings {
+      ...ScreenFinding
+    }
+    override {
+      reason
+      by {
+        id
+        name
+      }
+      at
+    }
+  }
+  notes
+  status
+  progress {
+    done
+    planned
+    remaining
+  }
+  lastSessionOn
+  nextDueOn
+  retreatmentDueOn
+  dueOn
+  dueKind
+  dueState
+  expectedCompletionOn
+  cancelledReason
+  version
+  createdAt
+}`) as unknown as TypedDocumentString<CreateTreatmentPlanMutation, CreateTreatmentPlanMutationVariables>;
+export const TreatmentPlanDocument = new TypedDocumentString(`
+    query TreatmentPlan($id: ID!) {
+  node(id: $id) {
+    ... on TreatmentPlan {
+      ...PlanFields
+    }
+  }
+}
+    fragment ScreenFinding on ContraindicationFinding {
+  code
+  level
+  reason
+  source
+  overridable
+}
+fragment PlanFields on TreatmentPlan {
+  id
+  patient {
+    id
+    givenName
+    familyName
+  }
+  site {
+    id
+    name
+  }
+  consultation {
+    id
+    date
+    cleared
+  }
+  concerns {
+    id
+    indication
+    bodyArea
+    baselineScale
+    baselineScore
+    baselineLabel
+  }
+  startDate
+  zones {
+    zone
+    depthMm
+    depthMinMm
+    depthMaxMm
+    aboveZoneDefault
+  }
+  sessionsPlanned
+  intervalWeeks
+  device
+  plannedSerums {
+    serumId
+    name
+    findings {
+      ...ScreenFinding
+    }
+    override {
+      reason
+      by {
+        id
+        name
+      }
+      at
+    }
+  }
+  notes
+  status
+  progress {
+    done
+    planned
+    remaining
+  }
+  lastSessionOn
+  nextDueOn
+  retreatmentDueOn
+  dueOn
+  dueKind
+  dueState
+  expectedCompletionOn
+  cancelledReason
+  version
+  createdAt
+}`) as unknown as TypedDocumentString<TreatmentPlanQuery, TreatmentPlanQueryVariables>;
 export const SessionRecorderDocument = new TypedDocumentString(`
     query SessionRecorder($patientId: ID!, $planId: ID!) {
   patient(id: $patientId) {
@@ -3448,3 +4059,346 @@ fragment SessionFields on TreatmentSession {
   version
   createdAt
 }`) as unknown as TypedDocumentString<RecordAdverseEventMutation, RecordAdverseEventMutationVariables>;
+export const PatientRecordDocument = new TypedDocumentString(`
+    query PatientRecord($id: ID!, $first: Int) {
+  patient(id: $id) {
+    ...PatientFields
+    activeFlags {
+      code
+      level
+      reason
+      source
+      overridable
+    }
+    timeline(first: $first) {
+      edges {
+        ...TimelineEntryFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment PatientFields on Patient {
+  id
+  site {
+    id
+    name
+  }
+  givenName
+  familyName
+  dateOfBirth
+  email
+  phone
+  fitzpatrick
+  allergies {
+    substance
+    kind
+    reaction
+    severity
+  }
+  medications {
+    name
+    class
+    startedOn
+    stoppedOn
+  }
+  historyFlags
+  archived
+  version
+  updatedAt
+}
+fragment TimelineEntryFields on TimelineEdge {
+  cursor
+  date
+  node {
+    __typename
+    ... on Consultation {
+      id
+      date
+      practitioner {
+        id
+        name
+      }
+      concerns {
+        id
+        indication
+        bodyArea
+      }
+      findings {
+        code
+        level
+      }
+      overrides {
+        code
+      }
+      cleared
+    }
+    ... on TreatmentPlan {
+      id
+      startDate
+      status
+      sessionsPlanned
+      intervalWeeks
+      concerns {
+        id
+        indication
+      }
+      zones {
+        zone
+        depthMm
+      }
+      progress {
+        done
+        planned
+      }
+      dueOn
+      dueKind
+      dueState
+    }
+    ... on TreatmentSession {
+      id
+      performedOn
+      practitioner {
+        id
+        name
+      }
+      device {
+        kind
+      }
+      zones {
+        zone
+        depthMm
+      }
+      serumsApplied {
+        serumName
+      }
+      adverseEvents {
+        classification
+      }
+      plan {
+        id
+        progress {
+          done
+          planned
+        }
+      }
+    }
+    ... on Assessment {
+      id
+      assessedOn
+      scale
+      score
+      label
+      rater
+      concern {
+        id
+        indication
+        bodyArea
+      }
+      improvement {
+        absolute
+        percent
+        improved
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<PatientRecordQuery, PatientRecordQueryVariables>;
+export const PatientTimelineDocument = new TypedDocumentString(`
+    query PatientTimeline($id: ID!, $first: Int, $after: String) {
+  patient(id: $id) {
+    id
+    timeline(first: $first, after: $after) {
+      edges {
+        ...TimelineEntryFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment TimelineEntryFields on TimelineEdge {
+  cursor
+  date
+  node {
+    __typename
+    ... on Consultation {
+      id
+      date
+      practitioner {
+        id
+        name
+      }
+      concerns {
+        id
+        indication
+        bodyArea
+      }
+      findings {
+        code
+        level
+      }
+      overrides {
+        code
+      }
+      cleared
+    }
+    ... on TreatmentPlan {
+      id
+      startDate
+      status
+      sessionsPlanned
+      intervalWeeks
+      concerns {
+        id
+        indication
+      }
+      zones {
+        zone
+        depthMm
+      }
+      progress {
+        done
+        planned
+      }
+      dueOn
+      dueKind
+      dueState
+    }
+    ... on TreatmentSession {
+      id
+      performedOn
+      practitioner {
+        id
+        name
+      }
+      device {
+        kind
+      }
+      zones {
+        zone
+        depthMm
+      }
+      serumsApplied {
+        serumName
+      }
+      adverseEvents {
+        classification
+      }
+      plan {
+        id
+        progress {
+          done
+          planned
+        }
+      }
+    }
+    ... on Assessment {
+      id
+      assessedOn
+      scale
+      score
+      label
+      rater
+      concern {
+        id
+        indication
+        bodyArea
+      }
+      improvement {
+        absolute
+        percent
+        improved
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<PatientTimelineQuery, PatientTimelineQueryVariables>;
+export const PlansDueDocument = new TypedDocumentString(`
+    query PlansDue($siteId: ID!, $from: Date!, $to: Date!, $first: Int, $after: String) {
+  plansDue(siteId: $siteId, from: $from, to: $to, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        patient {
+          id
+          givenName
+          familyName
+          fitzpatrick
+          allergies {
+            substance
+            kind
+            severity
+          }
+        }
+        concerns {
+          id
+          indication
+          bodyArea
+        }
+        status
+        dueOn
+        dueKind
+        dueState
+        lastSessionOn
+        intervalWeeks
+        progress {
+          done
+          planned
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlansDueQuery, PlansDueQueryVariables>;
+export const RecentSessionsDocument = new TypedDocumentString(`
+    query RecentSessions($siteId: ID!, $first: Int, $after: String) {
+  recentSessions(siteId: $siteId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        performedOn
+        patient {
+          id
+          givenName
+          familyName
+        }
+        practitioner {
+          id
+          name
+        }
+        device {
+          kind
+        }
+        zones {
+          zone
+          depthMm
+        }
+        adverseEvents {
+          classification
+        }
+        plan {
+          id
+          progress {
+            done
+            planned
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecentSessionsQuery, RecentSessionsQueryVariables>;

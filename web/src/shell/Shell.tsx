@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { PageLoader } from "./PageLoader";
 import { useAuth } from "../auth/context";
+import { canSeeAnalytics } from "../analytics/RequireAnalyticsRole";
 import type { Role } from "../gql/graphql";
 
 const ROLE_LABEL: Record<Role, string> = {
@@ -87,6 +88,15 @@ export function Shell() {
             to="/patients"
             label="Patients"
             active={pathname.startsWith("/patients")}
+            onClick={close}
+          />
+        )}
+        {canSeeAnalytics(me.role) && (
+          <NavLink
+            component={Link}
+            to="/analytics"
+            label="Outcomes"
+            active={pathname.startsWith("/analytics")}
             onClick={close}
           />
         )}
