@@ -16,6 +16,14 @@ import {
   type StoredSettings,
   type TreatmentPlan,
 } from "@needlework/store";
+import {
+  Assessments,
+  SerumCatalogue,
+  TreatmentSessions,
+  type Assessment,
+  type SerumRecord,
+  type TreatmentSession,
+} from "@needlework/store";
 
 /**
  * Per-request context: the principal (verified, or the reason it is missing), the database, and
@@ -41,6 +49,11 @@ export interface Loaders {
   concernsOfPatient: DataLoader<string, Concern[]>;
   /** The group's clinic settings (one GetItem per request at most). */
   settings: DataLoader<string, StoredSettings>;
+  /** Catalogue serums by id (one BatchGetItem per tick). */
+  serum: DataLoader<string, SerumRecord | undefined>;
+  /** Sessions and assessments by local id `<patientId>|<date>|<id>`; visibility through the patient loader. */
+  session: DataLoader<string, TreatmentSession | undefined>;
+  assessment: DataLoader<string, Assessment | undefined>;
 }
 
 /** A DataLoader batch over local ids `<patientId>|<date>|<id>`; malformed ones load as undefined. */
@@ -75,6 +88,11 @@ export function createLoaders(db: Db, principal: Principal | undefined): Loaders
     settings: new DataLoader<string, StoredSettings>(async (groupIds) =>
       Promise.all(groupIds.map((g) => GroupSettings.getSettings(db, g))),
     ),
+    serum: new DataLoader<string, SerumRecord | undefined>(async (ids) =>
+      principal ? SerumCatalogue.getSerums(db, principal.groupId, ids) : ids.map(() => undefined),
+    ),
+    session: new DataLoader(byRef(principal, (g, refs) => TreatmentSessions.getSessions(db, g, refs))),
+    assessment: new DataLoader(byRef(principal, (g, refs) => Assessments.getAssessments(db, g, refs))),
   };
 }
 

@@ -6,6 +6,9 @@ import { requireAdmin, requireIdentifiedAccess } from "../authz";
 import { patientNode, siteNode, userNode } from "./nodes";
 import { concernNodeById, consultationNodeById } from "./consultations";
 import { treatmentPlanNodeById } from "./plans";
+import { serumById } from "./serums";
+import { sessionNodeById } from "./sessions";
+import { assessmentNodeById } from "./assessments";
 
 export const baseResolvers = {
   Query: {
@@ -54,6 +57,14 @@ export const baseResolvers = {
           if (parsed.type === "Concern") return concernNodeById(ctx, args.id);
           return treatmentPlanNodeById(ctx, args.id);
         }
+        case "SerumAddOn":
+          return serumById(ctx, parsed.localId);
+        case "TreatmentSession":
+          await requireIdentifiedAccess(ctx, { action: "READ_TREATMENT_SESSION", patientId: parseRef(parsed.localId)?.patientId });
+          return sessionNodeById(ctx, parsed.localId);
+        case "Assessment":
+          await requireIdentifiedAccess(ctx, { action: "READ_ASSESSMENT", patientId: parseRef(parsed.localId)?.patientId });
+          return assessmentNodeById(ctx, parsed.localId);
         default:
           throw notFound("That object");
       }

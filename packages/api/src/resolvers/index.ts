@@ -3,10 +3,15 @@ import { baseResolvers } from "./base";
 import { patientResolvers } from "./patients";
 import { adminResolvers } from "./admin";
 import { auditResolvers } from "./audit";
+import { analyticsResolvers } from "./analytics";
 import { settingsResolvers } from "./settings";
 import { protocolResolvers } from "./protocols";
 import { consultationResolvers } from "./consultations";
 import { planResolvers } from "./plans";
+import { serumResolvers } from "./serums";
+import { sessionResolvers } from "./sessions";
+import { assessmentResolvers } from "./assessments";
+import { timelineResolvers } from "./timeline";
 import { withAuthz } from "../authz";
 import { typeDefs } from "../generated/sdl";
 
@@ -29,7 +34,7 @@ export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
 
 export const resolvers = {
   // Deny by default: every root field runs its policy first (authz.ts), nested resolvers their type's.
-  ...withAuthz(mergeResolvers(baseResolvers, patientResolvers, adminResolvers, auditResolvers, settingsResolvers, protocolResolvers, consultationResolvers, planResolvers), typeDefs),
+  ...withAuthz(mergeResolvers(baseResolvers, patientResolvers, adminResolvers, auditResolvers, analyticsResolvers, settingsResolvers, protocolResolvers, consultationResolvers, planResolvers, serumResolvers, sessionResolvers, assessmentResolvers, timelineResolvers), typeDefs),
   Date: DateScalar,
   DateTime: DateTimeScalar,
 };

@@ -1,5 +1,6 @@
 import type { Patient } from "@needlework/core";
 import type { Concern, Consultation, Site, TreatmentPlan, User } from "@needlework/store";
+import type { Assessment, SerumRecord, TreatmentSession } from "@needlework/store";
 import { toGlobalId } from "../ids";
 
 /** What resolvers hand to GraphQL for each Node type: the domain object plus its typename. */
@@ -43,3 +44,13 @@ export const treatmentPlanNode = (p: TreatmentPlan): TreatmentPlanNode => ({ ...
 
 export type { StoredProtocol as ProtocolTemplateNode } from "@needlework/store";
 export type { RecordedOverride as ContraindicationOverrideNode, PlannedSerum as PlannedSerumNode, SerumOverrideRecord as SerumOverrideNode } from "@needlework/store";
+
+// Serum catalogue, sessions and assessments (resolvers/serums.ts, sessions.ts, assessments.ts).
+export type SerumNode = SerumRecord & { __typename: "SerumAddOn" };
+export const serumNode = (s: SerumRecord): SerumNode => ({ ...s, __typename: "SerumAddOn" });
+
+export type TreatmentSessionNode = TreatmentSession & { __typename: "TreatmentSession" };
+export const treatmentSessionNode = (s: TreatmentSession): TreatmentSessionNode => ({ ...s, __typename: "TreatmentSession" });
+
+export type AssessmentNode = Assessment & { __typename: "Assessment" };
+export const assessmentNode = (a: Assessment): AssessmentNode => ({ ...a, __typename: "Assessment" });

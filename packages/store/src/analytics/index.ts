@@ -4,3 +4,4 @@ export * from "./summary";
 export * from "./kpis";
 export * from "./fhir";
 export { groupSecret } from "./secret";
+export { analyticsItemsFor } from "./rebuild";

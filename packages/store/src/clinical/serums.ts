@@ -11,12 +11,13 @@ import {
   type SerumSeed,
 } from "@needlework/core";
 import type { Db } from "../client";
+import type { Page } from "../cursor";
 import { addAudit } from "../audit";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
-import { queryAll } from "./paging";
+import { queryAll, queryPage } from "./paging";
 
 /**
  * The serum catalogue: one item per serum in the group's partition (`G#g / SERUM#<id>`), its lots
@@ -87,6 +88,23 @@ export async function listSerums(db: Db, actor: Principal): Promise<SerumRecord[
     ExpressionAttributeValues: { ":pk": Keys.group(actor.groupId).pk, ":p": "SERUM#" },
   });
   return items.map(serumFromItem).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The catalogue as a connection, by creation: one Query per page on the group partition. */
+export async function listSerumsPage(
+  db: Db,
+  actor: Principal,
+  args: { first?: number | null; after?: string | null },
+): Promise<Page<SerumRecord>> {
+  const pk = Keys.group(actor.groupId).pk;
+  return queryPage(
+    db,
+    actor.groupId,
+    args,
+    { KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)", ExpressionAttributeValues: { ":pk": pk, ":p": "SERUM#" } },
+    serumFromItem,
+    { pk },
+  );
 }
 
 export async function getSerum(db: Db, actor: Principal, serumId: string): Promise<SerumRecord> {

@@ -32,6 +32,7 @@ import {
   type SessionZone,
   type Zone,
 } from "@needlework/core";
+import { addOutcomeUpdate, type OutcomeChange } from "../analytics/outcomes";
 import { addAudit, appendAudit, auditedRead } from "../audit";
 import type { Db } from "../client";
 import type { Page } from "../cursor";
@@ -39,7 +40,7 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
-import { concernFromItem, concernKey, consultationFromItem, type RecordedOverride } from "./consultations";
+import { concernFromItem, concernKey, consultationFromItem, type Concern, type RecordedOverride } from "./consultations";
 import { queryPage } from "./paging";
 import { addPlanProgress, loadPlanWithPatient, type SerumOverrideRecord, type TreatmentPlan } from "./plans";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
@@ -264,7 +265,7 @@ export async function recordSession(
   patientId: string,
   input: RecordSessionInput,
   idem?: IdempotencyContext,
-): Promise<TreatmentSession> {
+): Promise<{ session: TreatmentSession; plan: TreatmentPlan }> {
   validateShape(input);
   const planRef = planRefOf(patientId, input.planId);
   return runIdempotent(
@@ -413,7 +414,7 @@ export async function recordSession(
 
       const writes = sessionWrites(session);
       tx.put(writes.session, { condition: "attribute_not_exists(pk)" });
-      addPlanProgress(tx, actor, plan, session.performedOn, settings);
+      const nextPlan = addPlanProgress(tx, actor, plan, session.performedOn, settings);
       tx.conditionCheck(Keys.patientProfile(actor.groupId, patientId), {
         condition: "version = :v",
         values: { ":v": patient.version },
@@ -425,6 +426,8 @@ export async function recordSession(
       });
       for (const t of writes.lotTraces) tx.put(t, { condition: "attribute_not_exists(pk)" });
       writes.deltas.writeTo(tx, actor.groupId);
+      // The de-identified outcome record of each concern the session treats (analytics).
+      await addOutcomeUpdate(tx, db, actor.groupId, concerns.map((c) => outcomeChange(patient, c, session)));
       addAudit(tx, actor, {
         action: "RECORD_TREATMENT_SESSION",
         patientId,
@@ -434,10 +437,41 @@ export async function recordSession(
       // The idempotency record is the one item still to come.
       if (tx.items.length + 1 > 100)
         throw badInput([{ path: "serums", reason: "this session records too much for one save: split the serums across fewer zones" }]);
-      return session;
+      return { session, plan: nextPlan };
     },
     () => new Tx(),
   );
+}
+
+/** What the analytics outcome record of a concern needs from a session (clinical/../analytics). */
+export function outcomeChange(
+  patient: Pick<Patient, "id" | "dateOfBirth" | "fitzpatrick" | "siteId">,
+  concern: Concern | { id: string },
+  s: TreatmentSession,
+): OutcomeChange {
+  return {
+    patient: { id: patient.id, dateOfBirth: patient.dateOfBirth, fitzpatrick: patient.fitzpatrick, siteId: patient.siteId },
+    concern:
+      "indication" in concern
+        ? {
+            id: concern.id,
+            indication: concern.indication,
+            bodyArea: concern.bodyArea,
+            baselineScale: concern.baselineScale,
+            baselineScore: concern.baselineScore,
+            baselineOn: concern.baselineOn,
+          }
+        : { id: concern.id },
+    session: {
+      id: s.id,
+      performedOn: s.performedOn,
+      siteId: s.siteId,
+      device: s.device,
+      zones: s.zones,
+      serums: s.serums.map((a) => ({ serumId: a.serumId, zone: a.zone, name: a.serumName })),
+      adverseEvents: s.adverseEvents,
+    },
+  };
 }
 
 function sessionAudit(s: TreatmentSession): string {
@@ -502,6 +536,7 @@ export async function recordAdverseEvent(
         onConditionFailed: (old) => (old ? conflict("This treatment session") : notFound("The treatment session")),
       });
       new RollupDeltas().add(session.rollup.refs, session.rollup.shard, adverseEventCounts([recorded])).writeTo(tx, actor.groupId);
+      await addOutcomeUpdate(tx, db, actor.groupId, next.concernIds.map((id) => outcomeChange(patient, { id }, next)));
       addAudit(tx, actor, {
         action: "RECORD_ADVERSE_EVENT",
         patientId: session.patientId,

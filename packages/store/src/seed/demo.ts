@@ -120,6 +120,15 @@ export function registerSeeder(s: GroupSeeder): void {
   extraSeeders.push(s);
 }
 
+/**
+ * Seeding derived from what the first pass wrote (the analytics records read the seeded patient
+ * collections): run after it, its items written the same conditional way.
+ */
+const postSeeders: GroupSeeder[] = [];
+export function registerPostSeeder(s: GroupSeeder): void {
+  postSeeders.push(s);
+}
+
 export async function seedDemo(db: Db, progress?: Progress): Promise<{ written: number; skipped: number }> {
   const items: Record<string, unknown>[] = [];
   for (const g of demoGroups()) {
@@ -133,6 +142,13 @@ export async function seedDemo(db: Db, progress?: Progress): Promise<{ written: 
     if (await putIfMissing(db, items[i]!)) written++;
     else skipped++;
     if (progress && (i % 10 === 9 || i === items.length - 1)) progress(i + 1, items.length, "demo records");
+  }
+  const derived: Record<string, unknown>[] = [];
+  for (const g of demoGroups()) for (const s of postSeeders) derived.push(...(await s(db, g)));
+  for (let i = 0; i < derived.length; i++) {
+    if (await putIfMissing(db, derived[i]!)) written++;
+    else skipped++;
+    if (progress && (i % 10 === 9 || i === derived.length - 1)) progress(i + 1, derived.length, "analytics records");
   }
   return { written, skipped };
 }

@@ -1,0 +1,237 @@
+import {
+  canSeeSite,
+  notFound,
+  Schedule,
+  Sessions as SessionRules,
+} from "@needlework/core";
+import {
+  formatRef,
+  parseRef,
+  TreatmentSessions,
+  type LotTrace,
+  type RecordedAdverseEvent,
+  type SerumApplication,
+  type TreatmentPlan,
+  type TreatmentSession,
+} from "@needlework/store";
+import { requirePrincipal, type Context } from "../context";
+import type {
+  AdverseEventInput,
+  MutationRecordAdverseEventArgs,
+  MutationRecordTreatmentSessionArgs,
+  QueryRecentSessionsArgs,
+  QuerySessionsByLotArgs,
+  TreatmentSessionInput,
+} from "../generated/resolvers";
+import { localIdOf, recordRefOf, toRecordId } from "../ids";
+import { idem, siteOf, staffMember, visiblePatient, visiblePatientNode } from "./clinical";
+import { toConnection } from "./connection";
+import { treatmentPlanNode, treatmentSessionNode, type TreatmentSessionNode } from "./nodes";
+import { serumById } from "./serums";
+
+/**
+ * Treatment sessions. Every nested field goes through the session's patient (visiblePatient): a
+ * session of a patient at another site is NOT_FOUND however it was reached.
+ */
+
+/** GraphQL input (global ids) → the store's input (local ids). */
+function storeInput(input: TreatmentSessionInput): TreatmentSessions.RecordSessionInput {
+  return {
+    planId: formatRef(recordRefOf(input.planId, "TreatmentPlan", "input.planId")),
+    siteId: localIdOf(input.siteId, "Site", "input.siteId"),
+    performedOn: input.performedOn,
+    device: input.device,
+    cartridge: input.cartridge ?? null,
+    rf: input.rf ?? null,
+    zones: input.zones,
+    depthDeviationReason: input.depthDeviationReason,
+    serums: (input.serumsApplied ?? []).map((s, i) => ({
+      serumId: localIdOf(s.serumId, "SerumAddOn", `input.serumsApplied.${i}.serumId`),
+      lotNumber: s.lotNumber,
+      zone: s.zone,
+      overrideReason: s.overrideReason,
+    })),
+    numbing: input.numbing ?? null,
+    immediateReactions: input.immediateReactions,
+    aftercareGiven: input.aftercareGiven,
+    adverseEvents: (input.adverseEvents ?? []).map((e, i) => adverseEventInput(e, `input.adverseEvents.${i}`)),
+    rescreen: input.rescreen,
+    overrides: input.overrides ?? [],
+    notes: input.notes,
+  };
+}
+
+function adverseEventInput(e: AdverseEventInput, path: string) {
+  return { ...e, serumId: e.serumId ? localIdOf(e.serumId, "SerumAddOn", `${path}.serumId`) : null };
+}
+
+/**
+ * Store paths name the store's fields; the API's input is `input.*` and calls serums `serumsApplied`.
+ * Errors keep the API's names so the portal can put them beside the right field.
+ */
+async function withInputPaths<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof Error && "fields" in e && Array.isArray((e as { fields: unknown }).fields)) {
+      for (const f of (e as { fields: { path: string }[] }).fields) f.path = apiPath(f.path);
+    }
+    if (e instanceof Error && "reasons" in e && Array.isArray((e as { reasons: unknown }).reasons)) {
+      for (const r of (e as { reasons: { path?: string }[] }).reasons) if (r.path) r.path = apiPath(r.path);
+    }
+    throw e;
+  }
+}
+
+const apiPath = (path: string): string =>
+  path.startsWith("input.") || path === "patientId" || path === "idempotencyKey" || path === "after" || path === "first"
+    ? path
+    : `input.${path.replace(/^serums(\.|$)/, "serumsApplied$1")}`;
+
+const sessionLocalId = (s: TreatmentSession): string => formatRef({ patientId: s.patientId, date: s.performedOn, id: s.id });
+
+/** A session a resolver is about to hand out: its patient must be visible to the principal. */
+async function visibleSession(ctx: Context, s: TreatmentSession): Promise<TreatmentSessionNode> {
+  await visiblePatient(ctx, s.patientId);
+  ctx.loaders.session.prime(sessionLocalId(s), s);
+  return treatmentSessionNode(s);
+}
+
+function deviceOf(s: TreatmentSession) {
+  const cartridge = s.cartridge ? { cartridgeNeedleCount: s.cartridge.needleCount, cartridgeLot: s.cartridge.lotNumber } : {};
+  switch (s.device) {
+    case "DERMAROLLER":
+      return { __typename: "Dermaroller" as const, kind: s.device };
+    case "PEN":
+      return { __typename: "Dermapen" as const, kind: s.device, ...cartridge };
+    case "RF_MICRONEEDLING":
+      return { __typename: "RfMicroneedling" as const, kind: s.device, energyLevel: s.rf?.energyLevel ?? 0, pulseDurationMs: s.rf?.pulseDurationMs ?? 0, ...cartridge };
+  }
+}
+
+export const sessionResolvers = {
+  Query: {
+    sessionsByLot: async (_: unknown, args: QuerySessionsByLotArgs, ctx: Context) => {
+      const p = requirePrincipal(ctx);
+      const page = await TreatmentSessions.sessionsByLot(ctx.db, p, {
+        serumId: localIdOf(args.serumId, "SerumAddOn", "serumId"),
+        lotNumber: args.lotNumber,
+        first: args.first,
+        after: args.after,
+      });
+      return {
+        edges: page.items.map((t: LotTrace, i) => ({ cursor: page.cursors[i] ?? "", trace: t, performedOn: t.performedOn, zone: t.zone })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      };
+    },
+    recentSessions: async (_: unknown, args: QueryRecentSessionsArgs, ctx: Context) => {
+      const p = requirePrincipal(ctx);
+      const page = await TreatmentSessions.recentSessions(ctx.db, p, {
+        siteId: localIdOf(args.siteId, "Site", "siteId"),
+        first: args.first,
+        after: args.after,
+      });
+      // A session at this site may be of a patient registered at a site the practitioner does not see.
+      const patients = await ctx.loaders.patient.loadMany(page.items.map((s) => s.patientId));
+      const visible = page.items.map((s, i) => ({ s, i })).filter(({ i }) => {
+        const pt = patients[i];
+        return !!pt && !(pt instanceof Error) && canSeeSite(p, pt.siteId);
+      });
+      for (const { s } of visible) ctx.loaders.session.prime(sessionLocalId(s), s);
+      return toConnection(
+        { ...page, items: visible.map((v) => v.s), cursors: visible.map((v) => page.cursors[v.i] ?? "") },
+        treatmentSessionNode,
+      );
+    },
+  },
+  Mutation: {
+    recordTreatmentSession: async (_: unknown, args: MutationRecordTreatmentSessionArgs, ctx: Context) => {
+      const p = requirePrincipal(ctx);
+      const { session, plan } = await withInputPaths(async () =>
+        TreatmentSessions.recordSession(
+          ctx.db,
+          p,
+          localIdOf(args.patientId, "Patient", "patientId"),
+          storeInput(args.input),
+          idem("recordTreatmentSession", args.idempotencyKey, { patientId: args.patientId, input: args.input }),
+        ),
+      );
+      return { session: treatmentSessionNode(session), plan: treatmentPlanNode(plan) };
+    },
+    recordAdverseEvent: async (_: unknown, args: MutationRecordAdverseEventArgs, ctx: Context) => {
+      const p = requirePrincipal(ctx);
+      const session = await TreatmentSessions.recordAdverseEvent(
+        ctx.db,
+        p,
+        recordRefOf(args.sessionId, "TreatmentSession", "sessionId"),
+        args.version,
+        adverseEventInput(args.event, "event"),
+        idem("recordAdverseEvent", args.idempotencyKey, { sessionId: args.sessionId, version: args.version, event: args.event }),
+      );
+      return { session: treatmentSessionNode(session), plan: null };
+    },
+  },
+  TreatmentSessionPayload: {
+    plan: async (payload: { session: TreatmentSession; plan: TreatmentPlan | null }, _: unknown, ctx: Context) => {
+      if (payload.plan) return treatmentPlanNode(payload.plan);
+      const plan = await ctx.loaders.plan.load(payload.session.planRef);
+      if (!plan) throw notFound("The treatment plan");
+      return treatmentPlanNode(plan);
+    },
+  },
+  SerumLotTraceEdge: {
+    node: async (edge: { trace: LotTrace }, _: unknown, ctx: Context) => {
+      const s = await ctx.loaders.session.load(formatRef(edge.trace.sessionRef));
+      if (!s) throw notFound("The treatment session");
+      return visibleSession(ctx, s);
+    },
+  },
+  TreatmentSession: {
+    id: (s: TreatmentSessionNode) => toRecordId("TreatmentSession", { patientId: s.patientId, date: s.performedOn, id: s.id }),
+    patient: (s: TreatmentSessionNode, _: unknown, ctx: Context) => visiblePatientNode(ctx, s.patientId),
+    plan: async (s: TreatmentSessionNode, _: unknown, ctx: Context) => {
+      await visiblePatient(ctx, s.patientId);
+      const plan = await ctx.loaders.plan.load(s.planRef);
+      if (!plan) throw notFound("The treatment plan");
+      return treatmentPlanNode(plan);
+    },
+    site: async (s: TreatmentSessionNode, _: unknown, ctx: Context) => {
+      const p = requirePrincipal(ctx);
+      await visiblePatient(ctx, s.patientId);
+      if (!canSeeSite(p, s.siteId)) throw notFound("The site");
+      return siteOf(ctx, s.siteId);
+    },
+    practitioner: (s: TreatmentSessionNode) => staffMember(s.practitionerId, s.practitionerName),
+    device: (s: TreatmentSessionNode) => deviceOf(s),
+    zones: (s: TreatmentSessionNode) => s.zones.map((z) => ({ ...z, depthBand: Schedule.depthBand(z.depthMm) })),
+    serumsApplied: (s: TreatmentSessionNode) => s.serums,
+    aftercare: (s: TreatmentSessionNode) => s.aftercare,
+    rescreen: (s: TreatmentSessionNode) => ({
+      ...s.rescreen,
+      carriedOverrides: s.rescreen.carried,
+      overrides: s.rescreen.overrides,
+    }),
+  },
+  SerumApplication: {
+    serum: (a: SerumApplication, _: unknown, ctx: Context) => serumById(ctx, a.serumId),
+    override: (a: SerumApplication) =>
+      a.override ? { reason: a.override.reason, by: staffMember(a.override.by, a.override.byName), at: a.override.at } : null,
+  },
+  AdverseEvent: {
+    label: (e: RecordedAdverseEvent) => SessionRules.ADVERSE_EVENT_LABELS[e.type],
+    serum: (e: RecordedAdverseEvent, _: unknown, ctx: Context) => (e.serumId ? serumById(ctx, e.serumId) : null),
+    classification: (e: RecordedAdverseEvent) => SessionRules.classifyAdverseEvent(e),
+    flag: (e: RecordedAdverseEvent) => SessionRules.adverseEventFlag(e) ?? null,
+  },
+  SessionDevice: {
+    __resolveType: (d: { __typename: string }) => d.__typename,
+  },
+};
+
+/** For node(id): a session of a visible patient, with the read audited. */
+export async function sessionNodeById(ctx: Context, localId: string): Promise<TreatmentSessionNode> {
+  const p = requirePrincipal(ctx);
+  const ref = parseRef(localId);
+  if (!ref) throw notFound("That object");
+  return visibleSession(ctx, await TreatmentSessions.getSession(ctx.db, p, ref));
+}

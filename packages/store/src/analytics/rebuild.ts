@@ -1,0 +1,97 @@
+import type { Device, Indication, ScaleId, Zone } from "@needlework/core";
+import type { Db } from "../client";
+import { patientFromItem } from "../patients";
+import { readPatientCollection } from "./fhir";
+import { kpiPlanItem } from "./kpis";
+import {
+  outcomeItemFromHistory,
+  recordCounterItems,
+  recordFromItem,
+  type OutcomeAssessmentFacts,
+  type OutcomeConcernFacts,
+  type OutcomeSessionFacts,
+} from "./outcomes";
+import { groupSecret } from "./secret";
+
+type Item = Record<string, unknown>;
+
+/**
+ * The analytics items of patients, rebuilt from their records (one Query per patient collection):
+ * an outcome record per concern with a session or an assessment, the record counters, and a KPI item
+ * per treatment plan. Tooling, never on a request path: the demo seed runs it after writing the
+ * clinical history, and it backfills a group whose records predate the analytics.
+ */
+export async function analyticsItemsFor(db: Db, groupId: string, patientIds: readonly string[]): Promise<Item[]> {
+  const secret = await groupSecret(db, groupId);
+  const out: Item[] = [];
+  const records: Item[] = [];
+  for (const patientId of patientIds) {
+    const { items } = await readPatientCollection(db, groupId, patientId);
+    const profile = items.find((it) => it.sk === "PROFILE");
+    if (!profile) continue;
+    const patient = patientFromItem(profile);
+    const concerns = items.filter((it) => it.type === "Concern");
+    const sessions = items.filter((it) => it.type === "TreatmentSession");
+    const assessments = items.filter((it) => it.type === "Assessment");
+    for (const c of concerns) {
+      const concern: OutcomeConcernFacts = {
+        id: String(c.id),
+        indication: c.indication as Indication,
+        bodyArea: c.bodyArea as Zone,
+        baselineScale: c.baselineScale as ScaleId,
+        baselineScore: Number(c.baselineScore),
+        baselineOn: String(c.baselineOn),
+      };
+      const mine = sessions.filter((s) => (s.concernIds as string[] | undefined)?.includes(concern.id));
+      const scored = assessments.filter((a) => a.concernId === concern.id);
+      if (mine.length === 0 && scored.length === 0) continue;
+      records.push(
+        outcomeItemFromHistory(groupId, secret, {
+          patient: { id: patient.id, dateOfBirth: patient.dateOfBirth, fitzpatrick: patient.fitzpatrick, siteId: patient.siteId },
+          concern,
+          sessions: mine.map(
+            (s): OutcomeSessionFacts => ({
+              id: String(s.id),
+              performedOn: String(s.performedOn),
+              siteId: String(s.siteId),
+              device: s.device as Device,
+              zones: (s.zones as { zone: Zone; depthMm: number }[] | undefined) ?? [],
+              serums: ((s.serums as { serumId: string; serumName?: string; zone: Zone }[] | undefined) ?? []).map((a) => ({
+                serumId: a.serumId,
+                zone: a.zone,
+                name: a.serumName,
+              })),
+              adverseEvents: (s.adverseEvents as OutcomeSessionFacts["adverseEvents"] | undefined) ?? [],
+            }),
+          ),
+          assessments: scored.map(
+            (a): OutcomeAssessmentFacts => ({ id: String(a.id), scale: a.scale as ScaleId, score: Number(a.score), assessedOn: String(a.assessedOn) }),
+          ),
+        }),
+      );
+    }
+    for (const p of items.filter((it) => it.type === "TreatmentPlan")) {
+      const concernIds = (p.concernIds as string[] | undefined) ?? [];
+      out.push(
+        kpiPlanItem(
+          {
+            id: String(p.id),
+            groupId,
+            siteId: String(p.siteId),
+            startDate: String(p.startDate),
+            sessionsPlanned: Number(p.sessionsPlanned),
+            intervalWeeks: Number(p.intervalWeeks),
+            sessionDates: (p.sessionDates as string[] | undefined) ?? [],
+            status: String(p.status),
+            device: p.device as Device | undefined,
+          },
+          {
+            indications: concerns.filter((c) => concernIds.includes(String(c.id))).map((c) => c.indication as Indication),
+            fitzpatrick: patient.fitzpatrick,
+          },
+        ),
+      );
+    }
+  }
+  return [...records, ...recordCounterItems(groupId, records.map(recordFromItem)), ...out];
+}

@@ -1,0 +1,430 @@
+import {
+  badInput,
+  canSeeSite,
+  conflict,
+  notFound,
+  Scales,
+  type AssessmentInput,
+  type Improvement,
+  type Indication,
+  type Patient,
+  type Principal,
+  type Rater,
+  type ScaleId,
+  type Trend,
+} from "@needlework/core";
+import { addOutcomeUpdate } from "../analytics/outcomes";
+import { addAudit, auditedRead } from "../audit";
+import type { Db } from "../client";
+import { runIdempotent, type IdempotencyContext } from "../idempotency";
+import { newId } from "../ids";
+import { Keys } from "../keys";
+import { patientFromItem } from "../patients";
+import { Tx } from "../tx";
+import { concernFromItem, type Concern } from "./consultations";
+import { queryAll } from "./paging";
+import { batchGet, keyString, loadWithPatient, type Item } from "./read";
+import { formatRef, parseRef, type RecordRef } from "./refs";
+import {
+  improvementCounters,
+  outcomeRefs,
+  RollupDeltas,
+  shardOf,
+  type Contribution,
+  type RollupRef,
+  type TreatmentFacts,
+} from "./rollups";
+import { sessionFromItem, type TreatmentSession } from "./sessions";
+
+/**
+ * Outcome assessments: a score on a standard scale for one concern, with the improvement against the
+ * concern's baseline on the same scale (core, with the scale's direction of better). Each concern has
+ * an outcome item (`OUTCOME#<concernId>`) holding, per scale, the contribution its latest score made
+ * to the analytics rollups, so a newer score takes the old one back and adds its own in the same
+ * transaction.
+ */
+
+export interface Assessment {
+  id: string;
+  groupId: string;
+  patientId: string;
+  concernId: string;
+  /** `<patientId>|<baselineOn>|<concernId>`, the concern's local id. */
+  concernRef: string;
+  indication: Indication;
+  scale: ScaleId;
+  score: number;
+  /** The scale's label for the score (GAIS stores label and number). */
+  label?: string | undefined;
+  rater: Rater;
+  assessedOn: string;
+  /** `<patientId>|<date>|<sessionId>` of the session the score follows, if any. */
+  sessionRef?: string | undefined;
+  notes?: string | undefined;
+  /** What the improvement was measured against when recorded; null when the scale has no baseline yet. */
+  baseline: { score: number; on: string } | null;
+  improvement: Improvement | null;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A concern's outcome state. */
+export interface Outcome {
+  groupId: string;
+  patientId: string;
+  concernId: string;
+  indication: Indication;
+  contributions: Partial<Record<ScaleId, Contribution>>;
+  version: number;
+  updatedAt: string;
+}
+
+export const assessmentRef = (a: Pick<Assessment, "patientId" | "assessedOn" | "id">): RecordRef => ({
+  patientId: a.patientId,
+  date: a.assessedOn,
+  id: a.id,
+});
+
+export function assessmentFromItem(item: Item): Assessment {
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  const a = rest as unknown as Assessment;
+  return { ...a, baseline: a.baseline ?? null, improvement: a.improvement ?? null };
+}
+
+export const assessmentItem = (a: Assessment): Item => ({
+  ...Keys.assessment(a.groupId, a.patientId, a.assessedOn, a.id),
+  type: "Assessment",
+  ...a,
+});
+
+export function outcomeFromItem(item: Item): Outcome {
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  const o = rest as unknown as Outcome;
+  return { ...o, contributions: o.contributions ?? {} };
+}
+
+export const outcomeItem = (o: Outcome): Item => ({ ...Keys.outcome(o.groupId, o.patientId, o.concernId), type: "Outcome", ...o });
+
+// --- Rules over a concern's scores (pure; the seed uses them too) ---------------------------------
+
+type ScoreLike = Pick<Assessment, "id" | "scale" | "score" | "assessedOn">;
+
+const byDateThenId = (a: ScoreLike, b: ScoreLike): number =>
+  a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * What a score on `scale` is measured against for this concern: the concern's own baseline on its
+ * baseline scale; "No change" for a change scale (GAIS), dated on the baseline day; otherwise the
+ * concern's first score on that scale. Null before any.
+ */
+export function scaleBaseline(
+  concern: Pick<Concern, "baselineScale" | "baselineScore" | "baselineOn">,
+  scale: ScaleId,
+  scores: readonly ScoreLike[],
+): { score: number; on: string } | null {
+  if (scale === concern.baselineScale) return { score: concern.baselineScore, on: concern.baselineOn };
+  if (Scales.SCALES[scale].kind === "CHANGE") return { score: Scales.GAIS_NO_CHANGE, on: concern.baselineOn };
+  const first = scores.filter((s) => s.scale === scale).sort(byDateThenId)[0];
+  return first ? { score: first.score, on: first.assessedOn } : null;
+}
+
+/** What a concern's sessions did, as the rollups see it. */
+export function treatmentFacts(sessions: readonly TreatmentSession[], concernId: string): TreatmentFacts[] {
+  return sessions
+    .filter((s) => s.concernIds.includes(concernId))
+    .map((s) => ({ zones: s.zones, serums: s.serums.map((a) => ({ serumId: a.serumId, zone: a.zone })), device: s.device, practitionerId: s.practitionerId }));
+}
+
+/**
+ * A concern's contribution on one scale: its latest score against the baseline, counted once a
+ * score later than the baseline day exists (a score on the baseline day is the baseline, not an
+ * outcome). Undefined while there is none.
+ */
+export function contributionFor(input: {
+  concern: Pick<Concern, "id" | "indication" | "bodyArea" | "baselineScale" | "baselineScore" | "baselineOn">;
+  scale: ScaleId;
+  scores: readonly ScoreLike[];
+  patient: Pick<Patient, "fitzpatrick" | "siteId">;
+  treatments: readonly TreatmentFacts[];
+}): Contribution | undefined {
+  const onScale = input.scores.filter((s) => s.scale === input.scale).sort(byDateThenId);
+  const latest = onScale.at(-1);
+  const base = scaleBaseline(input.concern, input.scale, onScale);
+  if (!latest || !base || latest.assessedOn <= base.on) return undefined;
+  const imp = Scales.improvement(input.scale, base.score, latest.score);
+  const refs: RollupRef[] = outcomeRefs({
+    indication: input.concern.indication,
+    bodyArea: input.concern.bodyArea,
+    fitzpatrick: input.patient.fitzpatrick,
+    siteId: input.patient.siteId,
+    treatments: input.treatments,
+  });
+  return {
+    scale: input.scale,
+    assessmentId: latest.id,
+    on: latest.assessedOn,
+    absolute: imp.absolute,
+    percent: imp.percent,
+    improved: imp.improved,
+    shard: shardOf(input.concern.id),
+    refs,
+  };
+}
+
+/** Takes the old contribution back and adds the new one: merged per shard item. */
+export function contributionDeltas(before: Contribution | undefined, after: Contribution | undefined): RollupDeltas {
+  const d = new RollupDeltas();
+  if (before) d.add(before.refs, before.shard, improvementCounters(before.scale, before, -1));
+  if (after) d.add(after.refs, after.shard, improvementCounters(after.scale, after, 1));
+  return d;
+}
+
+// --- The patient collection ------------------------------------------------------------------------
+
+interface Collection {
+  patient: Patient;
+  concerns: Map<string, Concern>;
+  outcomes: Map<string, Outcome>;
+  assessments: Assessment[];
+  sessions: TreatmentSession[];
+}
+
+/** The whole patient collection in one Query (paged past 1 MB); NOT_FOUND when not visible. */
+async function loadCollection(db: Db, actor: Principal, patientId: string, filter?: { concernId: string }): Promise<Collection> {
+  const pk = Keys.patientPk(actor.groupId, patientId);
+  const items = await queryAll(db, {
+    KeyConditionExpression: "pk = :pk",
+    ConsistentRead: true,
+    ...(filter
+      ? {
+          FilterExpression: "sk = :profile OR sk = :concern OR (#type = :assessment AND concernId = :c)",
+          ExpressionAttributeNames: { "#type": "type" },
+          ExpressionAttributeValues: {
+            ":pk": pk,
+            ":profile": "PROFILE",
+            ":concern": Keys.concern(actor.groupId, patientId, filter.concernId).sk,
+            ":assessment": "Assessment",
+            ":c": filter.concernId,
+          },
+        }
+      : { ExpressionAttributeValues: { ":pk": pk } }),
+  });
+  const out: Collection = { patient: undefined as unknown as Patient, concerns: new Map(), outcomes: new Map(), assessments: [], sessions: [] };
+  let profile: Item | undefined;
+  for (const it of items) {
+    const sk = String(it.sk);
+    if (sk === "PROFILE") profile = it;
+    else if (sk.startsWith("C#")) {
+      const c = concernFromItem(it);
+      out.concerns.set(c.id, c);
+    } else if (sk.startsWith("OUTCOME#")) {
+      const o = outcomeFromItem(it);
+      out.outcomes.set(o.concernId, o);
+    } else if (it.type === "Assessment") out.assessments.push(assessmentFromItem(it));
+    else if (it.type === "TreatmentSession") out.sessions.push(sessionFromItem(it));
+  }
+  if (!profile || !canSeeSite(actor, String(profile.siteId))) throw notFound("The patient");
+  out.patient = patientFromItem(profile);
+  return out;
+}
+
+// --- Recording -------------------------------------------------------------------------------------
+
+export interface RecordAssessmentInput extends Omit<AssessmentInput, "sessionId"> {
+  /** The concern's id (or its local id `<patientId>|<date>|<id>`). */
+  concernId: string;
+  /** The session's local id `<patientId>|<date>|<id>`, when the score follows a session. */
+  sessionId?: string | null;
+}
+
+const idOf = (localId: string): string => parseRef(localId)?.id ?? localId;
+
+/**
+ * Records a score for a concern of a visible patient. Core validates it against the concern (a
+ * scale that does not measure the concern is BAD_USER_INPUT on `scale`). Reads: one Query of the
+ * patient collection. Writes: one TransactWriteItems (the assessment, the concern's outcome at the
+ * version read, the rollup deltas, the audit entry, the idempotency record).
+ */
+export async function recordAssessment(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+  input: RecordAssessmentInput,
+  idem?: IdempotencyContext,
+): Promise<Assessment> {
+  const concernRef = parseRef(input.concernId);
+  if (concernRef && concernRef.patientId !== patientId) throw badInput([{ path: "concernId", reason: "is a concern of another patient" }]);
+  const sessionRef = input.sessionId ? parseRef(input.sessionId) : undefined;
+  if (input.sessionId && (!sessionRef || sessionRef.patientId !== patientId))
+    throw badInput([{ path: "sessionId", reason: "is not a treatment session of this patient" }]);
+  return runIdempotent(
+    db,
+    actor,
+    idem,
+    async (tx) => {
+      const col = await loadCollection(db, actor, patientId);
+      if (col.patient.archived)
+        throw badInput([{ path: "patientId", reason: "this patient's record is archived; restore it before adding to it" }]);
+      const concern = col.concerns.get(idOf(input.concernId));
+      if (!concern) throw notFound("The concern");
+      const fields = Scales.validateAssessmentInput(
+        { ...input, sessionId: sessionRef?.id ?? null },
+        { indication: concern.indication, baselineOn: concern.baselineOn },
+      );
+      if (sessionRef && !col.sessions.some((s) => s.id === sessionRef.id))
+        throw badInput([{ path: "sessionId", reason: "is not a treatment session of this patient" }]);
+      const at = new Date().toISOString();
+      const previous = col.assessments.filter((a) => a.concernId === concern.id);
+      const id = newId();
+      const scores = [...previous, { id, scale: fields.scale, score: fields.score, assessedOn: fields.assessedOn }];
+      const baseline = scaleBaseline(concern, fields.scale, scores);
+      const assessment: Assessment = {
+        id,
+        groupId: actor.groupId,
+        patientId,
+        concernId: concern.id,
+        concernRef: formatRef({ patientId, date: concern.baselineOn, id: concern.id }),
+        indication: concern.indication,
+        scale: fields.scale,
+        score: fields.score,
+        label: fields.label,
+        rater: fields.rater,
+        assessedOn: fields.assessedOn,
+        sessionRef: sessionRef ? formatRef(sessionRef) : undefined,
+        notes: fields.notes,
+        baseline,
+        improvement: baseline ? Scales.improvement(fields.scale, baseline.score, fields.score) : null,
+        version: 1,
+        createdAt: at,
+        createdBy: actor.userId,
+      };
+      const outcome = col.outcomes.get(concern.id);
+      const before = outcome?.contributions[fields.scale];
+      const after = contributionFor({
+        concern,
+        scale: fields.scale,
+        scores,
+        patient: col.patient,
+        treatments: treatmentFacts(col.sessions, concern.id),
+      });
+      const nextOutcome: Outcome = {
+        groupId: actor.groupId,
+        patientId,
+        concernId: concern.id,
+        indication: concern.indication,
+        contributions: { ...(outcome?.contributions ?? {}), [fields.scale]: after },
+        version: (outcome?.version ?? 0) + 1,
+        updatedAt: at,
+      };
+      if (!after) delete nextOutcome.contributions[fields.scale];
+
+      tx.put(assessmentItem(assessment), { condition: "attribute_not_exists(pk)" });
+      tx.put(outcomeItem(nextOutcome), {
+        condition: outcome ? "version = :v" : "attribute_not_exists(pk)",
+        values: outcome ? { ":v": outcome.version } : undefined,
+        onConditionFailed: () => conflict("This concern's outcome"),
+      });
+      contributionDeltas(before, after).writeTo(tx, actor.groupId);
+      // The concern's de-identified outcome record (analytics).
+      await addOutcomeUpdate(tx, db, actor.groupId, [
+        {
+          patient: { id: patientId, dateOfBirth: col.patient.dateOfBirth, fitzpatrick: col.patient.fitzpatrick, siteId: col.patient.siteId },
+          concern: {
+            id: concern.id,
+            indication: concern.indication,
+            bodyArea: concern.bodyArea,
+            baselineScale: concern.baselineScale,
+            baselineScore: concern.baselineScore,
+            baselineOn: concern.baselineOn,
+          },
+          assessment: { id, scale: fields.scale, score: fields.score, assessedOn: fields.assessedOn },
+        },
+      ]);
+      addAudit(tx, actor, {
+        action: "RECORD_ASSESSMENT",
+        patientId,
+        siteId: col.patient.siteId,
+        detail: `${concern.indication}: ${fields.scale} ${fields.score} (${fields.rater}) on ${fields.assessedOn}`,
+      });
+      if (tx.items.length + 1 > 100)
+        throw badInput([{ path: "concernId", reason: "this concern's outcome spans too many rollup values to update at once" }]);
+      return assessment;
+    },
+    () => new Tx(),
+  );
+}
+
+// --- Reads -------------------------------------------------------------------------------------------
+
+export interface OutcomeTrend {
+  patient: Patient;
+  concern: Concern;
+  scale: ScaleId;
+  baseline: { score: number; on: string } | null;
+  /** Core's trend; each point carries the assessment it came from. */
+  trend: Trend;
+  assessments: Assessment[];
+}
+
+/**
+ * A concern's scores on one scale (default: its baseline scale) against the baseline, oldest first,
+ * with the latest improvement: ONE Query of the patient collection.
+ */
+export async function outcomeTrend(
+  db: Db,
+  actor: Principal,
+  args: { patientId: string; concernId: string; scale?: ScaleId | null },
+): Promise<OutcomeTrend> {
+  const concernId = idOf(args.concernId);
+  return auditedRead(
+    db,
+    actor,
+    { action: "READ_OUTCOME_TREND", patientId: args.patientId },
+    async () => {
+      const col = await loadCollection(db, actor, args.patientId, { concernId });
+      const concern = col.concerns.get(concernId);
+      if (!concern) throw notFound("The concern");
+      const scale = args.scale ?? concern.baselineScale;
+      if (!Scales.scaleFitsIndication(scale, concern.indication))
+        throw badInput([{ path: "scale", reason: `${Scales.SCALES[scale].name} does not measure this concern` }]);
+      const assessments = col.assessments.filter((a) => a.concernId === concern.id && a.scale === scale).sort(byDateThenId);
+      const baseline = scaleBaseline(concern, scale, assessments);
+      const trend = Scales.trend(
+        scale,
+        baseline?.score ?? 0,
+        assessments.map((a) => ({ on: a.assessedOn, score: a.score, rater: a.rater })),
+      );
+      return { patient: col.patient, concern, scale, baseline, trend: baseline ? trend : { ...trend, points: [], latest: null, best: null, direction: "NO_DATA" }, assessments };
+    },
+    (r) => r.patient.siteId,
+  );
+}
+
+/** Assessments by ref for a DataLoader (visibility is the caller's check, through the patient). */
+export async function getAssessments(db: Db, groupId: string, refs: readonly RecordRef[]): Promise<(Assessment | undefined)[]> {
+  const keys = refs.map((r) => Keys.assessment(groupId, r.patientId, r.date, r.id));
+  const found = await batchGet(db, keys);
+  return keys.map((k) => {
+    const it = found.get(keyString(k));
+    return it ? assessmentFromItem(it) : undefined;
+  });
+}
+
+/** One assessment of a visible patient, with its audit entry: one BatchGetItem. */
+export async function getAssessment(db: Db, actor: Principal, ref: RecordRef): Promise<Assessment> {
+  const read = await auditedRead(
+    db,
+    actor,
+    { action: "READ_ASSESSMENT", patientId: ref.patientId },
+    async () => {
+      const key = Keys.assessment(actor.groupId, ref.patientId, ref.date, ref.id);
+      const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key]);
+      const it = items.get(keyString(key));
+      if (!it) throw notFound("The assessment");
+      return { assessment: assessmentFromItem(it), siteId: patient.siteId };
+    },
+    (r) => r.siteId,
+  );
+  return read.assessment;
+}
