@@ -19,6 +19,8 @@ import { parseGlobalId } from "./ids";
  * 4. The site and the group: in the store. Keys start with the principal's group, so another group's
  *    id simply does not exist; a record of a site the practitioner does not work at is NOT_FOUND with
  *    the same message as a missing id (core `canSeeSite`).
+ * 4b. Refusals of patient data are audited: by the store where it knows the site, otherwise by the
+ *    root wrapper here, once (store/audit.ts marks what it recorded).
  * 5. Nested fields: a resolver on a type listed in TYPE_POLICIES checks the role again, so a Patient
  *    reached through any path (node, a session's patient, a list) is never resolved for an analyst.
  */
@@ -147,8 +149,7 @@ export async function requireIdentifiedAccess(
 ): Promise<Principal> {
   const p = requirePrincipal(ctx);
   if (!IDENTIFIED_ROLES.includes(p.role)) {
-    await Audit.appendAudit(ctx.db, p, { ...audit, outcome: "DENIED" });
-    throw forbidden("Your role sees de-identified data only.");
+    return Audit.auditRefusal(ctx.db, p, audit, forbidden("Your role sees de-identified data only."));
   }
   return p;
 }
@@ -268,8 +269,16 @@ export function withAuthz(map: ResolverMap, typeDefs: string): ResolverMap {
       const resolve = (typeof given === "function" ? given : defaultFieldResolver) as Resolver;
       const field = `${type}.${name}`;
       fields[name] = (async (parent, args, ctx, info) => {
-        await authorizeRoot(field, ctx, args);
-        return resolve(parent, args, ctx, info);
+        const p = await authorizeRoot(field, ctx, args);
+        const action = ROOT_POLICIES[field]?.patientData;
+        if (!action) return resolve(parent, args, ctx, info);
+        try {
+          return await resolve(parent, args, ctx, info);
+        } catch (e) {
+          // Safety net: a refused access to patient data is recorded even if the store path forgot
+          // (once: refusals the store recorded are marked).
+          return Audit.auditRefusal(ctx.db, p, { action, patientId: patientIdFromArgs(args) }, e);
+        }
       }) satisfies Resolver;
     }
     if (names.length > 0) out[type] = fields;

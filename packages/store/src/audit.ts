@@ -110,10 +110,20 @@ export function refusalOutcome(err: unknown): AuditOutcome | undefined {
   }
 }
 
-/** Appends the entry for a refused access to patient data, then rethrows the refusal. */
+/** Refusals already recorded, so the API's safety net (authz.ts) never records one twice. */
+const recorded = new WeakSet<object>();
+export const markAudited = (err: unknown): void => {
+  if (err && typeof err === "object") recorded.add(err);
+};
+export const wasAudited = (err: unknown): boolean => !!err && typeof err === "object" && recorded.has(err);
+
+/** Appends the entry for a refused access to patient data (once per error), then rethrows the refusal. */
 export async function auditRefusal(db: Db, actor: Principal, e: AuditEntryInput, err: unknown): Promise<never> {
   const outcome = refusalOutcome(err);
-  if (outcome) await appendAudit(db, actor, { ...e, outcome });
+  if (outcome && !wasAudited(err)) {
+    await appendAudit(db, actor, { ...e, outcome });
+    markAudited(err);
+  }
   throw err;
 }
 
