@@ -331,7 +331,7 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     );
     expect(created.errors).toBeUndefined();
     const keiraPlan = created.data!.createTreatmentPlan.plan;
-    const read = (id: string, as: Principal) => api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, as);
+    const read = (id: string, as: Principal | undefined) => api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, as);
     const missingId = toGlobalId("TreatmentPlan", `demo-glow-p04|${START}|nope`);
     const results = [await read(keiraPlan.id, api.users.ava), await read(plan.id, api.users.zoe), await read(missingId, api.users.ava)];
     expect(results.map(codes)).toEqual([["NOT_FOUND"], ["NOT_FOUND"], ["NOT_FOUND"]]);

@@ -1,4 +1,4 @@
-import { canSeeSite, notFound, Schedule, type Patient } from "@needlework/core";
+import { canSeeSite, notFound, Schedule } from "@needlework/core";
 import { formatRef, TreatmentPlans, type RecordRef } from "@needlework/store";
 import { requireIdentifiedAccess } from "../authz";
 import { requirePrincipal, type Context } from "../context";
@@ -52,7 +52,7 @@ export const planResolvers = {
       const patients = await ctx.loaders.patient.loadMany(page.items.map((x) => x.patientId));
       const visible = page.items.map((_, i) => {
         const patient = patients[i];
-        return !!patient && !(patient instanceof Error) && canSeeSite(p, (patient as Patient).siteId);
+        return !!patient && !(patient instanceof Error) && canSeeSite(p, patient.siteId);
       });
       return toConnection(
         {

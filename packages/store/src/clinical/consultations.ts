@@ -16,7 +16,7 @@ import {
   type ValidConsultationConcern,
   type Zone,
 } from "@needlework/core";
-import { addAudit, appendAudit } from "../audit";
+import { addAudit, auditedRead } from "../audit";
 import type { Db } from "../client";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
@@ -216,15 +216,14 @@ export async function loadConsultation(db: Db, actor: Principal, ref: RecordRef)
 
 /** Reads a consultation for display, with an audit entry of the read (or of the refusal). */
 export async function getConsultation(db: Db, actor: Principal, ref: RecordRef): Promise<Consultation> {
-  try {
-    const { patient, consultation } = await loadConsultation(db, actor, ref);
-    await appendAudit(db, actor, { action: "READ_CONSULTATION", patientId: ref.patientId, siteId: patient.siteId });
-    return consultation;
-  } catch (e) {
-    if (e instanceof Error && "code" in e && e.code === "NOT_FOUND")
-      await appendAudit(db, actor, { action: "READ_CONSULTATION", patientId: ref.patientId, outcome: "NOT_FOUND" });
-    throw e;
-  }
+  const { consultation } = await auditedRead(
+    db,
+    actor,
+    { action: "READ_CONSULTATION", patientId: ref.patientId },
+    () => loadConsultation(db, actor, ref),
+    (r) => r.patient.siteId,
+  );
+  return consultation;
 }
 
 /**
@@ -342,16 +341,18 @@ export async function listConcerns(db: Db, groupId: string, patientId: string): 
 
 /** A concern for display (node lookup), with an audit entry of the read (or of the refusal). */
 export async function getConcern(db: Db, actor: Principal, ref: RecordRef): Promise<Concern> {
-  try {
-    const key = concernKey(actor.groupId, ref);
-    const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key], "The concern");
-    const item = items.get(keyString(key));
-    if (!item) throw notFound("The concern");
-    await appendAudit(db, actor, { action: "READ_CONCERN", patientId: ref.patientId, siteId: patient.siteId });
-    return concernFromItem(item);
-  } catch (e) {
-    if (e instanceof Error && "code" in e && e.code === "NOT_FOUND")
-      await appendAudit(db, actor, { action: "READ_CONCERN", patientId: ref.patientId, outcome: "NOT_FOUND" });
-    throw e;
-  }
+  const key = concernKey(actor.groupId, ref);
+  const { concern } = await auditedRead(
+    db,
+    actor,
+    { action: "READ_CONCERN", patientId: ref.patientId },
+    async () => {
+      const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key], "The concern");
+      const item = items.get(keyString(key));
+      if (!item) throw notFound("The concern");
+      return { patient, concern: concernFromItem(item) };
+    },
+    (r) => r.patient.siteId,
+  );
+  return concern;
 }

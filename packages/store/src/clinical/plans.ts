@@ -21,7 +21,7 @@ import {
   type SuggestedPlan,
   type Zone,
 } from "@needlework/core";
-import { addAudit, appendAudit } from "../audit";
+import { addAudit, appendAudit, auditedRead } from "../audit";
 import type { Db } from "../client";
 import { decodeCursor, type Page } from "../cursor";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
@@ -556,15 +556,14 @@ export async function updateTreatmentPlan(
 
 /** A plan for display, with an audit entry of the read (or of the refusal). */
 export async function getTreatmentPlan(db: Db, actor: Principal, ref: RecordRef): Promise<TreatmentPlan> {
-  try {
-    const { patient, plan } = await loadPlanWithPatient(db, actor, ref);
-    await appendAudit(db, actor, { action: "READ_TREATMENT_PLAN", patientId: ref.patientId, siteId: patient.siteId });
-    return plan;
-  } catch (e) {
-    if (isDomainError(e) && e.code === "NOT_FOUND")
-      await appendAudit(db, actor, { action: "READ_TREATMENT_PLAN", patientId: ref.patientId, outcome: "NOT_FOUND" });
-    throw e;
-  }
+  const { plan } = await auditedRead(
+    db,
+    actor,
+    { action: "READ_TREATMENT_PLAN", patientId: ref.patientId },
+    () => loadPlanWithPatient(db, actor, ref),
+    (r) => r.patient.siteId,
+  );
+  return plan;
 }
 
 // --- Due list -------------------------------------------------------------------------------------
