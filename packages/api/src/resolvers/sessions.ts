@@ -214,8 +214,8 @@ export const sessionResolvers = {
   },
   SerumApplication: {
     serum: (a: SerumApplication, _: unknown, ctx: Context) => serumById(ctx, a.serumId),
-    override: (a: SerumApplication) =>
-      a.override ? { reason: a.override.reason, by: staffMember(a.override.by, a.override.byName), at: a.override.at } : null,
+    // SerumOverride (resolvers/plans.ts) maps who made it.
+    override: (a: SerumApplication) => a.override ?? null,
   },
   AdverseEvent: {
     label: (e: RecordedAdverseEvent) => SessionRules.ADVERSE_EVENT_LABELS[e.type],

@@ -449,8 +449,8 @@ export async function addOutcomeUpdate(tx: Tx, db: Db, groupId: string, changes:
   for (const c of counts.values()) {
     if (c.n === 0) continue;
     tx.update(Keys.rollup(groupId, RECORDS_DIMENSION, c.value, c.shard), {
-      update: "SET #type = :type, dimension = :d, #value = :value, shard = :shard ADD records :n",
-      names: { "#type": "type", "#value": "value" },
+      update: "SET #type = :type, dimension = :d, #value = :value, #shard = :shard ADD records :n",
+      names: { "#type": "type", "#value": "value", "#shard": "shard" },
       values: { ":type": "RollupShard", ":d": RECORDS_DIMENSION, ":value": c.value, ":shard": c.shard, ":n": c.n },
     });
   }

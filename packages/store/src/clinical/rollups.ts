@@ -202,7 +202,8 @@ export class RollupDeltas {
 
   writeTo(tx: Tx, groupId: string): void {
     for (const e of this.exported()) {
-      const names: Record<string, string> = { "#type": "type", "#dimension": "dimension", "#value": "value" };
+      // type, value and shard are DynamoDB reserved words.
+      const names: Record<string, string> = { "#type": "type", "#dimension": "dimension", "#value": "value", "#shard": "shard" };
       const values: Record<string, unknown> = {
         ":type": "RollupShard",
         ":group": groupId,
@@ -217,7 +218,7 @@ export class RollupDeltas {
         adds.push(`#c${i} :c${i}`);
       });
       tx.update(Keys.rollup(groupId, e.ref.dimension, e.ref.value, e.shard), {
-        update: `SET #type = :type, groupId = :group, #dimension = :dimension, #value = :value, shard = :shard ADD ${adds.join(", ")}`,
+        update: `SET #type = :type, groupId = :group, #dimension = :dimension, #value = :value, #shard = :shard ADD ${adds.join(", ")}`,
         names,
         values,
       });
