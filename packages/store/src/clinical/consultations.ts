@@ -294,10 +294,20 @@ export async function screenPatient(
 ): Promise<ScreenResult> {
   const settingsKey = Keys.settings(actor.groupId);
   const { answers, unanswered } = ConsultationRules.partialScreeningAnswers(args.answers, args.onDate);
-  const { patient, items } = await loadWithPatient(db, actor, patientId, [settingsKey]);
-  const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
-  const findings = Contraindications.screen({ patient, answers, settings, onDate: args.onDate, area: args.zones ?? [] });
-  return { findings, unanswered, ...ConsultationRules.screenStatus(findings, []) };
+  // It reads the patient's history, medications and allergies: one audit entry, like any read.
+  const { result } = await auditedRead(
+    db,
+    actor,
+    { action: "SCREEN_PATIENT", patientId },
+    async () => {
+      const { patient, items } = await loadWithPatient(db, actor, patientId, [settingsKey]);
+      const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
+      const findings = Contraindications.screen({ patient, answers, settings, onDate: args.onDate, area: args.zones ?? [] });
+      return { patient, result: { findings, unanswered, ...ConsultationRules.screenStatus(findings, []) } };
+    },
+    (r) => r.patient.siteId,
+  );
+  return result;
 }
 
 /** Concerns by key for a DataLoader (visibility is the caller's check, through the patient). */

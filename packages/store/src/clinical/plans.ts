@@ -23,6 +23,7 @@ import {
 } from "@needlework/core";
 import { addAudit, appendAudit, auditedRead } from "../audit";
 import type { Db } from "../client";
+import { getSite } from "../groups";
 import { decodeCursor, type Page } from "../cursor";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
@@ -132,8 +133,8 @@ export function planItem(p: TreatmentPlan): Item {
   };
 }
 
-/** Progress, status and due dates after the given sessions, from core. */
-function withState(
+/** Progress, status and due dates after the plan's sessions (`sessionDates`), from core; also for seeds. */
+export function planWithState(
   p: Omit<TreatmentPlan, "status" | "progress" | "lastSessionOn" | "nextDueOn" | "retreatmentDueOn" | "dueOn" | "dueKind">,
   settings: Pick<ClinicSettings, "retreatmentMonths" | "rebookingGraceDays">,
   cancelled: boolean,
@@ -200,7 +201,7 @@ export function addPlanProgress(
   if (plan.status === "CANCELLED")
     throw badInput([{ path: "planId", reason: "this treatment plan was cancelled; record the session without it or plan again" }]);
   const at = new Date().toISOString();
-  const next = withState(
+  const next = planWithState(
     { ...plan, sessionDates: [...plan.sessionDates, sessionDate], version: plan.version + 1, updatedAt: at, updatedBy: actor.userId },
     settings,
     false,
@@ -238,18 +239,31 @@ function concernsFrom(groupId: string, refs: readonly RecordRef[], items: Map<st
 export async function suggestPlan(db: Db, actor: Principal, patientId: string, concernRefs: readonly RecordRef[]): Promise<SuggestedPlan> {
   const refs = concernRefsFor(patientId, concernRefs, "concernIds");
   if (refs.length === 0) throw badInput([{ path: "concernIds", reason: "choose at least one concern" }]);
-  const [{ patient, items }, protocols, catalogue] = await Promise.all([
-    loadWithPatient(db, actor, patientId, refs.map((r) => concernKey(actor.groupId, r))),
-    listProtocols(db, actor.groupId),
-    listSerums(db, actor),
-  ]);
-  const concerns = concernsFrom(actor.groupId, refs, items);
-  return Protocols.suggestPlan({
-    concerns: concerns.map((c) => ({ indication: c.indication, bodyArea: c.bodyArea, zones: c.zones })),
-    patient,
-    protocols,
-    catalogue,
-  });
+  // It reads the patient's profile and concerns: one audit entry, like any read.
+  const { suggestion } = await auditedRead(
+    db,
+    actor,
+    { action: "SUGGEST_PLAN", patientId },
+    async () => {
+      const [{ patient, items }, protocols, catalogue] = await Promise.all([
+        loadWithPatient(db, actor, patientId, refs.map((r) => concernKey(actor.groupId, r))),
+        listProtocols(db, actor.groupId),
+        listSerums(db, actor),
+      ]);
+      const concerns = concernsFrom(actor.groupId, refs, items);
+      return {
+        patient,
+        suggestion: Protocols.suggestPlan({
+          concerns: concerns.map((c) => ({ indication: c.indication, bodyArea: c.bodyArea, zones: c.zones })),
+          patient,
+          protocols,
+          catalogue,
+        }),
+      };
+    },
+    (r) => r.patient.siteId,
+  );
+  return suggestion;
 }
 
 // --- Create / update ----------------------------------------------------------------------------
@@ -386,7 +400,7 @@ export async function createTreatmentPlan(
         input.serumOverrides ?? [],
       );
       const now = new Date().toISOString();
-      const plan = withState(
+      const plan = planWithState(
         {
           id: newId(),
           groupId: actor.groupId,
@@ -511,7 +525,7 @@ export async function updateTreatmentPlan(
         ? plannedSerumsFor(actor, patient, settings, fields.startOn, serumsFrom(actor.groupId, fields.serumIds, items), input.serumOverrides ?? [], carried)
         : plan.plannedSerums;
       const at = new Date().toISOString();
-      const next = withState(
+      const next = planWithState(
         {
           ...plan,
           siteId,
@@ -580,6 +594,8 @@ export async function plansDue(
 ): Promise<Page<TreatmentPlan>> {
   if (!canSeeSite(actor, args.siteId)) throw notFound("The site");
   if (args.to < args.from) throw badInput([{ path: "to", reason: "must not be before from" }]);
+  // A clinic admin may name any site: one the group does not have is NOT_FOUND, not an empty list.
+  if (!actor.siteIds.includes(args.siteId) && !(await getSite(db, actor.groupId, args.siteId))) throw notFound("The site");
   const gsi2pk = Keys.siteDueGsi(actor.groupId, args.siteId);
   const start = decodeCursor(args.after, actor.groupId);
   if (start && start.gsi2pk !== gsi2pk) throw badInput([{ path: "after", reason: "is not a cursor this API gave out" }]);
