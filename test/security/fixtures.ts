@@ -31,7 +31,7 @@ export const SITE_IDS: Record<Target, string> = {
   missing: "nowhere",
 };
 export const PATIENT_IDS: Record<Target, string> = {
-  own: "demo-glow-p01",
+  own: "demo-glow-p06", // Isla Graham: nothing that blocks a plan
   otherSite: "demo-glow-p08",
   otherGroup: "demo-northside-p01",
   missing: "0000000000nothere",
@@ -46,6 +46,25 @@ const USER_IDS: Record<Target, string> = {
 
 export const siteId = (t: Target) => toGlobalId("Site", SITE_IDS[t]);
 export const patientId = (t: Target) => toGlobalId("Patient", PATIENT_IDS[t]);
+
+export const TODAY = new Date().toISOString().slice(0, 10);
+export const NO_ANSWERS = {
+  activeSkinInfection: false,
+  activeAcneInArea: false,
+  activeHerpesOutbreak: false,
+  openWounds: false,
+  pregnantOrBreastfeeding: false,
+  eczemaPsoriasisRosaceaFlareInArea: false,
+  sunburn: false,
+};
+export interface FixtureConsultation {
+  id: string;
+  version: number;
+  concernIds: string[];
+  patientId: string;
+}
+const RECORD_CONSULTATION = `mutation($patientId: ID!, $input: ConsultationInput!) { recordConsultation(patientId: $patientId, input: $input) { consultation { id version concerns { id } } } }`;
+const CREATE_PLAN = `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id version } } }`;
 
 export const patientInput = (site: string, over: Record<string, unknown> = {}) => ({
   siteId: site,
@@ -93,6 +112,69 @@ export class Fixtures {
     if (t === "missing") return { id: patientId("missing"), version: 1, input: patientInput(siteId("own"), { familyName }) };
     const p = await Patients.createPatient(this.api.db, this.admin(t), patientInput(SITE_IDS[t], { familyName }));
     return { id: toGlobalId("Patient", p.id), version: p.version, input: patientInput(siteId(t), { familyName }) };
+  }
+
+  private async asAdminOf(t: Target, query: string, vars: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const r = await this.api.gql(query, vars, this.admin(t));
+    if (r.errors?.length || !r.data) throw new Error(`fixture failed: ${JSON.stringify(r.errors)}`);
+    return r.data;
+  }
+
+  private readonly cached = new Map<string, Promise<unknown>>();
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.cached.has(key)) this.cached.set(key, make());
+    return this.cached.get(key) as Promise<T>;
+  }
+
+  /**
+   * A consultation (wrinkles, forehead; sunburn answered yes, so it has a WARN to override) of the
+   * target's patient, recorded by the group's admin. `fresh` records a new one; `missing` is an id
+   * of the own patient that points nowhere.
+   */
+  consultation(t: Target, opts: { fresh?: boolean } = {}): Promise<FixtureConsultation> {
+    if (t === "missing") {
+      const ref = `${PATIENT_IDS.own}|${TODAY}|0000nothere`;
+      return Promise.resolve({ id: toGlobalId("Consultation", ref), version: 1, concernIds: [toGlobalId("Concern", ref)], patientId: patientId("own") });
+    }
+    const make = async () => {
+      const data = await this.asAdminOf(t, RECORD_CONSULTATION, {
+        patientId: patientId(t),
+        input: {
+          date: TODAY,
+          siteId: siteId(t),
+          concerns: [{ indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD"], baselineScale: "LEMPERLE", baselineScore: 3 }],
+          answers: { ...NO_ANSWERS, sunburn: true },
+        },
+      });
+      const c = (data.recordConsultation as { consultation: { id: string; version: number; concerns: { id: string }[] } }).consultation;
+      return { id: c.id, version: c.version, concernIds: c.concerns.map((x) => x.id), patientId: patientId(t) };
+    };
+    return opts.fresh ? make() : this.once(`consultation/${t}`, make);
+  }
+
+  /** A treatment plan from a fresh consultation of the target's patient, at the target's site. */
+  plan(t: Target, opts: { fresh?: boolean } = {}): Promise<{ id: string; version: number }> {
+    if (t === "missing") {
+      return Promise.resolve({ id: toGlobalId("TreatmentPlan", `${PATIENT_IDS.own}|${TODAY}|0000nothere`), version: 1 });
+    }
+    const make = async () => {
+      const c = await this.consultation(t, { fresh: true });
+      const data = await this.asAdminOf(t, CREATE_PLAN, { input: this.planInput(t, c) });
+      return (data.createTreatmentPlan as { plan: { id: string; version: number } }).plan;
+    };
+    return opts.fresh ? make() : this.once(`plan/${t}`, make);
+  }
+
+  planInput(t: Target, c: FixtureConsultation) {
+    return {
+      consultationId: c.id,
+      concernIds: c.concernIds,
+      siteId: siteId(t),
+      startDate: TODAY,
+      zones: [{ zone: "FOREHEAD", depthMm: 0.5 }],
+      sessionsPlanned: 3,
+      intervalWeeks: 4,
+    };
   }
 
   /** A new user at the target's site (for changes), optionally deactivated; a missing id for `missing`. */

@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
+import { toGlobalId } from "@needlework/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codes, startTestApi, type GqlResult, type TestApi } from "../support/api";
 import {
   ACTORS,
   actorsOf,
   Fixtures,
+  NO_ANSWERS,
+  PATIENT_IDS,
   patientId,
   patientInput,
   siteId,
   TARGETS,
+  TODAY,
   type ActorKey,
   type Outcome,
   type Target,
@@ -271,6 +275,176 @@ export const ROWS: Row[] = [
     vars: (t, fx) => ({ u: fx.userId(t) }),
     check: (d, t, fx) => {
       for (const n of nodesOf(d, "auditByUser")) expect(n.userId).toBe(fx.userId(t as Target));
+    },
+  },
+
+  // ---- Clinic settings and protocol templates
+  {
+    op: "clinicSettings",
+    field: "clinicSettings",
+    access: "signedIn",
+    targets: "none",
+    query: `{ clinicSettings { toxinDays version } }`,
+  },
+  {
+    op: "updateClinicSettings(version)",
+    field: "updateClinicSettings",
+    access: "admin",
+    targets: "none",
+    query: `mutation($v: Int!, $input: ClinicSettingsInput!) { updateClinicSettings(version: $v, input: $input) { settings { version } } }`,
+    vars: async (_t, fx) => {
+      const r = await fx.api.gql<{ clinicSettings: { toxinDays: number; version: number } }>(`{ clinicSettings { toxinDays version } }`, {}, fx.api.users.mia);
+      return { v: r.data!.clinicSettings.version, input: { toxinDays: r.data!.clinicSettings.toxinDays } };
+    },
+  },
+  {
+    op: "protocols",
+    field: "protocols",
+    access: "signedIn",
+    targets: "none",
+    query: `{ protocols { indication version } }`,
+  },
+  {
+    op: "updateProtocol(indication, version)",
+    field: "updateProtocol",
+    access: "admin",
+    targets: "none",
+    query: `mutation($v: Int!, $input: ProtocolTemplateInput!) { updateProtocol(indication: WRINKLES, version: $v, input: $input) { protocol { version } } }`,
+    vars: async (_t, fx) => {
+      const r = await fx.api.gql<{ protocols: (Record<string, unknown> & { indication: string; version: number })[] }>(
+        `{ protocols { indication version name depthMinMm depthMaxMm zoneDepths { zone minMm maxMm } sessionsMin sessionsMax sessionsDefault intervalWeeksMin intervalWeeksMax intervalWeeksDefault suggestedSerums device defaultZones notes } }`,
+        {},
+        fx.api.users.mia,
+      );
+      const { indication: _i, version, ...input } = r.data!.protocols.find((x) => x.indication === "WRINKLES")!;
+      return { v: version, input };
+    },
+  },
+
+  // ---- Consultations (screen, record, override) and their nested records
+  {
+    op: "screenPatient(patientId)",
+    field: "screenPatient",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($p: ID!, $a: ScreeningAnswersInput!, $d: Date!) { screenPatient(patientId: $p, answers: $a, onDate: $d) { cleared findings { code } } }`,
+    vars: (t) => ({ p: patientId(t), a: NO_ANSWERS, d: TODAY }),
+  },
+  {
+    op: "recordConsultation(patientId)",
+    field: "recordConsultation",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($p: ID!, $input: ConsultationInput!) { recordConsultation(patientId: $p, input: $input) { consultation { id patient { id } site { id } } } }`,
+    vars: (t) => ({
+      p: patientId(t),
+      input: {
+        date: TODAY,
+        siteId: siteId(t === "missing" ? "own" : t),
+        concerns: [{ indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD"], baselineScale: "LEMPERLE", baselineScore: 3 }],
+        answers: NO_ANSWERS,
+      },
+    }),
+    check: (d, t) =>
+      expect((d.recordConsultation as { consultation: { patient: { id: string } } }).consultation.patient.id).toBe(patientId(t as Target)),
+  },
+  {
+    op: "overrideContraindication(consultationId, version)",
+    field: "overrideContraindication",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $v: Int!) { overrideContraindication(consultationId: $id, version: $v, code: "SUNBURN", reason: "Healed; checked today") { consultation { id version overrides { code } } } }`,
+    vars: async (t, fx) => {
+      const c = await fx.consultation(t, { fresh: true });
+      return { id: c.id, v: c.version };
+    },
+  },
+  {
+    op: "node(id) as Consultation -> patient, concerns",
+    field: "node",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { node(id: $id) { id ... on Consultation { patient { id allergies { substance } } site { id } concerns { id indication } } } }`,
+    vars: async (t, fx) => ({ id: (await fx.consultation(t)).id }),
+    check: (d, t) => expect((d.node as { patient: { id: string } }).patient.id).toBe(patientId(t as Target)),
+  },
+  {
+    op: "node(id) as Concern -> consultation, patient",
+    field: "node",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { node(id: $id) { id ... on Concern { indication patient { id } consultation { id } } } }`,
+    vars: async (t, fx) => ({ id: (await fx.consultation(t)).concernIds[0] }),
+  },
+  {
+    op: "patient(id) -> concerns (nested)",
+    field: "patient",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { patient(id: $id) { id concerns { id indication patient { id } } } }`,
+    vars: async (t, fx) => {
+      if (t !== "missing") await fx.consultation(t);
+      return { id: patientId(t) };
+    },
+    check: (d) => expect((d.patient as { concerns: unknown[] }).concerns.length).toBeGreaterThan(0),
+  },
+
+  // ---- Treatment plans
+  {
+    op: "suggestPlan(patientId, concernIds)",
+    field: "suggestPlan",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($p: ID!, $c: [ID!]!) { suggestPlan(patientId: $p, concernIds: $c) { sessions intervalWeeks } }`,
+    vars: async (t, fx) =>
+      t === "missing"
+        ? { p: patientId(t), c: [toGlobalId("Concern", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`)] }
+        : { p: patientId(t), c: (await fx.consultation(t)).concernIds },
+  },
+  {
+    op: "createTreatmentPlan(consultationId)",
+    field: "createTreatmentPlan",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id patient { id } } } }`,
+    vars: async (t, fx) => ({
+      input: fx.planInput(t === "missing" ? "own" : t, await fx.consultation(t, { fresh: true })),
+    }),
+  },
+  {
+    op: "updateTreatmentPlan(id, version)",
+    field: "updateTreatmentPlan",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $v: Int!) { updateTreatmentPlan(id: $id, version: $v, input: { notes: "Matrix" }) { plan { id version } } }`,
+    vars: async (t, fx) => {
+      const plan = await fx.plan(t, { fresh: true });
+      return { id: plan.id, v: plan.version };
+    },
+  },
+  {
+    op: "node(id) as TreatmentPlan -> patient, consultation",
+    field: "node",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { node(id: $id) { id ... on TreatmentPlan { patient { id } consultation { id } site { id } } } }`,
+    vars: async (t, fx) => ({ id: (await fx.plan(t)).id }),
+    check: (d, t) => expect((d.node as { patient: { id: string } }).patient.id).toBe(patientId(t as Target)),
+  },
+  {
+    op: "plansDue(siteId) list",
+    field: "plansDue",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($s: ID!, $from: Date!, $to: Date!) { plansDue(siteId: $s, from: $from, to: $to, first: 50) { edges { node { id site { id } patient { id } } } } }`,
+    vars: async (t, fx) => {
+      if (t !== "missing") await fx.plan(t);
+      return { s: siteId(t), from: "2000-01-01", to: "2100-01-01" };
+    },
+    check: (d, t) => {
+      const nodes = nodesOf(d, "plansDue") as { site: { id: string } }[];
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(new Set(nodes.map((n) => n.site.id))).toEqual(new Set([siteId(t as Target)]));
     },
   },
 ];
