@@ -14,6 +14,17 @@ const PatientPage = lazy(() => import("./patients/PatientPage"));
 const NewPatientPage = lazy(() => import("./patients/NewPatientPage"));
 const EditPatientPage = lazy(() => import("./patients/EditPatientPage"));
 const AnalyticsPage = lazy(() => import("./analytics/AnalyticsPage"));
+const TodayPage = lazy(() => import("./today/TodayPage"));
+const NewConsultationPage = lazy(() => import("./consultations/NewConsultationPage"));
+const ConsultationPage = lazy(() => import("./consultations/ConsultationPage"));
+const PlanBuilderPage = lazy(() => import("./plans/PlanBuilderPage"));
+const PlanPage = lazy(() => import("./plans/PlanPage"));
+
+/** Home is the practitioner's Today; analysts work with de-identified outcomes. */
+function Home() {
+  const { me } = useAuth();
+  return me?.role === "ANALYST" ? <Navigate to="/analytics" replace /> : <TodayPage />;
+}
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { status } = useAuth();
@@ -51,7 +62,7 @@ export function App() {
             </RequireSignIn>
           }
         >
-          <Route index element={<Navigate to="/patients" replace />} />
+          <Route index element={<Home />} />
           <Route
             path="patients"
             element={
@@ -64,6 +75,10 @@ export function App() {
             <Route path="new" element={<NewPatientPage />} />
             <Route path=":id" element={<PatientPage />} />
             <Route path=":id/edit" element={<EditPatientPage />} />
+            <Route path=":id/consultations/new" element={<NewConsultationPage />} />
+            <Route path=":id/consultations/:consultationId" element={<ConsultationPage />} />
+            <Route path=":id/plans/new" element={<PlanBuilderPage />} />
+            <Route path=":id/plans/:planId" element={<PlanPage />} />
           </Route>
           <Route
             path="analytics"

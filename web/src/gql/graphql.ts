@@ -1875,6 +1875,34 @@ export type OverrideContraindicationMutationVariables = Exact<{
 
 export type OverrideContraindicationMutation = { overrideContraindication: { consultation: { id: string, date: string, cleared: boolean, version: number, createdAt: string, site: { id: string, name: string }, practitioner: { id: string, name: string }, patient: { id: string, givenName: string, familyName: string }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone, zones: Array<Zone>, baselineScale: ScaleId, baselineScore: number, baselineLabel?: string | null, baselineOn: string, status: ConcernStatus, notes?: string | null }>, answers: { activeSkinInfection: boolean, activeAcneInArea: boolean, activeHerpesOutbreak: boolean, openWounds: boolean, pregnantOrBreastfeeding: boolean, eczemaPsoriasisRosaceaFlareInArea: boolean, sunburn: boolean, chemoOrRadiotherapyCurrent: boolean, chemoOrRadiotherapyDate?: string | null, toxinDate?: string | null, fillerDate?: string | null, peelLaserDate?: string | null, retinoidDate?: string | null }, findings: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, overrides: Array<{ code: string, reason: string, at: string, by: { id: string, name: string } }>, unresolvedBlocks: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }> } } };
 
+export type OutcomesPageQueryVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+}>;
+
+
+export type OutcomesPageQuery = { patient?: { id: string, givenName: string, familyName: string, dateOfBirth: string, email?: string | null, phone?: string | null, fitzpatrick?: FitzpatrickType | null, historyFlags: Array<HistoryFlag>, archived: boolean, version: number, updatedAt: string, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone, baselineScale: ScaleId, baselineScore: number, baselineLabel?: string | null, baselineOn: string, status: ConcernStatus }>, timeline: { edges: Array<{ node:
+          | { id: string, performedOn: string, zones: Array<{ zone: Zone }>, plan: { concerns: Array<{ id: string }> } }
+          | Record<PropertyKey, never>
+         }> }, site: { id: string, name: string }, allergies: Array<{ substance: string, kind: AllergyKind, reaction?: string | null, severity: AllergySeverity }>, medications: Array<{ name: string, class: MedicationClass, startedOn?: string | null, stoppedOn?: string | null }> } | null };
+
+export type OutcomeTrendQueryVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+  concernId: Scalars['ID']['input'];
+  scale?: InputMaybe<ScaleId>;
+}>;
+
+
+export type OutcomeTrendQuery = { outcomeTrend: { scale: ScaleId, baseline?: number | null, baselineOn?: string | null, direction: TrendDirection, points: Array<{ assessedOn: string, score: number, label?: string | null, rater?: Rater | null, improvement: { absolute: number, percent?: number | null, improved: boolean }, assessment: { id: string, session?: { id: string } | null } }>, latest?: { assessedOn: string, score: number, label?: string | null, improvement: { absolute: number, percent?: number | null, improved: boolean } } | null, best?: { assessedOn: string, score: number } | null } };
+
+export type RecordAssessmentMutationVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+  input: AssessmentInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RecordAssessmentMutation = { recordAssessment: { assessment: { id: string, scale: ScaleId, score: number, label?: string | null, assessedOn: string, improvement?: { absolute: number, percent?: number | null, improved: boolean } | null } } };
+
 export type PatientFieldsFragment = { id: string, givenName: string, familyName: string, dateOfBirth: string, email?: string | null, phone?: string | null, fitzpatrick?: FitzpatrickType | null, historyFlags: Array<HistoryFlag>, archived: boolean, version: number, updatedAt: string, site: { id: string, name: string }, allergies: Array<{ substance: string, kind: AllergyKind, reaction?: string | null, severity: AllergySeverity }>, medications: Array<{ name: string, class: MedicationClass, startedOn?: string | null, stoppedOn?: string | null }> };
 
 export type PatientsQueryVariables = Exact<{
@@ -3053,6 +3081,132 @@ fragment ConsultationFields on Consultation {
   version
   createdAt
 }`) as unknown as TypedDocumentString<OverrideContraindicationMutation, OverrideContraindicationMutationVariables>;
+export const OutcomesPageDocument = new TypedDocumentString(`
+    query OutcomesPage($patientId: ID!) {
+  patient(id: $patientId) {
+    ...PatientFields
+    concerns {
+      id
+      indication
+      bodyArea
+      baselineScale
+      baselineScore
+      baselineLabel
+      baselineOn
+      status
+    }
+    timeline(first: 50) {
+      edges {
+        node {
+          ... on TreatmentSession {
+            id
+            performedOn
+            zones {
+              zone
+            }
+            plan {
+              concerns {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment PatientFields on Patient {
+  id
+  site {
+    id
+    name
+  }
+  givenName
+  familyName
+  dateOfBirth
+  email
+  phone
+  fitzpatrick
+  allergies {
+    substance
+    kind
+    reaction
+    severity
+  }
+  medications {
+    name
+    class
+    startedOn
+    stoppedOn
+  }
+  historyFlags
+  archived
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<OutcomesPageQuery, OutcomesPageQueryVariables>;
+export const OutcomeTrendDocument = new TypedDocumentString(`
+    query OutcomeTrend($patientId: ID!, $concernId: ID!, $scale: ScaleId) {
+  outcomeTrend(patientId: $patientId, concernId: $concernId, scale: $scale) {
+    scale
+    baseline
+    baselineOn
+    direction
+    points {
+      assessedOn
+      score
+      label
+      rater
+      improvement {
+        absolute
+        percent
+        improved
+      }
+      assessment {
+        id
+        session {
+          id
+        }
+      }
+    }
+    latest {
+      assessedOn
+      score
+      label
+      improvement {
+        absolute
+        percent
+        improved
+      }
+    }
+    best {
+      assessedOn
+      score
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OutcomeTrendQuery, OutcomeTrendQueryVariables>;
+export const RecordAssessmentDocument = new TypedDocumentString(`
+    mutation RecordAssessment($patientId: ID!, $input: AssessmentInput!, $idempotencyKey: String) {
+  recordAssessment(
+    patientId: $patientId
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    assessment {
+      id
+      scale
+      score
+      label
+      assessedOn
+      improvement {
+        absolute
+        percent
+        improved
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordAssessmentMutation, RecordAssessmentMutationVariables>;
 export const PatientsDocument = new TypedDocumentString(`
     query Patients($siteId: ID!, $search: String, $first: Int, $after: String) {
   patients(siteId: $siteId, search: $search, first: $first, after: $after) {

@@ -18,7 +18,9 @@ import {
 } from "./labels";
 import { DANGER_TEXT, WARN_TEXT } from "../theme";
 import { AllergyBadge } from "./badges";
-import { PatientQuery } from "./operations";
+import { FindingList, type Finding } from "../consultations/Findings";
+import { PatientRecordQuery } from "../timeline/operations";
+import { Timeline, TIMELINE_PAGE } from "../timeline/Timeline";
 import classes from "./PatientPage.module.css";
 
 export function LoadError({ error }: { error: ApiError }) {
@@ -40,15 +42,21 @@ export function LoadError({ error }: { error: ApiError }) {
 
 export default function PatientPage() {
   const { id = "" } = useParams();
-  const { data, error, loading } = useQuery(PatientQuery, { id });
+  // One request: the record, its standing contraindication flags and the newest timeline page.
+  const { data, error, loading } = useQuery(PatientRecordQuery, { id, first: TIMELINE_PAGE });
   if (loading && !data) return <PageLoader />;
   if (error) return <LoadError error={error} />;
   if (!data?.patient) return <LoadError error={new ApiError("NOT_FOUND", "Not found")} />;
-  return <PatientHeader patient={data.patient} />;
+  return (
+    <Stack gap="xl">
+      <PatientHeader patient={data.patient} flags={data.patient.activeFlags} />
+      <Timeline key={data.patient.id} patientId={data.patient.id} first={data.patient.timeline} />
+    </Stack>
+  );
 }
 
 /** What must never be out of sight while treating: allergies, skin type, medications, history. */
-function PatientHeader({ patient: p }: { patient: PatientFieldsFragment }) {
+function PatientHeader({ patient: p, flags }: { patient: PatientFieldsFragment; flags: Finding[] }) {
   const current = p.medications.filter((m) => !m.stoppedOn);
   const past = p.medications.filter((m) => m.stoppedOn);
   return (
@@ -165,6 +173,16 @@ function PatientHeader({ patient: p }: { patient: PatientFieldsFragment }) {
             )}
           </div>
         </SimpleGrid>
+        <div className={classes.flags}>
+          <Title order={2} size="h5" mb={6}>
+            Contraindication flags
+          </Title>
+          {flags.length === 0 ? (
+            <Text size="sm">None standing (the day’s answers are screened at each consultation and session)</Text>
+          ) : (
+            <FindingList findings={flags} label="Contraindication flags" />
+          )}
+        </div>
       </Paper>
     </Stack>
   );

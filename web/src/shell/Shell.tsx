@@ -83,6 +83,9 @@ export function Shell() {
 
       <AppShell.Navbar p="xs" aria-label="Main">
         {me.role !== "ANALYST" && (
+          <NavLink component={Link} to="/" label="Today" active={pathname === "/"} onClick={close} />
+        )}
+        {me.role !== "ANALYST" && (
           <NavLink
             component={Link}
             to="/patients"
