@@ -60,7 +60,7 @@ const RECENT = /* GraphQL */ `
 async function rollup(api: TestApi, dimension: string, value: string, attr = "sessions"): Promise<number> {
   const keys = Array.from({ length: Rollups.ROLLUP_SHARDS }, (_, n) => Keys.rollup("glow", dimension, value, n));
   const res = await api.db.doc.send(new BatchGetCommand({ RequestItems: { [api.db.tableName]: { Keys: keys } } }));
-  return (res.Responses?.[api.db.tableName] ?? []).reduce((a, it) => a + (typeof it[attr] === "number" ? (it[attr] as number) : 0), 0);
+  return (res.Responses?.[api.db.tableName] ?? []).reduce((a, it) => a + (typeof it[attr] === "number" ? it[attr] : 0), 0);
 }
 
 describe("treatment sessions through GraphQL on DynamoDB Local", () => {
@@ -118,7 +118,7 @@ describe("treatment sessions through GraphQL on DynamoDB Local", () => {
     const trace = await api.db.doc.send(
       new QueryCommand({ TableName: api.db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": Keys.lotTracePk("glow", "srm-hyaluronic-acid", "HYAL-2511") } }),
     );
-    expect(trace.Items?.map((i) => i.zone)).toEqual(["FOREHEAD"]);
+    expect(trace.Items?.map((i) => String(i.zone))).toEqual(["FOREHEAD"]);
 
     const read = await api.gql<{ node: SessionOut }>(`query($id: ID!) { node(id: $id) { ... on TreatmentSession { ${SESSION_FIELDS} } } }`, { id: first.id });
     expect(read.errors).toBeUndefined();

@@ -198,12 +198,13 @@ async function loadCollection(db: Db, actor: Principal, patientId: string, filte
     ConsistentRead: true,
     ...(filter
       ? {
-          FilterExpression: "sk = :profile OR sk = :concern OR (#type = :assessment AND concernId = :c)",
+          // Key attributes cannot be filtered on: the items are told apart by type.
+          FilterExpression: "#type = :patient OR (#type = :concern AND id = :c) OR (#type = :assessment AND concernId = :c)",
           ExpressionAttributeNames: { "#type": "type" },
           ExpressionAttributeValues: {
             ":pk": pk,
-            ":profile": "PROFILE",
-            ":concern": Keys.concern(actor.groupId, patientId, filter.concernId).sk,
+            ":patient": "Patient",
+            ":concern": "Concern",
             ":assessment": "Assessment",
             ":c": filter.concernId,
           },
