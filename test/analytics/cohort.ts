@@ -34,6 +34,8 @@ export interface CreatedPatient {
   dateOfBirth: string;
   email?: string;
   phone?: string;
+  /** The global id of the patient's treatment plan, if any. */
+  planId?: string;
 }
 
 interface ConcernSpec {
@@ -225,6 +227,7 @@ export async function recordCohort(api: TestApi): Promise<CreatedPatient[]> {
       ),
       "plan",
     ).createTreatmentPlan.plan;
+    created[created.length - 1]!.planId = plan.id;
     const sessionIds: { id: string; version: number }[] = [];
     for (const s of spec.sessions) {
       const device = spec.plan.device;
