@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { Calendar, Serums as SerumRules, type Principal } from "@needlework/core";
+import { addDays, Calendar, Serums as SerumRules, type Principal } from "@needlework/core";
 import { GroupSettings, resetCounter, TreatmentPlans, Tx } from "@needlework/store";
 import { toGlobalId } from "@needlework/api";
 import { seededSerum, serumItem } from "../../packages/store/src/clinical/serums";
@@ -163,8 +163,8 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     grace = await consult(GRACE);
     resetCounter(api.db);
     suggestion = await suggest(GRACE, grace.concerns.map((c) => c.id));
-    // The user check; profile + concern; the protocols; the serum catalogue.
-    expect(api.db.counter.byOperation).toEqual({ GetItem: 1, BatchGetItem: 1, Query: 2 });
+    // The user check; profile + concern; the protocols; the serum catalogue; the read's audit entry.
+    expect(api.db.counter.byOperation).toEqual({ GetItem: 1, BatchGetItem: 1, Query: 2, PutItem: 1 });
     expect(suggestion).toMatchObject({ sessions: 3, intervalWeeks: 4, device: "PEN", conservative: false });
     expect(suggestion.zones).toEqual([{ zone: "FOREHEAD", depthMm: 0.35, depthMinMm: 0.25, depthMaxMm: 0.5, indication: "WRINKLES" }]);
     expect(suggestion.serumIds).toContain(HA);
@@ -266,8 +266,8 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
 
     const elsewhere = await api.gql<{ plansDue: { edges: { node: { id: string } }[] } }>(DUE, { siteId: riverside, from: TODAY, to: START }, api.users.sam);
     expect(elsewhere.data?.plansDue.edges.map((e) => e.node.id)).not.toContain(plan.id);
-    const before = await api.gql<{ plansDue: { edges: unknown[] } }>(DUE, { siteId: harbour, from: TODAY, to: Calendar.addWeeks(TODAY, 1) });
-    expect(before.data?.plansDue.edges).toEqual([]);
+    const before = await api.gql<{ plansDue: { edges: { node: { id: string } }[] } }>(DUE, { siteId: harbour, from: TODAY, to: addDays(START, -1) });
+    expect(before.data?.plansDue.edges.map((e) => e.node.id)).not.toContain(plan.id);
     expect(codes(await api.gql(DUE, { siteId: riverside, from: TODAY, to: START }, api.users.ava))).toEqual(["NOT_FOUND"]);
     expect(codes(await api.gql(DUE, { siteId: harbour, from: START, to: TODAY }))).toEqual(["BAD_USER_INPUT"]);
   });

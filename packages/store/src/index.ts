@@ -24,6 +24,8 @@ export type { StoredSettings } from "./clinical/settings";
 export type { StoredProtocol } from "./clinical/protocols";
 export type { Consultation, Concern, RecordedOverride, ScreenResult } from "./clinical/consultations";
 export type { TreatmentPlan, PlannedSerum, SerumOverrideRecord } from "./clinical/plans";
+// Registers the demo's consultations, concerns and plans (on import).
+export { clinicalADemo, demoPlanRefs } from "./seed/clinical-a";
 // Clinical record, part B: serum catalogue, sessions, assessments, the timeline, analytics rollups.
 export * as SerumCatalogue from "./clinical/serums";
 export * as TreatmentSessions from "./clinical/sessions";
