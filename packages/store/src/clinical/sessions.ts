@@ -35,6 +35,7 @@ import {
 import { addOutcomeUpdate, type OutcomeChange } from "../analytics/outcomes";
 import { addAudit, appendAudit, auditedRead } from "../audit";
 import type { Db } from "../client";
+import { getSite } from "../groups";
 import type { Page } from "../cursor";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
@@ -554,7 +555,7 @@ export async function recordAdverseEvent(
 /** A session of a patient the principal can see (NOT_FOUND otherwise): one BatchGetItem. */
 export async function loadSession(db: Db, actor: Principal, ref: RecordRef): Promise<{ patient: Patient; session: TreatmentSession }> {
   const key = sessionKey(actor.groupId, ref);
-  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key]);
+  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key], "The treatment session");
   const item = items.get(keyString(key));
   if (!item) throw notFound("The treatment session");
   return { patient, session: sessionFromItem(item) };
@@ -643,6 +644,8 @@ export async function recentSessions(
   args: { siteId: string; first?: number | null; after?: string | null },
 ): Promise<Page<TreatmentSession>> {
   if (!canSeeSite(actor, args.siteId)) throw notFound("The site");
+  // A clinic admin may name any site: one the group does not have is NOT_FOUND, not an empty list.
+  if (!actor.siteIds.includes(args.siteId) && !(await getSite(db, actor.groupId, args.siteId))) throw notFound("The site");
   const gsi1pk = Keys.siteSessionsGsi(actor.groupId, args.siteId);
   const page = await queryPage(
     db,
