@@ -64,6 +64,8 @@ export interface FixtureConsultation {
   patientId: string;
 }
 const RECORD_CONSULTATION = `mutation($patientId: ID!, $input: ConsultationInput!) { recordConsultation(patientId: $patientId, input: $input) { consultation { id version concerns { id } } } }`;
+const RECORD_SESSION = `mutation($p: ID!, $input: TreatmentSessionInput!) { recordTreatmentSession(patientId: $p, input: $input) { session { id version } } }`;
+const RECORD_ASSESSMENT = `mutation($p: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $p, input: $input) { assessment { id } } }`;
 const CREATE_PLAN = `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id version } } }`;
 
 export const patientInput = (site: string, over: Record<string, unknown> = {}) => ({
@@ -77,6 +79,8 @@ export const patientInput = (site: string, over: Record<string, unknown> = {}) =
 /** Table access the suites need around the API (versions to pass back, extra users). */
 export class Fixtures {
   constructor(readonly api: TestApi) {}
+  /** The actor of the case being run (rows' checks may depend on it). */
+  lastActor: ActorKey = "practitioner";
 
   private admin(t: Target): Principal {
     return GROUP[t] === "glow" ? this.api.users.mia! : this.api.users.ian!;
@@ -163,6 +167,50 @@ export class Fixtures {
       return (data.createTreatmentPlan as { plan: { id: string; version: number } }).plan;
     };
     return opts.fresh ? make() : this.once(`plan/${t}`, make);
+  }
+
+  /**
+   * A treatment session (pen, forehead, hyaluronic acid lot HYAL-2511) on a fresh plan of the target's
+   * patient at the target's site, recorded by the group's admin.
+   */
+  session(t: Target, opts: { fresh?: boolean } = {}): Promise<{ id: string; version: number }> {
+    if (t === "missing") {
+      return Promise.resolve({ id: toGlobalId("TreatmentSession", `${PATIENT_IDS.own}|${TODAY}|0000nothere`), version: 1 });
+    }
+    const make = async () => {
+      const plan = await this.plan(t, { fresh: true });
+      const data = await this.asAdminOf(t, RECORD_SESSION, { p: patientId(t), input: this.sessionInput(t, plan.id) });
+      return (data.recordTreatmentSession as { session: { id: string; version: number } }).session;
+    };
+    return opts.fresh ? make() : this.once(`session/${t}`, make);
+  }
+
+  sessionInput(t: Target, planId: string) {
+    return {
+      planId,
+      siteId: siteId(t),
+      performedOn: TODAY,
+      device: "PEN",
+      cartridge: { needleCount: 12, lotNumber: "CART-7781" },
+      zones: [{ zone: "FOREHEAD", depthMm: 0.5, passes: 2 }],
+      serumsApplied: [{ serumId: toGlobalId("SerumAddOn", "srm-hyaluronic-acid"), lotNumber: "HYAL-2511", zone: "FOREHEAD" }],
+      aftercareGiven: true,
+      rescreen: NO_ANSWERS,
+    };
+  }
+
+  /** An assessment of the target consultation's concern, recorded by the group's admin. */
+  assessment(t: Target): Promise<{ id: string }> {
+    if (t === "missing") return Promise.resolve({ id: toGlobalId("Assessment", `${PATIENT_IDS.own}|${TODAY}|0000nothere`) });
+    return this.once(`assessment/${t}`, async () => {
+      const c = await this.consultation(t);
+      const data = await this.asAdminOf(t, RECORD_ASSESSMENT, { p: patientId(t), input: this.assessmentInput(c.concernIds[0]!) });
+      return (data.recordAssessment as { assessment: { id: string } }).assessment;
+    });
+  }
+
+  assessmentInput(concernId: string) {
+    return { concernId, scale: "LEMPERLE", score: 2, rater: "CLINICIAN", assessedOn: TODAY };
   }
 
   planInput(t: Target, c: FixtureConsultation) {

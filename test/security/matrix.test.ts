@@ -447,6 +447,141 @@ export const ROWS: Row[] = [
       expect(new Set(nodes.map((n) => n.site.id))).toEqual(new Set([siteId(t as Target)]));
     },
   },
+
+  // ---- Serum catalogue, sessions, lot traces, assessments, the timeline
+  {
+    op: "serums",
+    field: "serums",
+    access: "signedIn",
+    targets: "none",
+    query: `{ serums(first: 50) { edges { node { id name lots { lotNumber } } } } }`,
+  },
+  {
+    op: "createSerum",
+    field: "createSerum",
+    access: "admin",
+    targets: "none",
+    query: `mutation($input: SerumInput!) { createSerum(input: $input) { serum { id } } }`,
+    vars: () => ({ input: { name: `Matrix serum ${unique()}`, ingredients: ["water"], clearance: "TOPICAL_AFTER_HEALING" } }),
+  },
+  {
+    op: "checkSerum(patientId)",
+    field: "checkSerum",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($p: ID!, $s: ID!) { checkSerum(patientId: $p, serumId: $s, lotNumber: "HYAL-2511", onDate: "${TODAY}", duringNeedling: true) { blocked findings { code } } }`,
+    vars: (t) => ({ p: patientId(t), s: toGlobalId("SerumAddOn", "srm-hyaluronic-acid") }),
+  },
+  {
+    op: "recordTreatmentSession(patientId, planId)",
+    field: "recordTreatmentSession",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($p: ID!, $input: TreatmentSessionInput!) { recordTreatmentSession(patientId: $p, input: $input) { session { id patient { id } } plan { id } } }`,
+    vars: async (t, fx) => {
+      // A missing patient with a plan id of that patient (a plan of another patient is bad input).
+      if (t === "missing") return { p: patientId(t), input: fx.sessionInput("own", toGlobalId("TreatmentPlan", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`)) };
+      const plan = await fx.plan(t, { fresh: true });
+      return { p: patientId(t), input: fx.sessionInput(t, plan.id) };
+    },
+  },
+  {
+    op: "recordAdverseEvent(sessionId, version)",
+    field: "recordAdverseEvent",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $v: Int!) { recordAdverseEvent(sessionId: $id, version: $v, event: { type: ERYTHEMA_OEDEMA, onsetOn: "${TODAY}", durationDays: 2, severity: MILD }) { session { id version } } }`,
+    vars: async (t, fx) => {
+      const session = await fx.session(t, { fresh: true });
+      return { id: session.id, v: session.version };
+    },
+  },
+  {
+    op: "node(id) as TreatmentSession -> patient, plan, serum",
+    field: "node",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { node(id: $id) { id ... on TreatmentSession { patient { id } plan { id } serumsApplied { lotNumber serum { name } } } } }`,
+    vars: async (t, fx) => ({ id: (await fx.session(t)).id }),
+    check: (d, t) => expect((d.node as { patient: { id: string } }).patient.id).toBe(patientId(t as Target)),
+  },
+  {
+    op: "recentSessions(siteId) list",
+    field: "recentSessions",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($s: ID!) { recentSessions(siteId: $s, first: 50) { edges { node { id patient { id } site { id } } } } }`,
+    vars: async (t, fx) => {
+      if (t !== "missing") await fx.session(t);
+      return { s: siteId(t) };
+    },
+    check: (d, t) => {
+      const nodes = nodesOf(d, "recentSessions") as { site: { id: string } }[];
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(new Set(nodes.map((n) => n.site.id))).toEqual(new Set([siteId(t as Target)]));
+    },
+  },
+  {
+    op: "sessionsByLot(serumId, lotNumber) -> session",
+    field: "sessionsByLot",
+    access: "identified",
+    targets: "none",
+    query: `query($s: ID!) { sessionsByLot(serumId: $s, lotNumber: "HYAL-2511", first: 100) { edges { zone node { id site { id } patient { id } } } } }`,
+    vars: async (_t, fx) => {
+      await Promise.all([fx.session("own"), fx.session("otherSite"), fx.session("otherGroup")]);
+      return { s: toGlobalId("SerumAddOn", "srm-hyaluronic-acid") };
+    },
+    check: (d, _t, fx) => {
+      // Only the caller's sites (every site of the group for an admin), never another group's.
+      const sites = new Set((nodesOf(d, "sessionsByLot") as { site: { id: string } }[]).map((n) => n.site.id));
+      expect(sites.has(siteId("own"))).toBe(true);
+      expect(sites.has(siteId("otherGroup"))).toBe(false);
+      expect(sites.has(siteId("otherSite"))).toBe(fx.lastActor === "admin");
+    },
+  },
+  {
+    op: "recordAssessment(patientId, concernId)",
+    field: "recordAssessment",
+    access: "identified",
+    targets: TARGETS,
+    query: `mutation($p: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $p, input: $input) { assessment { id patient { id } } } }`,
+    vars: async (t, fx) =>
+      t === "missing"
+        ? { p: patientId(t), input: fx.assessmentInput(toGlobalId("Concern", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`)) }
+        : { p: patientId(t), input: fx.assessmentInput((await fx.consultation(t)).concernIds[0]!) },
+  },
+  {
+    op: "outcomeTrend(patientId, concernId)",
+    field: "outcomeTrend",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($p: ID!, $c: ID!) { outcomeTrend(patientId: $p, concernId: $c) { scale points { score } } }`,
+    vars: async (t, fx) => {
+      if (t === "missing") return { p: patientId(t), c: toGlobalId("Concern", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`) };
+      await fx.assessment(t);
+      return { p: patientId(t), c: (await fx.consultation(t)).concernIds[0] };
+    },
+  },
+  {
+    op: "node(id) as Assessment -> patient",
+    field: "node",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { node(id: $id) { id ... on Assessment { score patient { id } } } }`,
+    vars: async (t, fx) => ({ id: (await fx.assessment(t)).id }),
+  },
+  {
+    op: "patient(id) -> timeline, activeFlags (nested)",
+    field: "patient",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($id: ID!) { patient(id: $id) { id activeFlags { code } timeline(first: 50) { edges { date node { __typename ... on TreatmentSession { id patient { id } } } } } } }`,
+    vars: async (t, fx) => {
+      if (t !== "missing") await fx.session(t);
+      return { id: patientId(t) };
+    },
+    check: (d) => expect((d.patient as { timeline: { edges: unknown[] } }).timeline.edges.length).toBeGreaterThan(0),
+  },
 ];
 
 interface Case {
@@ -485,6 +620,7 @@ describe(`authorization matrix: ${ROWS.length} operations x ${ACTORS.length} act
     async (_name, c) => {
       const vars = c.target === "none" ? ((await c.row.vars?.("own", fx)) ?? {}) : ((await c.row.vars?.(c.target, fx)) ?? {});
       const as = actorsOf(api)[c.actor];
+      fx.lastActor = c.actor;
       const r: GqlResult = await api.gql(c.row.query, vars, as);
       if (c.outcome === "OK") {
         expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
