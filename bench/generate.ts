@@ -1,7 +1,7 @@
 /**
  * Fills DynamoDB with generated clinic groups: sites, practitioners, patients and their treatment
- * sessions, plus the analytics rollup shards those sessions add up to (folded with the store's own
- * rollup builders, exactly what the session transaction adds). Writes go out as BatchWriteItem calls
+ * sessions with lot traces (the store's item builders), plus the analytics rollup shards those
+ * sessions add up to (folded with the store's own rollup builders: what the session transactions add). Writes go out as BatchWriteItem calls
  * of 25 items, several in flight, with progress.
  *
  *   npx tsx bench/generate.ts --groups 1 --patients 500 --sessions 200
@@ -17,11 +17,12 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { Concerns, Devices, type Device, type FitzpatrickType, type Indication, type Patient, type Sessions, type Zone } from "@needlework/core";
-import { createDb, ensureTable, Keys, type Db } from "@needlework/store";
+import { Concerns, Devices, type Device, type FitzpatrickType, type Indication, type Patient, type SessionZone, type Zone } from "@needlework/core";
+import { createDb, ensureTable, type Db } from "@needlework/store";
 import { groupItem, siteItem, userItem, type Group, type Site, type User } from "../packages/store/src/groups";
 import { patientItem } from "../packages/store/src/patients";
 import { adverseEventCounts, foldDeltas, RollupDeltas, sessionRefs, shardOf } from "../packages/store/src/clinical/rollups";
+import { lotTraceItem, sessionItem, type TreatmentSession } from "../packages/store/src/clinical/sessions";
 import { progress, type Progress } from "./progress";
 
 export interface GenerateOptions {
@@ -109,55 +110,85 @@ export function generatedPatient(groupId: string, siteId: string, id: string, r:
   };
 }
 
-export interface SessionFactsGenerated {
-  id: string;
-  date: string;
-  device: Device;
-  indications: Indication[];
-  zones: { zone: Zone; depthMm: number; passes: number }[];
-  serums: { serumId: string; lotNumber: string; zone: Zone }[];
-  adverseEvents: { type: Sessions.AdverseEventType; onsetOn: string; durationDays?: number; severity: Sessions.Severity }[];
-  practitionerId: string;
-}
+const NO_ANSWERS = {
+  activeSkinInfection: false,
+  activeAcneInArea: false,
+  activeHerpesOutbreak: false,
+  openWounds: false,
+  pregnantOrBreastfeeding: false,
+  eczemaPsoriasisRosaceaFlareInArea: false,
+  sunburn: false,
+};
 
 /**
- * A treatment session item in the patient's collection, listed per site through gsi1 (docs/STORAGE.md).
- * The concerns the session treats are carried on it, so analytics can be recomputed from sessions alone.
+ * A treatment session as the store records it (clinical/sessions.ts TreatmentSession), for a
+ * generated patient: the plan and consultation it names are not generated, so these records serve
+ * analytics and lists, not the session page.
  */
-export function sessionItem(p: Pick<Patient, "groupId" | "id" | "siteId" | "fitzpatrick">, s: SessionFactsGenerated): Record<string, unknown> {
+export function generatedSession(
+  p: Pick<Patient, "groupId" | "id" | "siteId" | "fitzpatrick">,
+  f: {
+    id: string;
+    date: string;
+    device: Device;
+    indication: Indication;
+    zones: SessionZone[];
+    serums: { serumId: string; lotNumber: string; zone: Zone }[];
+    adverseEvents: TreatmentSession["adverseEvents"];
+    practitioner: Pick<User, "id" | "name">;
+  },
+): TreatmentSession {
+  const refs = sessionRefs({
+    indications: [f.indication],
+    zones: f.zones,
+    serumIds: f.serums.map((x) => x.serumId),
+    device: f.device,
+    fitzpatrick: p.fitzpatrick,
+    siteId: p.siteId,
+    practitionerId: f.practitioner.id,
+  });
+  const at = `${f.date}T10:00:00.000Z`;
   return {
-    ...Keys.session(p.groupId, p.id, s.date, s.id),
-    gsi1pk: Keys.siteSessionsGsi(p.groupId, p.siteId),
-    gsi1sk: Keys.siteSessionsSort(s.date, s.id),
-    type: "TreatmentSession",
-    id: s.id,
+    id: f.id,
     groupId: p.groupId,
     patientId: p.id,
     siteId: p.siteId,
-    practitionerId: s.practitionerId,
-    performedOn: s.date,
-    device: s.device,
-    ...(s.device === "PEN" ? { cartridge: { needles: 12, lotNumber: `CART-${s.id.slice(-4)}` } } : {}),
-    ...(s.device === "RF_MICRONEEDLING" ? { rf: { energyLevel: 3, pulseMs: 120 } } : {}),
-    zones: s.zones,
-    serums: s.serums,
-    indications: s.indications,
-    fitzpatrick: p.fitzpatrick ?? null,
-    numbing: { product: "Topical lidocaine 5%", minutes: 30 },
+    planRef: `${p.id}|${f.date}|plan-${p.id}`,
+    consultationRef: `${p.id}|${f.date}|consult-${p.id}`,
+    concernIds: [`concern-${p.id}`],
+    indications: [f.indication],
+    practitionerId: f.practitioner.id,
+    practitionerName: f.practitioner.name,
+    performedOn: f.date,
+    device: f.device,
+    ...(f.device === "PEN" ? { cartridge: { needleCount: 12, lotNumber: `CART-${f.id.slice(-4)}` } } : {}),
+    ...(f.device === "RF_MICRONEEDLING" ? { rf: { energyLevel: 3, pulseDurationMs: 120 } } : {}),
+    zones: f.zones,
+    deviations: [],
+    serums: f.serums.map((x) => ({ ...x, serumName: x.serumId, lotExpiresOn: "2030-12-31", findings: [] })),
+    numbing: { agent: "Topical anaesthetic cream", minutes: 30 },
     immediateReactions: "Pinpoint bleeding, erythema as expected",
-    aftercareGiven: true,
-    adverseEvents: s.adverseEvents,
+    aftercare: { given: true, lines: [] },
+    adverseEvents: f.adverseEvents,
+    rescreen: { answers: NO_ANSWERS, findings: [], added: [], changed: [], resolved: [], carried: [], overrides: [] },
+    ...(p.fitzpatrick ? { fitzpatrick: p.fitzpatrick } : {}),
+    rollup: { shard: shardOf(f.id), refs },
     version: 1,
-    createdAt: `${s.date}T10:00:00.000Z`,
-    createdBy: s.practitionerId,
+    createdAt: at,
+    createdBy: f.practitioner.id,
+    updatedAt: at,
+    updatedBy: f.practitioner.id,
   };
 }
 
-/** `n` sessions for one patient, one every 4 to 6 weeks, with rollup deltas folded into `deltas`. */
+/**
+ * `n` sessions for one patient, with their lot-trace items (store builders), every 4 to 6 weeks;
+ * each session's rollup deltas are folded into `deltas`.
+ */
 export function sessionsFor(
   p: Pick<Patient, "groupId" | "id" | "siteId" | "fitzpatrick">,
   n: number,
-  practitioners: readonly User[],
+  practitioners: readonly Pick<User, "id" | "name">[],
   r: () => number,
   deltas?: RollupDeltas,
 ): Record<string, unknown>[] {
@@ -169,33 +200,21 @@ export function sessionsFor(
     // Every 4 to 6 weeks; weekly for the long histories a benchmark asks for, to stay in this decade.
     day += n > 40 ? 7 : 28 + Math.floor(r() * 14);
     const date = dayAfterEpoch(day);
-    const zoneCount = 1 + Math.floor(r() * 3);
-    const zones = Array.from({ length: zoneCount }, () => ({
+    const zones = Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({
       zone: pick(r, Concerns.ZONES),
       depthMm: Math.round((0.25 + r() * 2) * 4) / 4,
       passes: 2 + Math.floor(r() * 3),
     }));
     const serums = r() < 0.6 ? [{ serumId: pick(r, SERUMS), lotNumber: `LOT-${1000 + Math.floor(r() * 20)}`, zone: zones[0]!.zone }] : [];
-    const adverseEvents: SessionFactsGenerated["adverseEvents"] =
-      r() < 0.05 ? [{ type: r() < 0.7 ? "ERYTHEMA_OEDEMA" : "PIH", onsetOn: date, durationDays: 1 + Math.floor(r() * 10), severity: "MILD" }] : [];
-    const practitionerId = pick(r, practitioners).id;
-    // Time-ordered, unique within the run, no '#' or '|'.
+    const adverseEvents: TreatmentSession["adverseEvents"] =
+      r() < 0.05
+        ? [{ id: `ae-${p.id}-${i}`, type: r() < 0.7 ? "ERYTHEMA_OEDEMA" : "PIH", onsetOn: date, durationDays: 1 + Math.floor(r() * 10), severity: "MILD", recordedAt: `${date}T12:00:00.000Z`, recordedBy: "generator" }]
+        : [];
+    // Unique within the run, sorted by patient then number, no '#' or '|'.
     const id = `${p.id}s${String(i).padStart(4, "0")}`;
-    const facts: SessionFactsGenerated = { id, date, device, indications: [indication], zones, serums, adverseEvents, practitionerId };
-    items.push(sessionItem(p, facts));
-    deltas?.add(
-      sessionRefs({
-        indications: facts.indications,
-        zones,
-        serumIds: serums.map((s) => s.serumId),
-        device,
-        fitzpatrick: p.fitzpatrick,
-        siteId: p.siteId,
-        practitionerId,
-      }),
-      shardOf(id),
-      { sessions: 1, ...adverseEventCounts(adverseEvents) },
-    );
+    const s = generatedSession(p, { id, date, device, indication, zones, serums, adverseEvents, practitioner: pick(r, practitioners) });
+    items.push(sessionItem(s), ...s.serums.map((a) => lotTraceItem(s, a)));
+    deltas?.add(s.rollup.refs, s.rollup.shard, { sessions: 1, ...adverseEventCounts(s.adverseEvents) });
   }
   return items;
 }
@@ -264,7 +283,8 @@ export async function generate(db: Db, opts: GenerateOptions): Promise<GenerateR
   const started = Date.now();
   const prefix = opts.prefix ?? "gen";
   const r = rng(opts.seed ?? 9);
-  const perGroup = opts.patients * (1 + opts.sessions);
+  // Patients, sessions and (for about 60% of sessions) a lot trace each; rollups come on top.
+  const perGroup = Math.round(opts.patients * (1 + opts.sessions * 1.6));
   const total = opts.groups * perGroup;
   const prog = opts.progress;
   const writer = new BatchWriter(db, opts.concurrency ?? 8, (n) => prog?.update(n, total, "items"));

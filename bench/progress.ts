@@ -25,10 +25,12 @@ export function progress(label: string, opts: { quiet?: boolean } = {}): Progres
   };
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   return {
-    update(done, total, what) {
+    update(done, estimate, what) {
       const now = Date.now();
-      if (done < total && now - lastPrint < (tty ? 100 : 3000)) return;
+      if (now - lastPrint < (tty ? 100 : 3000)) return;
       lastPrint = now;
+      // An estimate can fall short; never show more than 100 %.
+      const total = Math.max(estimate, done);
       const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
       const rate = done / Math.max(0.001, (now - started) / 1000);
       const eta = done > 0 && done < total ? `, ~${Math.ceil((total - done) / rate)} s left` : "";

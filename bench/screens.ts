@@ -15,7 +15,14 @@ export interface ScreenContext {
   users: Record<string, Principal>;
   /** GraphQL as a user, uncounted: for finding ids the screen needs. */
   gql(query: string, variables: Record<string, unknown>, as: Principal): Promise<{ data?: Record<string, unknown> | null; errors?: unknown[] }>;
-  ids: { site: string; patient: string; globalId(type: string, localId: string): string };
+  /** The fixture: local ids of the site and patient, global ids of the patient's clinical records. */
+  ids: {
+    site: string;
+    patient: string;
+    concern?: string | undefined;
+    serum?: { id: string; lotNumber: string } | undefined;
+    globalId(type: string, localId: string): string;
+  };
   today: string;
   /** Whether the schema has a field, e.g. "Patient.timeline". */
   has(field: string): boolean;
@@ -57,30 +64,16 @@ export function portalOperations(): Map<string, string> {
 /** The timeline as the patient page shows it, when the schema has it and the portal does not send it yet. */
 const timelineQuery = `query PatientTimeline($id: ID!, $first: Int) { patient(id: $id) { id timeline(first: $first) { edges { cursor date node { __typename ... on TreatmentSession { id performedOn device { kind } zones { zone depthMm depthBand } } ... on Assessment { id } ... on Consultation { id } ... on TreatmentPlan { id } } } pageInfo { hasNextPage endCursor } } } }`;
 
-const first = <T>(xs: T[] | undefined): T | undefined => xs?.[0];
 type Json = Record<string, unknown>;
 const at = (v: unknown, ...path: (string | number)[]): unknown =>
   path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Json)[k as string] : undefined), v);
 
-/** A patient of the practitioner's site that has clinical records, if the fixture has one. */
-async function patientWithRecords(c: ScreenContext): Promise<{ patientId: string; concernId?: string; session?: Json } | undefined> {
-  const res = await c.gql(
-    `query($id: ID!) { patient(id: $id) { id concerns { id } timeline(first: 50) { edges { node { __typename ... on TreatmentSession { id serumsApplied { serum { id } lotNumber } } } } } } }`,
-    { id: c.ids.globalId("Patient", c.ids.patient) },
-    c.users.ava!,
-  );
-  const p = at(res.data, "patient") as Json | undefined;
-  if (!p) return undefined;
-  const concerns = (p.concerns as Json[] | undefined) ?? [];
-  const edges = (at(p, "timeline", "edges") as Json[] | undefined) ?? [];
-  const session = edges.map((e) => e.node as Json).find((n) => n.__typename === "TreatmentSession" && ((n.serumsApplied as unknown[]) ?? []).length > 0);
-  return { patientId: String(p.id), concernId: first(concerns)?.id as string | undefined, session };
-}
+const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export const SCREENS: Screen[] = [
   {
     id: "shell",
-    label: "App shell (signed-in user, sites)",
+    label: "App shell (me)",
     kind: "screen",
     needs: ["Query.me"],
     as: (c) => c.users.ava!,
@@ -100,72 +93,83 @@ export const SCREENS: Screen[] = [
   },
   {
     id: "patientPage",
-    label: "Patient page (profile + timeline)",
+    label: "Patient page",
     kind: "screen",
     needs: ["Query.patient"],
     as: (c) => c.users.ava!,
     prepare: async (c) => {
       const id = c.ids.globalId("Patient", c.ids.patient);
+      // The portal's patient page: profile, standing contraindications and the first timeline page.
+      if (c.portal("PatientRecord")) return [{ portal: "PatientRecord", variables: { id, first: 10 } }];
       const ops: ScreenOperation[] = [{ portal: "Patient", variables: { id } }];
-      // The timeline, unless the portal's patient query already asks for it.
-      if (c.has("Patient.timeline") && !c.portal("Patient")?.includes("timeline"))
-        ops.push({ portal: "PatientTimeline", query: timelineQuery, variables: { id, first: 20 } });
+      if (c.has("Patient.timeline")) ops.push({ portal: "PatientTimeline", query: timelineQuery, variables: { id, first: 10 } });
       return ops;
     },
     minimum: 2,
     why: "one Query of the patient's item collection (profile, concerns, a page of the timeline), one PutItem of the audit entry for reading a record",
   },
   {
-    id: "plansDue",
-    label: "Today: plans due at the site",
+    id: "today",
+    label: "Today",
     kind: "screen",
-    needs: ["Query.plansDue"],
+    needs: ["Query.plansDue", "Query.recentSessions"],
     as: (c) => c.users.ava!,
-    prepare: async (c) => [
-      {
-        portal: "PlansDue",
-        query: `query PlansDue($siteId: ID!, $from: Date!, $to: Date!) { plansDue(siteId: $siteId, from: $from, to: $to, first: 20) { edges { node { id dueOn dueKind dueState patient { id givenName familyName } concerns { indication } progress { done planned } } } pageInfo { hasNextPage endCursor } } }`,
-        variables: { siteId: c.ids.globalId("Site", c.ids.site), from: "2000-01-01", to: c.today },
-      },
-    ],
-    minimum: 2,
-    why: "one Query of the site's due index (names denormalised on it), one PutItem of the audit entry",
+    prepare: async (c) => {
+      const siteId = c.ids.globalId("Site", c.ids.site);
+      return [
+        {
+          portal: "PlansDue",
+          query: `query PlansDue($siteId: ID!, $from: Date!, $to: Date!, $first: Int) { plansDue(siteId: $siteId, from: $from, to: $to, first: $first) { edges { node { id dueOn dueKind dueState patient { id givenName familyName } progress { done planned } } } pageInfo { hasNextPage endCursor } } }`,
+          variables: { siteId, from: addDays(c.today, -90), to: addDays(c.today, 14), first: 25 },
+        },
+        {
+          portal: "RecentSessions",
+          query: `query RecentSessions($siteId: ID!, $first: Int) { recentSessions(siteId: $siteId, first: $first) { edges { node { id performedOn patient { id givenName familyName } } } } }`,
+          variables: { siteId, first: 10 },
+        },
+      ];
+    },
+    minimum: 3,
+    why: "one Query of the site's due index and one of its session index (patient names denormalised on the items), one PutItem of the audit entry",
   },
   {
     id: "outcomeTrend",
-    label: "Outcome trend (a concern across visits)",
+    label: "Outcome trend",
     kind: "screen",
     needs: ["Query.outcomeTrend"],
     as: (c) => c.users.ava!,
     prepare: async (c) => {
-      const p = await patientWithRecords(c);
-      if (!p?.concernId) return { skip: "no patient with a concern in the fixture" };
+      if (!c.ids.concern) return { skip: "the fixture has no concern" };
+      const patientId = c.ids.globalId("Patient", c.ids.patient);
       return [
+        {
+          portal: "OutcomesPage",
+          query: `query OutcomesPage($patientId: ID!) { patient(id: $patientId) { id concerns { id indication baselineScale baselineScore } } }`,
+          variables: { patientId },
+        },
         {
           portal: "OutcomeTrend",
           query: `query OutcomeTrend($patientId: ID!, $concernId: ID!) { outcomeTrend(patientId: $patientId, concernId: $concernId) { scale baseline baselineOn direction points { assessedOn score label } latest { score } concern { id indication } } }`,
-          variables: { patientId: p.patientId, concernId: p.concernId },
+          variables: { patientId, concernId: c.ids.concern },
         },
       ];
     },
-    minimum: 2,
-    why: "one Query of the patient's collection (profile, the concern, its assessments), one PutItem of the audit entry",
+    minimum: 4,
+    why: "two operations, each one Query of the patient's collection (profile, concerns, sessions; the concern and its assessments) and one PutItem of the audit entry",
   },
   {
     id: "lotTrace",
-    label: "Serum lot trace (who received lot X)",
+    label: "Serum lot trace",
     kind: "screen",
     needs: ["Query.sessionsByLot"],
     as: (c) => c.users.mia!,
     prepare: async (c) => {
-      const p = await patientWithRecords(c);
-      const applied = first(p?.session?.serumsApplied as Json[] | undefined);
-      if (!applied) return { skip: "no session with a serum applied in the fixture" };
+      if (!c.ids.serum) return { skip: "the fixture has no session with a serum applied" };
       return [
         {
           portal: "SessionsByLot",
           query: `query SessionsByLot($serumId: ID!, $lotNumber: String!) { sessionsByLot(serumId: $serumId, lotNumber: $lotNumber, first: 20) { edges { performedOn zone node { id performedOn patient { id givenName familyName } } } pageInfo { hasNextPage endCursor } } }`,
-          variables: { serumId: at(applied, "serum", "id"), lotNumber: applied.lotNumber },
+          variables: { serumId: c.ids.serum.id, lotNumber: c.ids.serum.lotNumber },
         },
       ];
     },
@@ -173,20 +177,25 @@ export const SCREENS: Screen[] = [
     why: "one Query of the lot's trace partition (patient names on the trace items), one PutItem of the audit entry",
   },
   {
-    id: "analystSummary",
-    label: "Analyst outcome summary (by concern)",
+    id: "analytics",
+    label: "Analytics page",
     kind: "screen",
-    needs: ["Query.outcomeSummary"],
+    needs: ["Query.outcomeSummary", "Query.concernDepthMatrix", "Query.kpis"],
     as: (c) => c.users.leo!,
     prepare: async () => [
       {
-        portal: "OutcomeSummary",
-        query: `query OutcomeSummary($groupBy: OutcomeDimension!) { outcomeSummary(groupBy: $groupBy) { groupBy rows { key label n meanImprovementPercent improvedShare sessions adverseEvents adverseEventsPer100Sessions } } }`,
-        variables: { groupBy: "CONCERN" },
+        portal: "AnalyticsOverview",
+        query: `query AnalyticsOverview { sites: outcomeSummary(groupBy: SITE) { rows { key label } } serums: outcomeSummary(groupBy: SERUM) { rows { key label n sessions adverseEvents } } concernDepthMatrix { indication depthBand summary { n sessions } } }`,
+        variables: { matrixFilter: null },
+      },
+      {
+        portal: "AnalyticsKpis",
+        query: `query AnalyticsKpis { kpis { asOf plansCounted courseCompletion { value } rebooking { value } adverseEvents { value } } }`,
+        variables: { filter: null },
       },
     ],
-    minimum: 1,
-    why: "one BatchGetItem of the rollup shards (10 concerns × 8 shards = 80 keys ≤ 100)",
+    minimum: 7,
+    why: "one Query of the group partition (its sites and serums), BatchGetItem of the rollup shards: 10 concerns × 5 depth bands × 8 shards plus 8 per site and per serum, 100 keys a call (5 calls for the demo group), one Query of the plan KPI items"
   },
   {
     id: "createPatient",
@@ -232,3 +241,26 @@ export const SCREENS: Screen[] = [
     why: "one GetItem of the current record (a full replacement keeps createdAt and checks a site move), one TransactWriteItems (record with its version condition, audit entry)",
   },
 ];
+
+/**
+ * Main write operations counted while the fixture is recorded (bench/journey.ts): the first call of
+ * each, with the fewest DynamoDB requests that could serve it.
+ */
+export const RECORDED_OPERATIONS: Record<string, { minimum: number; why: string }> = {
+  recordConsultation: {
+    minimum: 2,
+    why: "one BatchGetItem (profile, clinic settings), one TransactWriteItems (consultation, concerns, audit entry)",
+  },
+  createTreatmentPlan: {
+    minimum: 2,
+    why: "one BatchGetItem (profile, consultation, its concerns, settings, planned serums), one TransactWriteItems (plan with its due-index keys, audit entry)",
+  },
+  recordTreatmentSession: {
+    minimum: 3,
+    why: "one BatchGetItem (profile, plan, settings, serums applied), one for what the plan names (consultation, concerns), one TransactWriteItems (session, plan progress, lot traces, rollups, audit entry)",
+  },
+  recordAssessment: {
+    minimum: 2,
+    why: "one BatchGetItem (profile, concern, its outcome state), one TransactWriteItems (assessment, outcome state, rollups, audit entry)",
+  },
+};

@@ -88,7 +88,7 @@ function lambdaEnv(stack: BenchStack): NodeJS.ProcessEnv {
     AUTH_AUDIENCE: LOCAL_AUDIENCE,
     AUTH_PUBLIC_JWK: JSON.stringify(stack.issuer.publicJwk),
     // Keeps the SDK's Node 20 end-of-support notice out of the timings' stderr.
-    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
 }
 

@@ -17,7 +17,7 @@ async function startServer(stack: BenchStack, issuerDir: string): Promise<{ url:
       BENCH_DYNAMODB_ENDPOINT: stack.endpoint,
       BENCH_TABLE: stack.tableName,
       BENCH_ISSUER_DIR: issuerDir,
-      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       NODE_ENV: "production",
     },
     stdio: ["ignore", "pipe", "pipe"],
