@@ -30,8 +30,9 @@ import {
  *   identified: PRACTITIONER own site only, CLINIC_ADMIN every site of the group, ANALYST FORBIDDEN.
  *   admin:      CLINIC_ADMIN only (others FORBIDDEN); other group and missing ids NOT_FOUND.
  *   signedIn:   every role; a practitioner is still scoped to their sites.
+ *   deidentified: ANALYST and CLINIC_ADMIN (practitioners FORBIDDEN); never identified fields.
  */
-type Access = "identified" | "admin" | "signedIn";
+type Access = "identified" | "admin" | "signedIn" | "deidentified";
 type Vars = Record<string, unknown>;
 
 interface Row {
@@ -51,6 +52,7 @@ function expected(access: Access, actor: ActorKey, t: Target | "none"): Outcome 
   if (actor === "anonymous") return "UNAUTHENTICATED";
   if (access === "identified" && actor === "analyst") return "FORBIDDEN";
   if (access === "admin" && actor !== "admin") return "FORBIDDEN";
+  if (access === "deidentified" && actor === "practitioner") return "FORBIDDEN";
   if (t === "none" || t === "own") return "OK";
   if (t === "otherSite") return actor === "practitioner" ? "NOT_FOUND" : "OK";
   return "NOT_FOUND";
@@ -581,6 +583,52 @@ export const ROWS: Row[] = [
       return { id: patientId(t) };
     },
     check: (d) => expect((d.patient as { timeline: { edges: unknown[] } }).timeline.edges.length).toBeGreaterThan(0),
+  },
+
+  // ---- Analytics (de-identified) and the FHIR export (identified)
+  {
+    op: "outcomeRecords list",
+    field: "outcomeRecords",
+    access: "deidentified",
+    targets: "none",
+    query: `{ outcomeRecords(first: 100) { edges { node { id patientKey ageBand site { id } } } } }`,
+    vars: async (_t, fx) => {
+      await Promise.all([fx.assessment("own"), fx.assessment("otherGroup")]);
+      return {};
+    },
+    check: (d) => {
+      const text = JSON.stringify(d);
+      expect(text).not.toContain(siteId("otherGroup"));
+      // No name, birth date, contact or patient id of anyone seeded.
+      expect(text).not.toMatch(/Isla|Graham|Keira|Ibrahim|Pia|Nilsson|\d{4}-\d{2}-\d{2}|demo-glow|demo-northside/);
+    },
+  },
+  {
+    op: "outcomeSummary(groupBy: SITE)",
+    field: "outcomeSummary",
+    access: "deidentified",
+    targets: "none",
+    query: `{ outcomeSummary(groupBy: SITE) { rows { key label } } }`,
+    check: (d) => {
+      expect(JSON.stringify(d)).not.toContain(siteId("otherGroup"));
+      expect(JSON.stringify(d)).not.toMatch(/Northside/);
+    },
+  },
+  {
+    op: "kpis",
+    field: "kpis",
+    access: "deidentified",
+    targets: "none",
+    query: `{ kpis { asOf } }`,
+  },
+  {
+    op: "patientFhirBundle(patientId)",
+    field: "patientFhirBundle",
+    access: "identified",
+    targets: TARGETS,
+    query: `query($p: ID!) { patientFhirBundle(patientId: $p) }`,
+    vars: (t) => ({ p: patientId(t) }),
+    check: (d) => expect(String(d.patientFhirBundle)).toContain('"resourceType":"Bundle"'),
   },
 ];
 
