@@ -180,6 +180,79 @@ export function contributionDeltas(before: Contribution | undefined, after: Cont
   return d;
 }
 
+export interface AssessmentBuild {
+  id: string;
+  by: string;
+  at: string;
+  patient: Patient;
+  concern: Concern;
+  /** The concern's assessments so far. */
+  previous: readonly Assessment[];
+  /** The patient's sessions (what was done for the concern, for the rollups). */
+  sessions: readonly TreatmentSession[];
+  outcome: Outcome | undefined;
+  input: RecordAssessmentInput;
+  sessionRef: RecordRef | undefined;
+  /** "Today" for validation (the demo seed fixes it). */
+  now?: Date | undefined;
+}
+
+/**
+ * The assessment and the concern's next outcome state, with the contribution it replaces (pure:
+ * recordAssessment and the demo seed both build assessments here). Core validates the score against
+ * the concern; throws BAD_USER_INPUT.
+ */
+export function buildAssessment(b: AssessmentBuild): {
+  assessment: Assessment;
+  outcome: Outcome;
+  before: Contribution | undefined;
+  after: Contribution | undefined;
+} {
+  const { concern, patient, sessionRef } = b;
+  const fields = Scales.validateAssessmentInput(
+    { ...b.input, sessionId: sessionRef?.id ?? null },
+    { indication: concern.indication, baselineOn: concern.baselineOn },
+    b.now,
+  );
+  if (sessionRef && !b.sessions.some((s) => s.id === sessionRef.id))
+    throw badInput([{ path: "sessionId", reason: "is not a treatment session of this patient" }]);
+  const scores = [...b.previous, { id: b.id, scale: fields.scale, score: fields.score, assessedOn: fields.assessedOn }];
+  const baseline = scaleBaseline(concern, fields.scale, scores);
+  const assessment: Assessment = {
+    id: b.id,
+    groupId: patient.groupId,
+    patientId: patient.id,
+    concernId: concern.id,
+    concernRef: formatRef({ patientId: patient.id, date: concern.baselineOn, id: concern.id }),
+    indication: concern.indication,
+    scale: fields.scale,
+    score: fields.score,
+    label: fields.label,
+    rater: fields.rater,
+    assessedOn: fields.assessedOn,
+    sessionRef: sessionRef ? formatRef(sessionRef) : undefined,
+    notes: fields.notes,
+    baseline,
+    improvement: baseline ? Scales.improvement(fields.scale, baseline.score, fields.score) : null,
+    version: 1,
+    createdAt: b.at,
+    createdBy: b.by,
+  };
+  const before = b.outcome?.contributions[fields.scale];
+  const after = contributionFor({ concern, scale: fields.scale, scores, patient, treatments: treatmentFacts(b.sessions, concern.id) });
+  const outcome: Outcome = {
+    groupId: patient.groupId,
+    patientId: patient.id,
+    concernId: concern.id,
+    indication: concern.indication,
+    contributions: { ...(b.outcome?.contributions ?? {}), [fields.scale]: after },
+    version: (b.outcome?.version ?? 0) + 1,
+    updatedAt: b.at,
+  };
+  if (!after) delete outcome.contributions[fields.scale];
+  return { assessment, outcome, before, after };
+}
+
 // --- The patient collection ------------------------------------------------------------------------
 
 interface Collection {
@@ -269,56 +342,21 @@ export async function recordAssessment(
         throw badInput([{ path: "patientId", reason: "this patient's record is archived; restore it before adding to it" }]);
       const concern = col.concerns.get(idOf(input.concernId));
       if (!concern) throw notFound("The concern");
-      const fields = Scales.validateAssessmentInput(
-        { ...input, sessionId: sessionRef?.id ?? null },
-        { indication: concern.indication, baselineOn: concern.baselineOn },
-      );
-      if (sessionRef && !col.sessions.some((s) => s.id === sessionRef.id))
-        throw badInput([{ path: "sessionId", reason: "is not a treatment session of this patient" }]);
-      const at = new Date().toISOString();
-      const previous = col.assessments.filter((a) => a.concernId === concern.id);
-      const id = newId();
-      const scores = [...previous, { id, scale: fields.scale, score: fields.score, assessedOn: fields.assessedOn }];
-      const baseline = scaleBaseline(concern, fields.scale, scores);
-      const assessment: Assessment = {
-        id,
-        groupId: actor.groupId,
-        patientId,
-        concernId: concern.id,
-        concernRef: formatRef({ patientId, date: concern.baselineOn, id: concern.id }),
-        indication: concern.indication,
-        scale: fields.scale,
-        score: fields.score,
-        label: fields.label,
-        rater: fields.rater,
-        assessedOn: fields.assessedOn,
-        sessionRef: sessionRef ? formatRef(sessionRef) : undefined,
-        notes: fields.notes,
-        baseline,
-        improvement: baseline ? Scales.improvement(fields.scale, baseline.score, fields.score) : null,
-        version: 1,
-        createdAt: at,
-        createdBy: actor.userId,
-      };
       const outcome = col.outcomes.get(concern.id);
-      const before = outcome?.contributions[fields.scale];
-      const after = contributionFor({
-        concern,
-        scale: fields.scale,
-        scores,
+      const { assessment, outcome: nextOutcome, before, after } = buildAssessment({
+        id: newId(),
+        by: actor.userId,
+        at: new Date().toISOString(),
         patient: col.patient,
-        treatments: treatmentFacts(col.sessions, concern.id),
+        concern,
+        previous: col.assessments.filter((a) => a.concernId === concern.id),
+        sessions: col.sessions,
+        outcome,
+        input,
+        sessionRef,
       });
-      const nextOutcome: Outcome = {
-        groupId: actor.groupId,
-        patientId,
-        concernId: concern.id,
-        indication: concern.indication,
-        contributions: { ...(outcome?.contributions ?? {}), [fields.scale]: after },
-        version: (outcome?.version ?? 0) + 1,
-        updatedAt: at,
-      };
-      if (!after) delete nextOutcome.contributions[fields.scale];
+      const fields = assessment;
+      const id = assessment.id;
 
       tx.put(assessmentItem(assessment), { condition: "attribute_not_exists(pk)" });
       tx.put(outcomeItem(nextOutcome), {

@@ -16,6 +16,7 @@ import {
   type AdverseEvent,
   type AdverseEventInput,
   type CartridgeInput,
+  type ClinicSettings,
   type ContraindicationFinding,
   type ContraindicationReason,
   type DepthDeviation,
@@ -41,7 +42,7 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
-import { concernFromItem, concernKey, consultationFromItem, type Concern, type RecordedOverride } from "./consultations";
+import { concernFromItem, concernKey, consultationFromItem, type Concern, type Consultation, type RecordedOverride } from "./consultations";
 import { queryPage } from "./paging";
 import { addPlanProgress, loadPlanWithPatient, type SerumOverrideRecord, type TreatmentPlan } from "./plans";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
@@ -221,7 +222,7 @@ function collect<T>(problems: FieldProblem[], prefix: string, fn: () => T): T | 
  * The session's own checks (core's validation, the day's screening answers, overrides), every
  * problem at once. Run before any read, then again with the plan's zones for depth deviations.
  */
-function validateShape(input: RecordSessionInput, planZones?: TreatmentPlan["zones"]) {
+function validateShape(input: RecordSessionInput, planZones?: TreatmentPlan["zones"], now?: Date) {
   const problems: FieldProblem[] = [];
   if (!input.planId) problems.push({ path: "planId", reason: "is required" });
   if (!input.siteId) problems.push({ path: "siteId", reason: "is required" });
@@ -238,9 +239,9 @@ function validateShape(input: RecordSessionInput, planZones?: TreatmentPlan["zon
   });
   (input.overrides ?? []).forEach((o, i) => collect(problems, "", () => Contraindications.validateOverrideInput(o, `overrides.${i}`)));
   const core = collect(problems, "", () =>
-    SessionRules.validateSessionInput({ ...input, planId: null }, { planZones: planZones ?? null }),
+    SessionRules.validateSessionInput({ ...input, planId: null }, { planZones: planZones ?? null, ...(now ? { now } : {}) }),
   );
-  const onDate = typeof input.performedOn === "string" && isIsoDate(input.performedOn) ? input.performedOn : todayIso();
+  const onDate = typeof input.performedOn === "string" && isIsoDate(input.performedOn) ? input.performedOn : todayIso(now);
   const answers = collect(problems, "rescreen", () => Contraindications.validateScreeningAnswers(input.rescreen ?? {}, onDate));
   if (problems.length > 0 || !core || !answers) throw badInput(problems);
   return { ...core, answers };
@@ -282,7 +283,6 @@ export async function recordSession(
       ]);
       assertActive(patient);
       if (!canSeeSite(actor, input.siteId)) throw forbidden("You can only record a session at a site you work at.");
-      const { session: fields, deviations, answers } = validateShape(input, plan.zones);
       const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
       const catalogue = serumIds
         .map((id) => items.get(keyString(Keys.serum(actor.groupId, id))))
@@ -298,121 +298,19 @@ export async function recordSession(
       const consultation = consultationFromItem(cItem);
       const concerns = concernKeys.map((k) => more.get(keyString(k))).filter((it): it is Item => !!it).map(concernFromItem);
 
-      const at = new Date().toISOString();
-      const who = { by: actor.userId, byName: actor.name, at };
-
-      // 1. The screen again, on the session day, against what the consultation found.
-      const findings = Contraindications.screen({
-        patient,
-        answers,
-        settings,
-        onDate: fields.performedOn,
-        area: fields.zones.map((z) => z.zone),
-      });
-      const rs = Contraindications.rescreenBeforeSession(consultation.findings, findings);
-      const carried = Contraindications.carriedOverrides(rs, consultation.overrides) as RecordedOverride[];
-      const given: RecordedOverride[] = (input.overrides ?? []).map((o) => ({ code: o.code.trim(), reason: o.reason.trim(), ...who }));
-      const outcome = Contraindications.applyOverrides(findings, [...carried, ...given]);
-      const rejected = outcome.rejected.filter((r) => given.includes(r.override as RecordedOverride));
-      if (rejected.length > 0)
-        throw badInput(rejected.map((r) => ({ path: `overrides.${given.indexOf(r.override as RecordedOverride)}.code`, reason: r.reason })));
-      const blocks: (ContraindicationReason & { path?: string })[] = outcome.unresolved
-        .filter((f) => f.level === "BLOCK")
-        .map(({ code, level, reason, source }) => ({ code, level, reason, source, path: "rescreen" }));
-      const usedOverrides = new Set(outcome.overridden.map((o) => o.override));
-
-      // 2. Every serum applied: allergies, clearance, actives, the lot (core).
-      const serumFindings = SessionRules.checkSessionSerums({
-        serums: fields.serums,
-        catalogue,
-        patient,
-        onDate: fields.performedOn,
-        settings,
-      });
-      const applications: SerumApplication[] = [];
-      const problems: FieldProblem[] = [];
-      fields.serums.forEach((s, i) => {
-        const path = `serums.${i}`;
-        const mine = serumFindings.filter((f) => f.path === path).map(({ path: _p, ...f }) => f);
-        const reason = input.serums?.[i]?.overrideReason?.trim() || undefined;
-        if (reason && mine.length === 0) problems.push({ path: `${path}.overrideReason`, reason: "this serum has nothing to override" });
-        const overrides: Override[] = reason ? mine.filter((f) => f.overridable).map((f) => ({ code: f.code, reason, by: who.by, at: who.at })) : [];
-        const left = Contraindications.applyOverrides(mine, overrides).unresolved.filter((f) => f.level === "BLOCK");
-        blocks.push(...left.map(({ code, level, reason: why, source }) => ({ code, level, reason: why, source, path })));
-        const serum = catalogue.find((c) => c.id === s.serumId);
-        const lot = serum?.lots.find((l) => l.lotNumber.trim().toLowerCase() === s.lotNumber.trim().toLowerCase());
-        if (serum && lot)
-          applications.push({
-            serumId: s.serumId,
-            serumName: serum.name,
-            lotNumber: lot.lotNumber,
-            lotExpiresOn: lot.expiresOn,
-            zone: s.zone,
-            findings: mine,
-            override: reason ? { reason, ...who } : undefined,
-          });
-      });
-      if (problems.length > 0) throw badInput(problems);
-      if (blocks.length > 0) throw contraindicated(blocks);
-
-      // 3. The writes.
-      const session: TreatmentSession = {
+      const session = buildSession({
         id: newId(),
-        groupId: actor.groupId,
-        patientId,
-        siteId: input.siteId,
-        planRef: formatRef(planRef),
-        consultationRef: plan.consultationRef,
-        concernIds: plan.concernIds,
-        indications: [...new Set(concerns.map((c) => c.indication))],
-        practitionerId: actor.userId,
-        practitionerName: actor.name,
-        performedOn: fields.performedOn,
-        device: fields.device,
-        cartridge: fields.cartridge,
-        rf: fields.rf,
-        zones: fields.zones,
-        depthDeviationReason: fields.depthDeviationReason,
-        deviations,
-        serums: applications,
-        numbing: fields.numbing,
-        immediateReactions: fields.immediateReactions,
-        aftercare: {
-          given: fields.aftercareGiven,
-          lines: fields.aftercareGiven ? SessionRules.aftercareSheet(settings, { performedOn: fields.performedOn }) : [],
-        },
-        adverseEvents: fields.adverseEvents.map((e) => ({ ...e, id: newId(), recordedAt: at, recordedBy: actor.userId })),
-        rescreen: {
-          answers,
-          findings,
-          added: rs.added.map((f) => f.code),
-          changed: rs.changed.map((c) => c.after.code),
-          resolved: rs.resolved.map((f) => f.code),
-          carried,
-          overrides: given.filter((o) => usedOverrides.has(o)),
-        },
-        notes: fields.notes,
-        fitzpatrick: patient.fitzpatrick,
-        rollup: { shard: 0, refs: [] },
-        version: 1,
-        createdAt: at,
-        createdBy: actor.userId,
-        updatedAt: at,
-        updatedBy: actor.userId,
-      };
-      session.rollup = {
-        shard: shardOf(session.id),
-        refs: sessionRefs({
-          indications: session.indications,
-          zones: session.zones,
-          serumIds: session.serums.map((a) => a.serumId),
-          device: session.device,
-          fitzpatrick: session.fitzpatrick,
-          siteId: session.siteId,
-          practitionerId: session.practitionerId,
-        }),
-      };
-
+        actor,
+        at: new Date().toISOString(),
+        patient,
+        plan,
+        planRef,
+        consultation,
+        concerns,
+        catalogue,
+        settings,
+        input,
+      });
       const writes = sessionWrites(session);
       tx.put(writes.session, { condition: "attribute_not_exists(pk)" });
       const nextPlan = addPlanProgress(tx, actor, plan, session.performedOn, settings);
@@ -442,6 +340,147 @@ export async function recordSession(
     },
     () => new Tx(),
   );
+}
+
+/** What building a session needs: everything read, and who records it when. */
+export interface SessionBuild {
+  id: string;
+  actor: Pick<Principal, "userId" | "name">;
+  at: string;
+  patient: Patient;
+  plan: TreatmentPlan;
+  planRef: RecordRef;
+  consultation: Consultation;
+  concerns: Concern[];
+  catalogue: SerumRecord[];
+  settings: ClinicSettings;
+  input: RecordSessionInput;
+  /** "Today" for validation (the demo seed fixes it). */
+  now?: Date | undefined;
+}
+
+/**
+ * The session as it will be stored, from what was read (pure: recordSession and the demo seed both
+ * build sessions here). Validates with core, re-runs the screen against the consultation's findings
+ * and checks every serum; throws BAD_USER_INPUT or CONTRAINDICATED (every reason at once).
+ */
+export function buildSession(b: SessionBuild): TreatmentSession {
+  const { actor, at, patient, plan, consultation, concerns, catalogue, settings, input } = b;
+  const { session: fields, deviations, answers } = validateShape(input, plan.zones, b.now);
+  const who = { by: actor.userId, byName: actor.name, at };
+
+  // 1. The screen again, on the session day, against what the consultation found.
+  const findings = Contraindications.screen({
+    patient,
+    answers,
+    settings,
+    onDate: fields.performedOn,
+    area: fields.zones.map((z) => z.zone),
+  });
+  const rs = Contraindications.rescreenBeforeSession(consultation.findings, findings);
+  const carried = Contraindications.carriedOverrides(rs, consultation.overrides) as RecordedOverride[];
+  const given: RecordedOverride[] = (input.overrides ?? []).map((o) => ({ code: o.code.trim(), reason: o.reason.trim(), ...who }));
+  const outcome = Contraindications.applyOverrides(findings, [...carried, ...given]);
+  const rejected = outcome.rejected.filter((r) => given.includes(r.override as RecordedOverride));
+  if (rejected.length > 0)
+    throw badInput(rejected.map((r) => ({ path: `overrides.${given.indexOf(r.override as RecordedOverride)}.code`, reason: r.reason })));
+  const blocks: (ContraindicationReason & { path?: string })[] = outcome.unresolved
+    .filter((f) => f.level === "BLOCK")
+    .map(({ code, level, reason, source }) => ({ code, level, reason, source, path: "rescreen" }));
+  const usedOverrides = new Set(outcome.overridden.map((o) => o.override));
+
+  // 2. Every serum applied: allergies, clearance, actives, the lot (core).
+  const serumFindings = SessionRules.checkSessionSerums({
+    serums: fields.serums,
+    catalogue,
+    patient,
+    onDate: fields.performedOn,
+    settings,
+  });
+  const applications: SerumApplication[] = [];
+  const problems: FieldProblem[] = [];
+  fields.serums.forEach((s, i) => {
+    const path = `serums.${i}`;
+    const mine = serumFindings.filter((f) => f.path === path).map(({ path: _p, ...f }) => f);
+    const reason = input.serums?.[i]?.overrideReason?.trim() || undefined;
+    if (reason && mine.length === 0) problems.push({ path: `${path}.overrideReason`, reason: "this serum has nothing to override" });
+    const overrides: Override[] = reason ? mine.filter((f) => f.overridable).map((f) => ({ code: f.code, reason, by: who.by, at: who.at })) : [];
+    const left = Contraindications.applyOverrides(mine, overrides).unresolved.filter((f) => f.level === "BLOCK");
+    blocks.push(...left.map(({ code, level, reason: why, source }) => ({ code, level, reason: why, source, path })));
+    const serum = catalogue.find((c) => c.id === s.serumId);
+    const lot = serum?.lots.find((l) => l.lotNumber.trim().toLowerCase() === s.lotNumber.trim().toLowerCase());
+    if (serum && lot)
+      applications.push({
+        serumId: s.serumId,
+        serumName: serum.name,
+        lotNumber: lot.lotNumber,
+        lotExpiresOn: lot.expiresOn,
+        zone: s.zone,
+        findings: mine,
+        override: reason ? { reason, ...who } : undefined,
+      });
+  });
+  if (problems.length > 0) throw badInput(problems);
+  if (blocks.length > 0) throw contraindicated(blocks);
+
+  // 3. The writes.
+  const session: TreatmentSession = {
+    id: b.id,
+    groupId: patient.groupId,
+    patientId: patient.id,
+    siteId: input.siteId,
+    planRef: formatRef(b.planRef),
+    consultationRef: plan.consultationRef,
+    concernIds: plan.concernIds,
+    indications: [...new Set(concerns.map((c) => c.indication))],
+    practitionerId: actor.userId,
+    practitionerName: actor.name,
+    performedOn: fields.performedOn,
+    device: fields.device,
+    cartridge: fields.cartridge,
+    rf: fields.rf,
+    zones: fields.zones,
+    depthDeviationReason: fields.depthDeviationReason,
+    deviations,
+    serums: applications,
+    numbing: fields.numbing,
+    immediateReactions: fields.immediateReactions,
+    aftercare: {
+      given: fields.aftercareGiven,
+      lines: fields.aftercareGiven ? SessionRules.aftercareSheet(settings, { performedOn: fields.performedOn }) : [],
+    },
+    adverseEvents: fields.adverseEvents.map((e, i) => ({ ...e, id: `${b.id}-ae${i + 1}`, recordedAt: at, recordedBy: actor.userId })),
+    rescreen: {
+      answers,
+      findings,
+      added: rs.added.map((f) => f.code),
+      changed: rs.changed.map((c) => c.after.code),
+      resolved: rs.resolved.map((f) => f.code),
+      carried,
+      overrides: given.filter((o) => usedOverrides.has(o)),
+    },
+    notes: fields.notes,
+    fitzpatrick: patient.fitzpatrick,
+    rollup: { shard: 0, refs: [] },
+    version: 1,
+    createdAt: at,
+    createdBy: actor.userId,
+    updatedAt: at,
+    updatedBy: actor.userId,
+  };
+  session.rollup = {
+    shard: shardOf(session.id),
+    refs: sessionRefs({
+      indications: session.indications,
+      zones: session.zones,
+      serumIds: session.serums.map((a) => a.serumId),
+      device: session.device,
+      fitzpatrick: session.fitzpatrick,
+      siteId: session.siteId,
+      practitionerId: session.practitionerId,
+    }),
+  };
+  return session;
 }
 
 /** What the analytics outcome record of a concern needs from a session (clinical/../analytics). */
