@@ -85,8 +85,8 @@ export const ROOT_POLICIES: Readonly<Record<string, Policy>> = {
   "Mutation.overrideContraindication": identified("OVERRIDE_CONTRAINDICATION"),
   "Query.suggestPlan": identified("SUGGEST_PLAN"),
   "Query.plansDue": identified("LIST_PLANS_DUE"),
-  "Mutation.createTreatmentPlan": identified("CREATE_PLAN"),
-  "Mutation.updateTreatmentPlan": identified("UPDATE_PLAN"),
+  "Mutation.createTreatmentPlan": identified("CREATE_TREATMENT_PLAN"),
+  "Mutation.updateTreatmentPlan": identified("UPDATE_TREATMENT_PLAN"),
 
   // Serum catalogue: everyone of the group reads it, clinic admins change it (lots included).
   "Query.serums": SIGNED_IN,
@@ -95,9 +95,9 @@ export const ROOT_POLICIES: Readonly<Record<string, Policy>> = {
   "Mutation.addSerumLot": ADMIN,
   // Sessions, lot traces and assessments (identified; the store scopes by site).
   "Query.checkSerum": identified("CHECK_SERUM"),
-  "Query.sessionsByLot": identified("TRACE_LOT"),
+  "Query.sessionsByLot": identified("TRACE_SERUM_LOT"),
   "Query.recentSessions": identified("LIST_SESSIONS"),
-  "Mutation.recordTreatmentSession": identified("RECORD_SESSION"),
+  "Mutation.recordTreatmentSession": identified("RECORD_TREATMENT_SESSION"),
   "Mutation.recordAdverseEvent": identified("RECORD_ADVERSE_EVENT"),
   "Query.outcomeTrend": identified("READ_OUTCOME_TREND"),
   "Mutation.recordAssessment": identified("RECORD_ASSESSMENT"),
