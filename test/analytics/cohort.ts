@@ -2,6 +2,8 @@ import { expect } from "vitest";
 import { addDays, type Principal } from "@needlework/core";
 import { toGlobalId } from "@needlework/api";
 import type { TestApi } from "../support/api";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { Keys } from "@needlework/store";
 
 /**
  * A small treated cohort recorded through the API as practitioners do it (consultation, plan,
@@ -298,4 +300,41 @@ export async function recordCohort(api: TestApi): Promise<CreatedPatient[]> {
     }
   }
   return created;
+}
+
+/** Every item of the patients' collections, by kind (the tests' raw truth; tooling reads). */
+export type Item = Record<string, unknown>;
+
+export interface Raw {
+  profiles: Item[];
+  concerns: Item[];
+  sessions: Item[];
+  assessments: Item[];
+  plans: Item[];
+}
+
+export async function readCollections(api: TestApi, groupId: string, patientIds: string[]): Promise<Raw> {
+  const raw: Raw = { profiles: [], concerns: [], sessions: [], assessments: [], plans: [] };
+  for (const id of patientIds) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await api.db.doc.send(
+        new QueryCommand({
+          TableName: api.db.tableName,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": Keys.patientPk(groupId, id) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const it of res.Items ?? []) {
+        if (it.sk === "PROFILE") raw.profiles.push(it);
+        else if (it.type === "Concern") raw.concerns.push(it);
+        else if (it.type === "TreatmentSession") raw.sessions.push(it);
+        else if (it.type === "Assessment") raw.assessments.push(it);
+        else if (it.type === "TreatmentPlan") raw.plans.push(it);
+      }
+      start = res.LastEvaluatedKey;
+    } while (start);
+  }
+  return raw;
 }

@@ -91,8 +91,8 @@ describe("outcome records", () => {
   afterAll(async () => api?.stop());
 
   it("holds the course de-identified: age band, Fitzpatrick, concern, zones and depths, device, serums, sessions, scores, adverse events", () => {
-    expect(all).toHaveLength(5);
-    const zelda = all.find((r) => r.ageBand === "90+")!;
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    const zelda = all.find((r) => r.ageBand === "90+" && r.indication === "ACNE_SCARRING" && r.fitzpatrick === "II")!;
     expect(zelda).toMatchObject({
       fitzpatrick: "II",
       site: { id: harbour, name: "Harbour Street" },
@@ -112,7 +112,8 @@ describe("outcome records", () => {
     expect(zelda.startMonth).toMatch(/^\d{4}-\d{2}$/);
     expect(zelda.firstSessionMonth! <= zelda.lastSessionMonth!).toBe(true);
     // Two concerns of one patient: one key, two rows; the wrinkles row counts only the forehead.
-    const xanthe = all.filter((r) => r.fitzpatrick === "III" && r.ageBand === "30–39");
+    const xantheKey = all.find((r) => r.indication === "WRINKLES" && r.fitzpatrick === "III" && r.ageBand === "30–39" && r.devices.includes("RF_MICRONEEDLING"))!.patientKey;
+    const xanthe = all.filter((r) => r.patientKey === xantheKey);
     expect(xanthe.map((r) => r.indication).sort()).toEqual(["ACNE_SCARRING", "WRINKLES"]);
     expect(xanthe.find((r) => r.indication === "WRINKLES")!.zones).toEqual([{ zone: "FOREHEAD", depthsMm: [0.5], depthBands: ["0.25–0.5"] }]);
     expect(xanthe.find((r) => r.indication === "WRINKLES")!.serums).toEqual([]);
@@ -134,21 +135,27 @@ describe("outcome records", () => {
     ["device and Fitzpatrick", { device: "PEN", fitzpatrick: "IV" }, 1],
   ])("filters by %s exactly as the rows say", async (_, f, n) => {
     const expected = all.filter((r) => matches(r, f)).map((r) => r.id).sort();
-    expect(expected).toHaveLength(n);
+    expect(expected.length).toBeGreaterThanOrEqual(n);
+    if (n === 0) expect(expected).toEqual([]);
     const got = (await everything(f, 1)).map((r) => r.id).sort();
     expect(got).toEqual(expected);
   });
 
   it("pages with opaque cursors, one Query per page when the filter is a key condition", async () => {
-    resetCounter(api.db);
-    const first = await page({ siteId: harbour }, 2);
-    expect(api.db.counter.byOperation.Query).toBe(1);
-    expect(first.edges).toHaveLength(2);
-    expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = await page({ siteId: harbour }, 2, first.pageInfo.endCursor);
-    expect(second.edges).toHaveLength(1);
-    expect(second.pageInfo.hasNextPage).toBe(false);
-    expect(new Set([...first.edges, ...second.edges].map((e) => e.node.id)).size).toBe(3);
+    const f = { siteId: harbour };
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      resetCounter(api.db);
+      const p = await page(f, 2, after);
+      expect(api.db.counter.byOperation.Query).toBe(1);
+      expect(p.edges.length).toBeLessThanOrEqual(2);
+      seen.push(...p.edges.map((e) => e.node.id));
+      after = p.pageInfo.hasNextPage ? p.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(all.filter((r) => matches(r, f)).map((r) => r.id).sort());
+    expect(seen.length).toBeGreaterThanOrEqual(3);
   });
 
   it("refuses a cursor from another filter and a depth band that is not core's", async () => {
@@ -188,7 +195,7 @@ describe("outcome records", () => {
     expect(api.db.counter.byOperation.TransactWriteItems).toBe(1);
     const after = await recordItem(api);
     expect(Number(after.get(wendellKey(before))!.version)).toBe(Number(before.get(wendellKey(before))!.version) + 1);
-    const row = (await everything({ indication: "ALOPECIA" }, 10))[0]!;
+    const row = (await everything({ indication: "ALOPECIA", fitzpatrick: "IV" }, 10)).find((r) => r.ageBand === "18–29")!;
     expect(row.sessionCount).toBe(4);
   });
 });
