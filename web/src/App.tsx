@@ -14,6 +14,9 @@ const PatientPage = lazy(() => import("./patients/PatientPage"));
 const NewPatientPage = lazy(() => import("./patients/NewPatientPage"));
 const EditPatientPage = lazy(() => import("./patients/EditPatientPage"));
 const AnalyticsPage = lazy(() => import("./analytics/AnalyticsPage"));
+const SessionRecorderPage = lazy(() => import("./sessions/SessionRecorderPage"));
+const SessionPage = lazy(() => import("./sessions/SessionPage"));
+const OutcomesPage = lazy(() => import("./outcomes/OutcomesPage"));
 const TodayPage = lazy(() => import("./today/TodayPage"));
 const NewConsultationPage = lazy(() => import("./consultations/NewConsultationPage"));
 const ConsultationPage = lazy(() => import("./consultations/ConsultationPage"));
@@ -75,6 +78,9 @@ export function App() {
             <Route path="new" element={<NewPatientPage />} />
             <Route path=":id" element={<PatientPage />} />
             <Route path=":id/edit" element={<EditPatientPage />} />
+            <Route path=":id/sessions/new" element={<SessionRecorderPage />} />
+            <Route path=":id/sessions/:sessionId" element={<SessionPage />} />
+            <Route path=":id/outcomes" element={<OutcomesPage />} />
             <Route path=":id/consultations/new" element={<NewConsultationPage />} />
             <Route path=":id/consultations/:consultationId" element={<ConsultationPage />} />
             <Route path=":id/plans/new" element={<PlanBuilderPage />} />

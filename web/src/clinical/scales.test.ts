@@ -14,7 +14,8 @@ describe("the portal's outcome scales", () => {
   });
 
   it("offer the scales core accepts for each concern, in core's order", () => {
-    for (const indication of INDICATIONS) expect(scalesFor(indication)).toEqual(scalesForIndication(indication));
+    for (const indication of INDICATIONS)
+      expect(scalesFor(indication)).toEqual(scalesForIndication(indication));
   });
 
   it("refuse the scores core refuses, with the same reason", () => {

@@ -3807,7 +3807,7 @@ export const PatientPlansDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<PatientPlansQuery, PatientPlansQueryVariables>;
 export const SerumCatalogueDocument = new TypedDocumentString(`
     query SerumCatalogue($after: String) {
-  serums(first: 100, after: $after) {
+  serums(first: 50, after: $after) {
     edges {
       node {
         ...SerumCatalogueFields
