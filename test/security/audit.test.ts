@@ -5,7 +5,7 @@ import { parseGlobalId, toGlobalId } from "@needlework/api";
 import { DomainError } from "@needlework/core";
 import { Audit, Keys, Patients, Tx } from "@needlework/store";
 import { codes, startTestApi, type TestApi } from "../support/api";
-import { patientId, patientInput, siteId } from "./fixtures";
+import { Fixtures, NO_ANSWERS, patientId, patientInput, siteId, TODAY, type FixtureConsultation } from "./fixtures";
 
 /**
  * The audit trail over a scripted journey: exactly one entry per access to patient data (reads,
@@ -40,6 +40,7 @@ describe("audit trail", () => {
   let api: TestApi;
   let P = "";
   const started = new Date().toISOString();
+  let consultationStarted = "";
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -142,6 +143,71 @@ describe("audit trail", () => {
     const ofZoe = await byUser(user("u-zoe"), api.users.ian);
     expect(ofZoe.map((e) => [e.action, e.outcome, e.patientId])).toEqual([["READ_PATIENT", "NOT_FOUND", P]]);
     expect(codes(await api.gql(TRAIL, { p: P }, api.users.ian))).toEqual(["NOT_FOUND"]);
+    consultationStarted = new Date().toISOString();
+  });
+
+  it("records one entry per access over a clinical journey: screen, consult, plan, session, assessment", async () => {
+    const { ava, leo, sam } = api.users;
+    const fx = new Fixtures(api);
+    const C = patientId("own"); // Isla Graham, Harbour Street
+    const gql = async <T>(q: string, v: Record<string, unknown>, as = ava) => {
+      const r = await api.gql<T>(q, v, as);
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data!;
+    };
+    const concern = { indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD"], baselineScale: "LEMPERLE", baselineScore: 3 };
+
+    await gql(`query($p: ID!, $a: ScreeningAnswersInput!) { screenPatient(patientId: $p, answers: $a, onDate: "${TODAY}") { cleared } }`, { p: C, a: NO_ANSWERS });
+    const consultation = (
+      await gql<{ recordConsultation: { consultation: FixtureConsultation & { concerns: { id: string }[] } } }>(
+        `mutation($p: ID!, $input: ConsultationInput!) { recordConsultation(patientId: $p, input: $input) { consultation { id version concerns { id } patient { givenName } } } }`,
+        { p: C, input: { date: TODAY, siteId: siteId("own"), concerns: [concern], answers: NO_ANSWERS } },
+      )
+    ).recordConsultation.consultation;
+    const concernIds = consultation.concerns.map((c) => c.id);
+    await gql(`query($id: ID!) { node(id: $id) { ... on Consultation { concerns { indication } patient { givenName } } } }`, { id: consultation.id });
+    await gql(`query($p: ID!, $c: [ID!]!) { suggestPlan(patientId: $p, concernIds: $c) { sessions } }`, { p: C, c: concernIds });
+    const plan = (
+      await gql<{ createTreatmentPlan: { plan: { id: string } } }>(
+        `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id patient { givenName } } } }`,
+        { input: fx.planInput("own", { ...consultation, concernIds, patientId: C }) },
+      )
+    ).createTreatmentPlan.plan;
+    const session = (
+      await gql<{ recordTreatmentSession: { session: { id: string } } }>(
+        `mutation($p: ID!, $input: TreatmentSessionInput!) { recordTreatmentSession(patientId: $p, input: $input) { session { id patient { givenName } } plan { id } } }`,
+        { p: C, input: fx.sessionInput("own", plan.id) },
+      )
+    ).recordTreatmentSession.session;
+    await gql(`query($id: ID!) { node(id: $id) { ... on TreatmentSession { plan { id } patient { givenName } } } }`, { id: session.id });
+    await gql(`mutation($p: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $p, input: $input) { assessment { id } } }`, {
+      p: C,
+      input: fx.assessmentInput(concernIds[0]!),
+    });
+    await gql(`query($p: ID!, $c: ID!) { outcomeTrend(patientId: $p, concernId: $c) { points { score } } }`, { p: C, c: concernIds[0] });
+    await gql(`query($id: ID!) { patient(id: $id) { timeline { edges { date } } activeFlags { code } concerns { id } } }`, { id: C });
+    // Refused: the analyst reading the session, Ava's stale plan update. Then Sam (who also works at
+    // Harbour Street) reads the session: one entry under him.
+    expect(codes(await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: session.id }, leo))).toEqual(["FORBIDDEN"]);
+    expect(codes(await api.gql(`mutation($id: ID!) { updateTreatmentPlan(id: $id, version: 99, input: { notes: "stale" }) { plan { id } } }`, { id: plan.id }))).toEqual(["CONFLICT"]);
+    await gql(`query($id: ID!) { node(id: $id) { ... on TreatmentSession { id } } }`, { id: session.id }, sam);
+
+    const onC = (await trail(C)).filter((e) => e.at >= consultationStarted).map(brief);
+    expect(onC.reverse()).toEqual([
+      "SCREEN_PATIENT OK PRACTITIONER",
+      "RECORD_CONSULTATION OK PRACTITIONER",
+      "READ_CONSULTATION OK PRACTITIONER",
+      "SUGGEST_PLAN OK PRACTITIONER",
+      "CREATE_TREATMENT_PLAN OK PRACTITIONER",
+      "RECORD_TREATMENT_SESSION OK PRACTITIONER",
+      "READ_TREATMENT_SESSION OK PRACTITIONER",
+      "RECORD_ASSESSMENT OK PRACTITIONER",
+      "READ_OUTCOME_TREND OK PRACTITIONER",
+      "READ_PATIENT OK PRACTITIONER",
+      "READ_TREATMENT_SESSION DENIED ANALYST",
+      "UPDATE_TREATMENT_PLAN CONFLICT PRACTITIONER",
+      "READ_TREATMENT_SESSION OK PRACTITIONER",
+    ]);
   });
 
   it("does not change a patient's trail by reading it, and counts the same in the table", async () => {
