@@ -5,9 +5,10 @@
  *
  *   npm run bench              full sizes (100k generated sessions; a few minutes)
  *   npm run bench -- --smoke   small sizes, same figures (under 90 s): what CI and the smoke test run
+ *   --out FILE                 write the JSON there instead of bench/results/latest.json
  */
 import { cpus } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSchema, toGlobalId } from "@needlework/api";
 import type { Principal } from "@needlework/core";
@@ -25,7 +26,7 @@ import { measureLoad } from "./sections/loopback";
 import { measurePortal } from "./sections/portal";
 import { hasField, measureRequests, REQUESTS_SECTION, resolveScreen } from "./sections/requests";
 
-const { values } = parseArgs({ options: { smoke: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { smoke: { type: "boolean", default: false }, out: { type: "string" } } });
 const smoke = values.smoke === true;
 
 /** Sizes: the full run is what issue 9 asks for; the smoke run keeps every figure, small. */
@@ -149,7 +150,7 @@ async function main(): Promise<number> {
     figures: Object.fromEntries(sorted.map(({ id, ...rest }) => [id, rest])),
     skipped,
     notes,
-  });
+  }, values.out ? resolve(values.out) : undefined);
   console.log(`\nWrote ${where}`);
   return failed ? 1 : 0;
 }
