@@ -136,6 +136,11 @@ export async function seedDemo(db: Db, progress?: Progress): Promise<{ written: 
     items.push(...g.users.map(userEmailItem));
     for (const s of extraSeeders) items.push(...(await s(db, g)));
   }
+  // A later seeder may restate an earlier one's item (a plan with the sessions seeded after it
+  // counted): the last statement of a key wins, in the place of the first.
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const it of items) byKey.set(`${String(it.pk)}\u0000${String(it.sk)}`, it);
+  items.splice(0, items.length, ...byKey.values());
   let written = 0;
   let skipped = 0;
   for (let i = 0; i < items.length; i++) {
