@@ -5,6 +5,7 @@ import type { Principal } from "@needlework/core";
 import { withRequestScope } from "@needlework/store";
 import type { LocalIssuer } from "./auth/local-issuer";
 import { buildContext, createApolloServer, limitsOf, type ServerOptions } from "./server";
+import { handleOutcomeCsv, OUTCOME_CSV_PATH } from "./export/route";
 
 /**
  * The local entry point: the same Apollo server as the Lambda, in a plain Node HTTP server, plus the
@@ -137,6 +138,7 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
       }
       return;
     }
+    if (url.pathname === OUTCOME_CSV_PATH && req.method === "GET") return handleOutcomeCsv(opts, req, res, url, cors);
     send(res, 404, { error: "Not found" }, cors);
   };
 
