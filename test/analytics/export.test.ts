@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../support/api";
+import { startTestApi, type GqlResult, type TestApi } from "../support/api";
 import { recordCohort } from "./cohort";
 
 /**
@@ -9,6 +9,13 @@ import { recordCohort } from "./cohort";
 const EXPORT = /* GraphQL */ `query($f: OutcomeFilter, $after: String, $rows: Int) {
   outcomeExport(filter: $f, after: $after, rows: $rows) { csv rows endCursor hasNextPage progress { done total } }
 }`;
+
+interface Chunk {
+  csv: string;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  progress: { done: number; total: number | null };
+}
 
 describe("outcome CSV export", () => {
   let api: TestApi;
@@ -24,11 +31,7 @@ describe("outcome CSV export", () => {
     const out: { csv: string; done: number; total: number | null }[] = [];
     let after: string | null = null;
     do {
-      const r = await api.gql<{ outcomeExport: { csv: string; endCursor: string | null; hasNextPage: boolean; progress: { done: number; total: number | null } } }>(
-        EXPORT,
-        { f, after, rows },
-        api.users.leo,
-      );
+      const r: GqlResult<{ outcomeExport: Chunk }> = await api.gql<{ outcomeExport: Chunk }>(EXPORT, { f, after, rows }, api.users.leo);
       expect(r.errors).toBeUndefined();
       const c = r.data!.outcomeExport;
       out.push({ csv: c.csv, done: c.progress.done, total: c.progress.total });
