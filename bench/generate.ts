@@ -373,7 +373,7 @@ async function main(): Promise<void> {
   let stop: (() => Promise<void>) | undefined;
   if (!endpoint && (await listening(8000))) endpoint = "http://127.0.0.1:8000";
   if (!endpoint) {
-    const { startDynamoLocal } = await import("../packages/store/src/local/dynamo-local");
+    const { startDynamoLocal } = await import("@needlework/store/local");
     const dataDir = join(fileURLToPath(new URL("..", import.meta.url)), ".data", "dynamodb");
     const local = await startDynamoLocal({ port: 8000, dataDir });
     endpoint = local.endpoint;

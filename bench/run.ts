@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSchema, toGlobalId } from "@needlework/api";
 import type { Principal } from "@needlework/core";
-import { demoGroups, demoPrincipals, seedDemo } from "@needlework/store";
+import { demoGroups, demoPrincipals, seedDemo } from "@needlework/store/local";
 import { rmSync } from "node:fs";
 import { BENCH_DIR, Figures, formatTable, writeReport } from "./figures";
 import { announce, progress } from "./progress";

@@ -6,7 +6,8 @@
  *   BENCH_DYNAMODB_ENDPOINT=... BENCH_TABLE=... BENCH_ISSUER_DIR=... node --import tsx bench/serve.ts
  */
 import { createLocalIssuer, createVerifier, startLocalApi } from "@needlework/api";
-import { createDb, freePort } from "@needlework/store";
+import { createDb } from "@needlework/store";
+import { freePort } from "@needlework/store/local";
 
 const env = process.env;
 const endpoint = env.BENCH_DYNAMODB_ENDPOINT;

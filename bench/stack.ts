@@ -1,7 +1,7 @@
 import { createLocalIssuer, createVerifier, startLocalApi, type LocalApi, type LocalIssuer } from "@needlework/api";
 import type { Principal } from "@needlework/core";
-import { createDb, ensureTable, freePort, Groups, type Db } from "@needlework/store";
-import { startDynamoLocal, type DynamoLocal } from "../packages/store/src/local/dynamo-local";
+import { createDb, ensureTable, Groups, type Db } from "@needlework/store";
+import { freePort, startDynamoLocal, type DynamoLocal } from "@needlework/store/local";
 import type { User } from "../packages/store/src/groups";
 
 /**

@@ -1,16 +1,8 @@
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLocalIssuer, startLocalApi, type LocalApi } from "@needlework/api";
-import {
-  createDb,
-  demoGroups,
-  ensureTable,
-  Groups,
-  seedDemo,
-  startDynamoLocal,
-  type DynamoLocal,
-  type Progress,
-} from "@needlework/store";
+import { createDb, ensureTable, Groups } from "@needlework/store";
+import { demoGroups, seedDemo, startDynamoLocal, type DynamoLocal, type Progress } from "@needlework/store/local";
 
 /**
  * The whole product on one machine: DynamoDB Local (data under dataDir), the table, the demo seed,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { demoPrincipals, JavaMissingError } from "@needlework/store";
+import { demoPrincipals, JavaMissingError } from "@needlework/store/local";
 import { startLocalStack } from "./local-stack";
 
 /** `npm start`: the whole product locally, until Ctrl-C or SIGTERM. */

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createLocalIssuer } from "@needlework/api";
-import { demoPrincipals } from "@needlework/store";
+import { demoPrincipals } from "@needlework/store/local";
 
 /** `npm run token -- --user EMAIL`: a bearer token from the local issuer for API clients. */
 const root = fileURLToPath(new URL("..", import.meta.url));

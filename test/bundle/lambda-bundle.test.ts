@@ -168,6 +168,17 @@ describe("the built Lambda bundle", () => {
     for (const i of bundle.largestInputs.slice(0, 5)) console.log(`  ${(i.bytes / 1024).toFixed(1)} KB ${i.path}`);
   });
 
+  test("leaves out local-only code, unused Apollo plugins and credential sources, and holds one Apollo Server", () => {
+    // infra/lambda-slim.ts; npm run bench reports the size. Markers are string literals minification keeps.
+    const code = readFileSync(bundle.file, "utf8");
+    const count = (s: string) => code.split(s).length - 1;
+    expect(count("DynamoDBLocal.jar"), "the DynamoDB Local launcher").toBe(0);
+    expect(count("Glow Clinics"), "the demo seed").toBe(0);
+    expect(count("google.protobuf.Timestamp"), "Apollo usage reporting's protobuf").toBe(0);
+    expect(count("sso-oidc"), "the SSO/STS clients of the credential chain").toBe(0);
+    expect(count("You cannot pass a cache returned from"), "copies of Apollo Server").toBe(1);
+  });
+
   test("answers a real GraphQL query for a signed-in practitioner, reading DynamoDB Local", async () => {
     const token = await issuer.sign(practitioner);
     const { status, body } = await invoke("{ me { email name role groupName sites { name } } }", token);

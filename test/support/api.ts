@@ -7,7 +7,8 @@ import {
   type Logger,
 } from "@needlework/api";
 import type { Principal } from "@needlework/core";
-import { demoGroups, demoPrincipals, Groups, seedDemo, freePort, type Db } from "@needlework/store";
+import { Groups, type Db } from "@needlework/store";
+import { demoGroups, demoPrincipals, freePort, seedDemo } from "@needlework/store/local";
 import { createTestDb } from "./dynamo";
 
 /**

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startDynamoLocal, type DynamoLocal } from "../../packages/store/src/local/dynamo-local";
+import { startDynamoLocal, type DynamoLocal } from "@needlework/store/local";
 
 /**
  * The one DynamoDB Local for a test run: started on a free port before any suite, stopped after.
