@@ -173,7 +173,7 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
     expect(reason.source).toContain("allergy: Sodium hyaluronate");
     const after = await snapshotTable(api.db);
     expect(withoutAudit(after)).toEqual(withoutAudit(before));
-    expect(auditAdded(before, after)).toEqual(["RECORD_SESSION:CONTRAINDICATED"]);
+    expect(auditAdded(before, after)).toEqual(["RECORD_TREATMENT_SESSION:CONTRAINDICATED"]);
 
     const r = await api.gql<RecordedSession>(RECORD_SESSION, {
       patientId,
@@ -332,6 +332,6 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
     const after = await snapshotTable(api.db);
     // The table is as it was; only the refusals of patient data are in the audit trail, by design.
     expect(withoutAudit(after)).toEqual(withoutAudit(before));
-    expect(auditAdded(before, after).sort()).toEqual(["RECORD_ADVERSE_EVENT:CONFLICT", "RECORD_SESSION:CONTRAINDICATED"]);
+    expect(auditAdded(before, after).sort()).toEqual(["RECORD_ADVERSE_EVENT:CONFLICT", "RECORD_TREATMENT_SESSION:CONTRAINDICATED"]);
   });
 });

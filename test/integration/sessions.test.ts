@@ -177,7 +177,7 @@ describe("treatment sessions through GraphQL on DynamoDB Local", () => {
     expect(reasonCodes(unknown)).toEqual(["LOT_UNKNOWN"]);
     const after = await snapshotTable(api.db);
     expect(withoutAudit(after)).toEqual(withoutAudit(before));
-    expect(auditAdded(before, after).sort()).toEqual(["RECORD_SESSION:CONTRAINDICATED", "RECORD_SESSION:CONTRAINDICATED"]);
+    expect(auditAdded(before, after).sort()).toEqual(["RECORD_TREATMENT_SESSION:CONTRAINDICATED", "RECORD_TREATMENT_SESSION:CONTRAINDICATED"]);
   });
 
   it("needs an override with a reason for a serum BLOCK, and records who gave it", async () => {
