@@ -317,6 +317,14 @@ export async function sessioned(api: TestApi, name: string): Promise<Sessioned> 
   return { ...p, sessionId: s.id, sessionVersion: s.version };
 }
 
+export const adverseEvent = (n: number) => ({
+  type: "ERYTHEMA_OEDEMA",
+  onsetOn: TODAY,
+  durationDays: 1 + (n % 3),
+  severity: "MILD",
+  notes: `Redness settled (${n})`,
+});
+
 export function assessmentVars(c: Consulted): Record<string, unknown> {
   return {
     patientId: c.patientId,
@@ -566,6 +574,35 @@ export const writeCases: WriteCase[] = [
     },
   },
   {
+    field: "recordTreatmentSession",
+    document: RECORD_SESSION,
+    prepare: async (api, run) => ({
+      ...sessionVars(await planned(api, `Session${run}`)),
+      key: `fault-session-${unique(run)}`,
+    }),
+  },
+  {
+    field: "recordAdverseEvent",
+    document: RECORD_ADVERSE_EVENT,
+    prepare: async (api, run) => {
+      const s = await sessioned(api, `Adverse${run}`);
+      return {
+        sessionId: s.sessionId,
+        version: s.sessionVersion,
+        event: adverseEvent(run),
+        key: `fault-adverse-${unique(run)}`,
+      };
+    },
+  },
+  {
+    field: "recordAssessment",
+    document: RECORD_ASSESSMENT,
+    prepare: async (api, run) => ({
+      ...assessmentVars(await sessioned(api, `Assess${run}`)),
+      key: `fault-assess-${unique(run)}`,
+    }),
+  },
+  {
     field: "createSite",
     document: CREATE_SITE,
     as: admin,
@@ -714,6 +751,14 @@ export const versionedUpdateCases: VersionedUpdateCase[] = [
     prepare: async (api) => {
       const p = await planned(api, "PlanRacer");
       return (i) => ({ id: p.planId, version: p.planVersion, input: { notes: `Racer ${i}` } });
+    },
+  },
+  {
+    field: "recordAdverseEvent",
+    document: RECORD_ADVERSE_EVENT,
+    prepare: async (api) => {
+      const s = await sessioned(api, "AdverseRacer");
+      return (i) => ({ sessionId: s.sessionId, version: s.sessionVersion, event: adverseEvent(i) });
     },
   },
   {

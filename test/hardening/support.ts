@@ -65,12 +65,17 @@ export function changeSignature(before: Snapshot, after: Snapshot): string[] {
   const out: string[] = [];
   for (const [key, item] of after) {
     const old = before.get(key);
-    if (!old) out.push(`added:${item.type}`);
+    // A counter shard is picked at random: whether it existed before says nothing about the write.
+    if (COUNTERS.has(item.type) && old?.raw !== item.raw) out.push(`upsert:${item.type}`);
+    else if (!old) out.push(`added:${item.type}`);
     else if (old.raw !== item.raw) out.push(`changed:${item.type}`);
   }
   for (const [key, item] of before) if (!after.has(key)) out.push(`removed:${item.type}`);
   return out.sort();
 }
+
+/** Item types written as sharded counters (ADD to a random shard). */
+const COUNTERS = new Set(["RollupShard"]);
 
 export type Outcome = "unchanged" | "complete" | "partial";
 

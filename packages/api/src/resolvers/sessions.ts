@@ -62,7 +62,8 @@ function storeInput(input: TreatmentSessionInput): TreatmentSessions.RecordSessi
 }
 
 function adverseEventInput(e: AdverseEventInput, path: string) {
-  return { ...e, serumId: e.serumId ? localIdOf(e.serumId, "SerumAddOn", `${path}.serumId`) : null };
+  // An empty id is malformed, not "no serum" (the portal sends null for none).
+  return { ...e, serumId: e.serumId != null ? localIdOf(e.serumId, "SerumAddOn", `${path}.serumId`) : null };
 }
 
 /**
