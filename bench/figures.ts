@@ -135,7 +135,8 @@ export interface BenchReport {
   mode: "full" | "smoke";
   startedAt: string;
   durationSeconds: number;
-  machine: { node: string; cpus: number; platform: string };
+  /** Load averages (1 min) when the run started and ended: timings are only as quiet as the machine. */
+  machine: { node: string; cpus: number; platform: string; loadAverageAtStart: number; loadAverageAtEnd: number };
   figures: Record<string, Omit<Figure, "id">>;
   /** Anything a section could not measure, with the reason: an empty object on a complete run. */
   skipped: Record<string, string>;
@@ -172,6 +173,7 @@ export const REQUIRED_FIGURES = [
   "lambda.cold.nodeMs",
   "lambda.cold.requireMs",
   "lambda.cold.ratio",
+  "lambda.cold.cpuRatio",
   "lambda.peakRssMB",
   "overhead.handlerMs",
   "overhead.bareMs",

@@ -7,7 +7,7 @@
  *   npm run bench -- --smoke   small sizes, same figures (under 90 s): what CI and the smoke test run
  *   --out FILE                 write the JSON there instead of bench/results/latest.json
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSchema, toGlobalId } from "@needlework/api";
@@ -36,6 +36,7 @@ const SIZES = smoke
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const loadAtStart = loadavg()[0]!;
   const figures = new Figures();
   const skipped: Record<string, string> = {};
   const notes: Record<string, string> = {};
@@ -138,7 +139,11 @@ async function main(): Promise<number> {
   const order = [...new Set(figures.all.map((f) => f.section))];
   const sorted = [...figures.all].sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
   const seconds = (Date.now() - started) / 1000;
-  console.log(`\nNeedlework benchmark (${smoke ? "smoke" : "full"}), ${seconds.toFixed(0)} s, Node ${process.version}, ${cpus().length} cores\n`);
+  const loadAtEnd = loadavg()[0]!;
+  console.log(
+    `\nNeedlework benchmark (${smoke ? "smoke" : "full"}), ${seconds.toFixed(0)} s, Node ${process.version}, ${cpus().length} cores, ` +
+      `load average ${loadAtStart.toFixed(1)} at start / ${loadAtEnd.toFixed(1)} at end\n`,
+  );
   console.log(formatTable(sorted));
   for (const [k, v] of Object.entries(skipped)) console.log(`  not measured: ${k}: ${v}`);
   for (const [k, v] of Object.entries(notes)) console.log(`  note: ${k}: ${v}`);
@@ -146,7 +151,7 @@ async function main(): Promise<number> {
     mode: smoke ? "smoke" : "full",
     startedAt: new Date(started).toISOString(),
     durationSeconds: Math.round(seconds),
-    machine: { node: process.version, cpus: cpus().length, platform: process.platform },
+    machine: { node: process.version, cpus: cpus().length, platform: process.platform, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAtEnd },
     figures: Object.fromEntries(sorted.map(({ id, ...rest }) => [id, rest])),
     skipped,
     notes,
