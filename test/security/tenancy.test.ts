@@ -95,6 +95,28 @@ describe("cursors and ids from elsewhere", () => {
   });
 });
 
+describe("idempotency keys", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => api?.stop());
+
+  it("never replay one user's result to another user of the group, even for the same request", async () => {
+    const CREATE = `mutation($input: PatientInput!, $key: String) { createPatient(input: $input, idempotencyKey: $key) { patient { id } } }`;
+    const vars = { input: patientInput(siteId("own"), { familyName: "Keyed" }), key: "shared-key-0001" };
+    const first = await api.gql<{ createPatient: { patient: { id: string } } }>(CREATE, vars, api.users.ava);
+    expect(first.errors).toBeUndefined();
+    const again = await api.gql<{ createPatient: { patient: { id: string } } }>(CREATE, vars, api.users.ava);
+    expect(again.data?.createPatient.patient.id).toBe(first.data!.createPatient.patient.id);
+    for (const other of [api.users.sam, api.users.mia]) {
+      const r = await api.gql(CREATE, vars, other);
+      expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+      expect(JSON.stringify(r)).not.toContain(first.data!.createPatient.patient.id);
+    }
+  });
+});
+
 describe("server-set fields never come from input", () => {
   const SERVER_SET = /^(group|groupId|tenant|version|createdBy|createdAt|updatedBy|updatedAt|archivedAt|userId|role)$/;
   const schema = buildSchema(typeDefs);

@@ -53,11 +53,15 @@ export async function findReplay<T>(
     new GetCommand({ TableName: db.tableName, Key: Keys.idempotency(actor.groupId, ctx.key), ConsistentRead: true }),
   );
   if (!got.Item) return undefined;
-  return replayOf<T>(got.Item, ctx);
+  return replayOf<T>(got.Item, ctx, actor);
 }
 
-function replayOf<T>(item: Record<string, unknown>, ctx: IdempotencyContext): T {
-  if (item.requestHash !== ctx.requestHash) {
+/**
+ * The stored result for the same request by the same user. Another user's key is refused like a
+ * reused key: a replay returns the result without re-reading, so it must never cross users.
+ */
+function replayOf<T>(item: Record<string, unknown>, ctx: IdempotencyContext, actor: Principal): T {
+  if (item.requestHash !== ctx.requestHash || item.userId !== actor.userId) {
     throw new DomainError(
       "BAD_USER_INPUT",
       "This idempotency key was already used for a different request. Use a new key for a new request.",
@@ -80,7 +84,7 @@ export function addIdempotency(tx: Tx, actor: Principal, ctx: IdempotencyContext
     },
     {
       condition: "attribute_not_exists(pk)",
-      onConditionFailed: (old) => new IdempotentReplay(old ? replayOf(old, ctx) : undefined),
+      onConditionFailed: (old) => new IdempotentReplay(old ? replayOf(old, ctx, actor) : undefined),
     },
   );
 }
