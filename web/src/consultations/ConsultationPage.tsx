@@ -22,6 +22,7 @@ import type { ConsultationFieldsFragment, ConsultationQuery } from "../gql/graph
 import { formatDate } from "../patients/labels";
 import { LoadError } from "../patients/PatientPage";
 import { PageLoader } from "../shell/PageLoader";
+import { DANGER_TEXT } from "../theme";
 import { newPlanPath } from "../timeline/paths";
 import { FindingList, formatInstant, type Finding } from "./Findings";
 import {
@@ -294,7 +295,12 @@ function ConsultationView({
           {questions.map((q) => (
             <Group key={q.key} justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
               <Text size="sm">{q.label}</Text>
-              <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
+              <Text
+                size="sm"
+                fw={answerText(c, q) === "Yes" ? 700 : 600}
+                c={answerText(c, q) === "Yes" ? DANGER_TEXT : undefined}
+                style={{ flexShrink: 0 }}
+              >
                 {answerText(c, q)}
               </Text>
             </Group>

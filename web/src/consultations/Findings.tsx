@@ -64,11 +64,14 @@ export function FindingList({
   overrides = [],
   action,
   label,
+  overrideLabel = "Overridden by",
 }: {
   findings: readonly Finding[];
   overrides?: readonly RecordedOverride[];
   action?: (f: Finding) => ReactNode;
   label: string;
+  /** How an override reads, e.g. "Planned anyway by" for a serum. */
+  overrideLabel?: string;
 }) {
   return (
     <List listStyleType="none" p={0} spacing="sm" aria-label={label}>
@@ -94,7 +97,7 @@ export function FindingList({
                 {o && (
                   <Text size="sm" data-testid={`override-${f.code}`}>
                     <Text span fw={600}>
-                      Overridden by {o.by.name}
+                      {overrideLabel} {o.by.name}
                     </Text>{" "}
                     on {formatInstant(o.at)}: “{o.reason}”
                   </Text>

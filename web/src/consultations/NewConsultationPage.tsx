@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Box,
   Button,
   Fieldset,
   Grid,
@@ -107,28 +108,60 @@ function useLiveScreen(patientId: string, values: ConsultationValues, questions:
   return { screen, problem, running };
 }
 
+/** "Lemperle wrinkle scale, 0–5": the name with its range, short enough for a tablet's select. */
+function scaleOption(id: keyof typeof SCALES): string {
+  const s = SCALES[id];
+  return `${s.short}, ${s.min}–${s.max}${s.unit ? ` ${s.unit}` : ""}`;
+}
+
+/** One sentence for the screen so far, and its state for the colour of the panel. */
+function screenSummary(screen: Screen | null): { summary: string; short: string; state: "pending" | "blocked" | "warn" | "clear" } {
+  if (!screen) return { summary: "Screening…", short: "Screening…", state: "pending" };
+  const blocks = screen.findings.filter((f) => f.level === "BLOCK").length;
+  const warns = screen.findings.filter((f) => f.level === "WARN").length;
+  const counts = [
+    blocks ? `${blocks} block${blocks === 1 ? "" : "s"}` : "",
+    warns ? `${warns} warning${warns === 1 ? "" : "s"}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  if (blocks > 0)
+    return { summary: `${counts}: treatment needs a prescriber's override with a reason.`, short: counts, state: "blocked" };
+  if (warns > 0) return { summary: `No blocks; ${counts} to note.`, short: `No blocks; ${counts}`, state: "warn" };
+  return { summary: "No contraindications found so far.", short: "No contraindications so far", state: "clear" };
+}
+
+/** On a tablet the screen sits below the questions: this bar keeps its verdict in sight while filling. */
+function ScreenBar({ screen, running }: { screen: Screen | null; running: boolean }) {
+  const { short, state } = screenSummary(screen);
+  return (
+    <Box hiddenFrom="md" className={classes.bar} data-state={state}>
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Group gap="xs" wrap="nowrap">
+          {running && <Loader size="xs" aria-hidden />}
+          <Text size="sm" fw={700}>
+            Screen: {short}
+          </Text>
+        </Group>
+        <Anchor href="#screen-title" size="sm" fw={600}>
+          See the reasons
+        </Anchor>
+      </Group>
+    </Box>
+  );
+}
+
 function ScreenPanel({
   screen,
   problem,
   running,
-  questions,
 }: {
   screen: Screen | null;
   problem: ApiError | null;
   running: boolean;
-  questions: readonly Question[];
 }) {
-  const blocks = screen?.findings.filter((f) => f.level === "BLOCK").length ?? 0;
-  const warns = screen?.findings.filter((f) => f.level === "WARN").length ?? 0;
-  const summary = !screen
-    ? "Screening…"
-    : blocks > 0
-      ? `${blocks} block${blocks === 1 ? "" : "s"}${warns ? ` and ${warns} warning${warns === 1 ? "" : "s"}` : ""}: treatment needs a prescriber's override with a reason.`
-      : warns > 0
-        ? `No blocks; ${warns} warning${warns === 1 ? "" : "s"} to note.`
-        : "No contraindications found so far.";
+  const { summary, state } = screenSummary(screen);
   const unanswered = screen?.unanswered ?? [];
-  const labelOf = (key: string) => questions.find((q) => q.key === key)?.label ?? key;
 
   return (
     <Paper
@@ -137,7 +170,7 @@ function ScreenPanel({
       component="section"
       aria-labelledby="screen-title"
       className={classes.screen}
-      data-state={!screen ? "pending" : blocks > 0 ? "blocked" : warns > 0 ? "warn" : "clear"}
+      data-state={state}
     >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap">
@@ -162,7 +195,7 @@ function ScreenPanel({
         {unanswered.length > 0 && (
           <Text size="sm" c="dimmed">
             {unanswered.length} required question{unanswered.length === 1 ? "" : "s"} still to answer (screened as
-            “no” for now): {unanswered.map(labelOf).join(" ")}
+            “no” for now).
           </Text>
         )}
         <Text size="xs" c="dimmed">
@@ -348,7 +381,7 @@ function ConsultationForm({ patient, questions }: { patient: Patient; questions:
                             }
                             data={[
                               { value: "", label: c.indication ? "Choose…" : "—" },
-                              ...scales.map((s) => ({ value: s, label: SCALES[s].name })),
+                              ...scales.map((s) => ({ value: s, label: scaleOption(s) })),
                             ]}
                             {...form.getInputProps(`concerns.${i}.baselineScale`)}
                             onChange={(e) => {
@@ -463,12 +496,13 @@ function ConsultationForm({ patient, questions }: { patient: Patient; questions:
                   </SimpleGrid>
                 </Stack>
               </Fieldset>
+              <ScreenBar screen={screen} running={running} />
             </Stack>
           </Grid.Col>
 
           <Grid.Col span={{ base: 12, md: 5 }}>
             <div className={classes.sticky}>
-              <ScreenPanel screen={screen} problem={problem} running={running} questions={questions} />
+              <ScreenPanel screen={screen} problem={problem} running={running} />
             </div>
           </Grid.Col>
 

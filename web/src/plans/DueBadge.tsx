@@ -8,19 +8,19 @@ export function DueBadge({ state }: { state: DueState }) {
   switch (state) {
     case "OVERDUE":
       return (
-        <Badge color="red.9" c="white" tt="none">
+        <Badge color="red.9" c="white" tt="none" style={{ flexShrink: 0 }}>
           {DUE_STATE.OVERDUE}
         </Badge>
       );
     case "DUE":
       return (
-        <Badge variant="light" color="yellow" c={WARN_TEXT} tt="none">
+        <Badge variant="light" color="yellow" c={WARN_TEXT} tt="none" style={{ flexShrink: 0 }}>
           {DUE_STATE.DUE}
         </Badge>
       );
     case "NOT_DUE":
       return (
-        <Badge variant="outline" color="gray.7" c="dark.7" tt="none">
+        <Badge variant="outline" color="gray.7" c="dark.7" tt="none" style={{ flexShrink: 0 }}>
           {DUE_STATE.NOT_DUE}
         </Badge>
       );

@@ -712,8 +712,8 @@ function PlanBuilder({
           )}
           {refusal && refusal.consultation.length === 0 && refusal.serums.length > 0 && (
             <Alert color="red" role="alert" id="plan-refusal" tabIndex={-1} title="Not saved">
-              {refusal.serums.length} serum flag{refusal.serums.length === 1 ? "" : "s"} need a reason or the serum
-              unticked: {[...new Set(v.serumIds.filter((id) => flagged.has(id)).map(serumName))].join(", ")}.
+              Give a reason to plan a flagged serum anyway, or untick it:{" "}
+              {[...new Set(v.serumIds.filter((id) => flagged.has(id)).map(serumName))].join(", ")}.
             </Alert>
           )}
           {failure && (

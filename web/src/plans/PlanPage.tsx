@@ -17,8 +17,8 @@ import { ApiError } from "../api/errors";
 import { useQuery } from "../api/useQuery";
 import { DEVICE, INDICATION, ZONE } from "../clinical/labels";
 import { formatScore, SCALES } from "../clinical/scales";
-import { consultationPath } from "../timeline/paths";
-import { FindingList, formatInstant } from "../consultations/Findings";
+import { consultationPath, newSessionPath } from "../timeline/paths";
+import { FindingList } from "../consultations/Findings";
 import type { PlanFieldsFragment } from "../gql/graphql";
 import { formatDate } from "../patients/labels";
 import { LoadError } from "../patients/PatientPage";
@@ -37,6 +37,12 @@ export default function PlanPage() {
   const node = nodeOf(data?.node, "startDate");
   if (!node) return <LoadError error={new ApiError("NOT_FOUND", "Not found")} />;
   return <PlanView plan={node} />;
+}
+
+/** One reason covers every flag of a planned serum. */
+function overridesOf(s: PlanFieldsFragment["plannedSerums"][number]) {
+  const o = s.override;
+  return o ? s.findings.map((f) => ({ ...o, code: f.code })) : [];
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -185,15 +191,12 @@ function PlanView({ plan: p }: { plan: PlanFieldsFragment }) {
                     No flags when planned.
                   </Text>
                 ) : (
-                  <FindingList label={`Flags for ${s.name}`} findings={s.findings} />
-                )}
-                {s.override && (
-                  <Text size="sm">
-                    <Text span fw={600}>
-                      Planned anyway by {s.override.by.name}
-                    </Text>{" "}
-                    on {formatInstant(s.override.at)}: “{s.override.reason}”
-                  </Text>
+                  <FindingList
+                    label={`Flags for ${s.name}`}
+                    findings={s.findings}
+                    overrides={overridesOf(s)}
+                    overrideLabel="Planned anyway by"
+                  />
                 )}
               </div>
             ))}
@@ -205,6 +208,11 @@ function PlanView({ plan: p }: { plan: PlanFieldsFragment }) {
         <Button variant="default" component={Link} to={patientPath}>
           Back to patient
         </Button>
+        {(p.status === "PLANNED" || p.status === "IN_PROGRESS") && (
+          <Button component={Link} to={newSessionPath(p.patient.id, p.id)}>
+            Record session
+          </Button>
+        )}
       </Group>
     </Stack>
   );

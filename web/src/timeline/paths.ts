@@ -11,6 +11,9 @@ export const planPath = (patientId: string, planId: string) => `${patientPath(pa
 /** The session recorder's detail page (sessions are recorded in web/src/sessions). */
 export const sessionPath = (patientId: string, sessionId: string) =>
   `${patientPath(patientId)}/sessions/${e(sessionId)}`;
+/** The session recorder for a plan's next session. */
+export const newSessionPath = (patientId: string, planId: string) =>
+  `${patientPath(patientId)}/sessions/new?plan=${e(planId)}`;
 /** A concern's outcome trend, where an assessment's score sits against its baseline. */
 export const outcomesPath = (patientId: string, concernId: string) =>
   `${patientPath(patientId)}/outcomes?concern=${e(concernId)}`;

@@ -23,7 +23,7 @@ import { AllergyBadge } from "../patients/badges";
 import { formatDate } from "../patients/labels";
 import { DueBadge } from "../plans/DueBadge";
 import { DUE_KIND, mm } from "../plans/model";
-import { patientPath, planPath } from "../timeline/paths";
+import { newSessionPath, patientPath, planPath } from "../timeline/paths";
 import { DANGER_TEXT } from "../theme";
 import { PlansDueQuery as PlansDueDocument, RecentSessionsQuery as RecentSessionsDocument } from "./operations";
 
@@ -117,12 +117,17 @@ function DueTable({ plans, today }: { plans: DuePlan[]; today: string }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Group gap={6} wrap="nowrap">
+                <Stack gap={4} align="flex-start">
                   <DueBadge state={p.dueState} />
-                  <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                    {p.dueOn ? `${formatDate(p.dueOn)} (${whenText(p.dueOn, today)})` : ""}
-                  </Text>
-                </Group>
+                  {p.dueOn && (
+                    <Text size="sm">
+                      {formatDate(p.dueOn)}{" "}
+                      <Text span size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+                        ({whenText(p.dueOn, today)})
+                      </Text>
+                    </Text>
+                  )}
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
@@ -132,6 +137,18 @@ function DueTable({ plans, today }: { plans: DuePlan[]; today: string }) {
                   <Text size="xs" c="dimmed">
                     last {formatDate(p.lastSessionOn)}
                   </Text>
+                )}
+                {p.dueKind === "SESSION" && (
+                  <Button
+                    component={Link}
+                    to={newSessionPath(p.patient.id, p.id)}
+                    size="xs"
+                    variant="light"
+                    mt={6}
+                    aria-label={`Record session for ${p.patient.givenName} ${p.patient.familyName}`}
+                  >
+                    Record session
+                  </Button>
                 )}
               </Table.Td>
             </Table.Tr>

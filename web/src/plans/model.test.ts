@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ZONE_DEPTHS } from "../../../packages/core/src/concerns";
+import { formPathOf, fromSuggestion, manualZone, planFieldsKey, toPlanInput, validatePlan, ZONE_DEPTH, type PlanValues } from "./model";
+
+const suggestion = {
+  zones: [
+    { zone: "FOREHEAD" as const, depthMm: 0.35, depthMinMm: 0.25, depthMaxMm: 0.5, indication: "WRINKLES" as const },
+    { zone: "PERIORBITAL" as const, depthMm: 0.25, depthMinMm: 0.25, depthMaxMm: 0.3, indication: "WRINKLES" as const },
+  ],
+  sessions: 3,
+  intervalWeeks: 4,
+  device: "PEN" as const,
+  serums: ["Hyaluronic acid"],
+  serumIds: ["serum-ha"],
+  conservative: false,
+  notes: [],
+};
+
+function values(): PlanValues {
+  return {
+    concernIds: ["c1"],
+    startDate: "2026-11-25",
+    ...fromSuggestion(suggestion),
+    serumOverrides: {},
+    notes: "",
+  };
+}
+
+describe("the plan builder", () => {
+  it("mirrors core's safe depth per zone", () => {
+    expect(ZONE_DEPTH).toEqual(ZONE_DEPTHS);
+    expect(manualZone("CHEEKS")).toMatchObject({ zone: "CHEEKS", depthMm: 1, depthMinMm: 0.5, depthMaxMm: 1.5 });
+  });
+
+  it("tells an edited plan from the suggestion", () => {
+    const v = values();
+    const applied = planFieldsKey(fromSuggestion(suggestion));
+    expect(planFieldsKey(v)).toBe(applied);
+    v.zones[0]!.depthMm = 0.45;
+    expect(planFieldsKey(v)).not.toBe(applied);
+  });
+
+  it("refuses a depth outside the zone's allowed range, and bad counts", () => {
+    const v = values();
+    v.zones[0]!.depthMm = 0.75;
+    v.sessionsPlanned = 0;
+    v.intervalWeeks = 2.5;
+    v.startDate = "2026-11-01";
+    expect(validatePlan(v, "2026-11-20")).toEqual({
+      "zones.0.depthMm": "Must be within the allowed range 0.25–0.5 mm",
+      sessionsPlanned: "Must be a whole number from 1 to 24",
+      intervalWeeks: "Must be a whole number from 1 to 26",
+      startDate: "Must not be before the consultation",
+    });
+    expect(validatePlan(values(), "2026-11-20")).toEqual({});
+  });
+
+  it("sends overrides only for flagged serums with a reason, and maps their errors back", () => {
+    const v = values();
+    v.serumIds = ["serum-ha", "serum-pep", "serum-vc"];
+    v.serumOverrides = { "serum-pep": " sterile ampoule ", "serum-vc": "" };
+    const { input, overrideOrder } = toPlanInput(v, "cons", "site", new Set(["serum-pep", "serum-vc"]));
+    expect(input.serumOverrides).toEqual([{ serumId: "serum-pep", reason: "sterile ampoule" }]);
+    expect(input.plannedSerums).toEqual([{ serumId: "serum-ha" }, { serumId: "serum-pep" }, { serumId: "serum-vc" }]);
+    expect(formPathOf("serumOverrides.0.reason", v, overrideOrder)).toBe("serumOverrides.serum-pep");
+    expect(formPathOf("plannedSerums.2.serumId", v, overrideOrder)).toBe("serum.serum-vc");
+    expect(formPathOf("zones.1.depthMaxMm", v, overrideOrder)).toBe("zones.1.depthMm");
+    expect(formPathOf("concernIds.0", v, overrideOrder)).toBe("concernIds");
+  });
+});
