@@ -5,6 +5,7 @@ import { useAuth } from "./auth/context";
 import { PageLoader } from "./shell/PageLoader";
 import { Shell } from "./shell/Shell";
 import { RequireAnalyticsRole } from "./analytics/RequireAnalyticsRole";
+import { RequireAdmin } from "./admin/RequireAdmin";
 
 // Each page is its own chunk: the first visit loads only the shell and the page it opens.
 const SignInPage = lazy(() => import("./pages/SignInPage"));
@@ -17,6 +18,13 @@ const AnalyticsPage = lazy(() => import("./analytics/AnalyticsPage"));
 const SessionRecorderPage = lazy(() => import("./sessions/SessionRecorderPage"));
 const SessionPage = lazy(() => import("./sessions/SessionPage"));
 const OutcomesPage = lazy(() => import("./outcomes/OutcomesPage"));
+const SerumsPage = lazy(() => import("./admin/SerumsPage"));
+const SerumPage = lazy(() => import("./admin/SerumPage"));
+const LotTracePage = lazy(() => import("./admin/LotTracePage"));
+const SitesPage = lazy(() => import("./admin/SitesPage"));
+const UsersPage = lazy(() => import("./admin/UsersPage"));
+const SettingsPage = lazy(() => import("./admin/SettingsPage"));
+const AuditPage = lazy(() => import("./admin/AuditPage"));
 const TodayPage = lazy(() => import("./today/TodayPage"));
 const NewConsultationPage = lazy(() => import("./consultations/NewConsultationPage"));
 const ConsultationPage = lazy(() => import("./consultations/ConsultationPage"));
@@ -94,6 +102,17 @@ export function App() {
               </RequireAnalyticsRole>
             }
           />
+          <Route path="admin" element={<RequireAdmin />}>
+            <Route index element={<Navigate to="/admin/serums" replace />} />
+            <Route path="serums" element={<SerumsPage />} />
+            <Route path="serums/new" element={<SerumPage />} />
+            <Route path="serums/:serumId" element={<SerumPage />} />
+            <Route path="lot-trace" element={<LotTracePage />} />
+            <Route path="sites" element={<SitesPage />} />
+            <Route path="users" element={<UsersPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

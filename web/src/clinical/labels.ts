@@ -78,6 +78,12 @@ export const CLEARANCE: Record<SerumClearance, string> = {
   TOPICAL_AFTER_HEALING: "Topical use after healing only",
 };
 
+/** For badges, where the full wording does not fit. */
+export const CLEARANCE_SHORT: Record<SerumClearance, string> = {
+  CLEARED_FOR_NEEDLING: "Cleared for needling",
+  TOPICAL_AFTER_HEALING: "After healing only",
+};
+
 export const LEVEL: Record<ContraindicationLevel, string> = {
   BLOCK: "Blocks treatment",
   WARN: "Warning",

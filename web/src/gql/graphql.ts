@@ -1794,6 +1794,165 @@ export type ZoneDepthRangeInput = {
   zone: Zone;
 };
 
+export type SerumQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SerumQuery = { node?:
+    | { id: string, name: string, ingredients: Array<string>, allergens: Array<string>, clearance: SerumClearance, sterile?: boolean | null, version: number, updatedAt: string, lots: Array<{ lotNumber: string, expiresOn: string, expired: boolean }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type CreateSerumMutationVariables = Exact<{
+  input: SerumInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateSerumMutation = { createSerum: { serum: { id: string, name: string, ingredients: Array<string>, allergens: Array<string>, clearance: SerumClearance, sterile?: boolean | null, version: number, updatedAt: string, lots: Array<{ lotNumber: string, expiresOn: string, expired: boolean }> } } };
+
+export type UpdateSerumMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  input: SerumInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UpdateSerumMutation = { updateSerum: { serum: { id: string, name: string, ingredients: Array<string>, allergens: Array<string>, clearance: SerumClearance, sterile?: boolean | null, version: number, updatedAt: string, lots: Array<{ lotNumber: string, expiresOn: string, expired: boolean }> } } };
+
+export type AddSerumLotMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  lot: SerumLotInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AddSerumLotMutation = { addSerumLot: { serum: { id: string, name: string, ingredients: Array<string>, allergens: Array<string>, clearance: SerumClearance, sterile?: boolean | null, version: number, updatedAt: string, lots: Array<{ lotNumber: string, expiresOn: string, expired: boolean }> } } };
+
+export type SessionsByLotQueryVariables = Exact<{
+  serumId: Scalars['ID']['input'];
+  lotNumber: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SessionsByLotQuery = { sessionsByLot: { edges: Array<{ cursor: string, performedOn: string, zone: Zone, node: { id: string, patient: { id: string, givenName: string, familyName: string, dateOfBirth: string, phone?: string | null, email?: string | null }, site: { id: string, name: string }, practitioner: { id: string, name: string }, adverseEvents: Array<{ type: AdverseEventType, label: string, lotNumber?: string | null, serum?: { id: string } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SiteFieldsFragment = { id: string, name: string, archived: boolean, version: number };
+
+export type SitesQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SitesQuery = { sites: { edges: Array<{ node: { id: string, name: string, archived: boolean, version: number } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type CreateSiteMutationVariables = Exact<{
+  input: SiteInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateSiteMutation = { createSite: { site: { id: string, name: string, archived: boolean, version: number } } };
+
+export type UpdateSiteMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  input: SiteUpdateInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UpdateSiteMutation = { updateSite: { site: { id: string, name: string, archived: boolean, version: number } } };
+
+export type UserFieldsFragment = { id: string, email: string, name: string, role: Role, active: boolean, version: number, updatedAt?: string | null, sites: Array<{ id: string, name: string }> };
+
+export type UsersQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UsersQuery = { users: { edges: Array<{ node: { id: string, email: string, name: string, role: Role, active: boolean, version: number, updatedAt?: string | null, sites: Array<{ id: string, name: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type InviteUserMutationVariables = Exact<{
+  input: UserInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InviteUserMutation = { inviteUser: { user: { id: string, email: string, name: string, role: Role, active: boolean, version: number, updatedAt?: string | null, sites: Array<{ id: string, name: string }> } } };
+
+export type UpdateUserMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  input: UserUpdateInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { user: { id: string, email: string, name: string, role: Role, active: boolean, version: number, updatedAt?: string | null, sites: Array<{ id: string, name: string }> } } };
+
+export type DeactivateUserMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser: { user: { id: string, email: string, name: string, role: Role, active: boolean, version: number, updatedAt?: string | null, sites: Array<{ id: string, name: string }> } } };
+
+export type ReactivateUserMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+}>;
+
+
+export type ReactivateUserMutation = { reactivateUser: { user: { id: string, email: string, name: string, role: Role, active: boolean, version: number, updatedAt?: string | null, sites: Array<{ id: string, name: string }> } } };
+
+export type ClinicSettingsFieldsFragment = { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, isDefault: boolean, version: number, updatedAt?: string | null };
+
+export type ClinicSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClinicSettingsQuery = { clinicSettings: { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, isDefault: boolean, version: number, updatedAt?: string | null } };
+
+export type UpdateClinicSettingsMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  input: ClinicSettingsInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UpdateClinicSettingsMutation = { updateClinicSettings: { settings: { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, isDefault: boolean, version: number, updatedAt?: string | null } } };
+
+export type AuditEntryFieldsFragment = { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null };
+
+export type AuditTrailQueryVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditTrailQuery = { auditTrail: { edges: Array<{ node: { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type AuditByUserQueryVariables = Exact<{
+  userId: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditByUserQuery = { auditByUser: { edges: Array<{ node: { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type AuditPatientSearchQueryVariables = Exact<{
+  siteId: Scalars['ID']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditPatientSearchQuery = { patients: { edges: Array<{ node: { id: string, givenName: string, familyName: string, dateOfBirth: string } }> } };
+
 export type AnalyticsSummaryRowFragment = { key: string, label: string, n: number, meanImprovement?: number | null, meanImprovementPercent?: number | null, nPercent: number, improvedShare?: number | null, sessions: number, adverseEvents: number, adverseEventsPer100Sessions?: number | null };
 
 export type AnalyticsOverviewQueryVariables = Exact<{
@@ -2182,6 +2341,60 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SiteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SiteFields on Site {
+  id
+  name
+  archived
+  version
+}
+    `, {"fragmentName":"SiteFields"}) as unknown as TypedDocumentString<SiteFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  sites {
+    id
+    name
+  }
+  active
+  version
+  updatedAt
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ClinicSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClinicSettingsFields on ClinicSettings {
+  chemoRadiotherapyMonths
+  isotretinoinMonths
+  isotretinoinLevel
+  toxinDays
+  fillerDays
+  peelLaserRetinoidDays
+  retreatmentMonths
+  rebookingGraceDays
+  activesAfterNeedlingDays
+  aftercareText
+  isDefault
+  version
+  updatedAt
+}
+    `, {"fragmentName":"ClinicSettingsFields"}) as unknown as TypedDocumentString<ClinicSettingsFieldsFragment, unknown>;
+export const AuditEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  userId
+  userEmail
+  role
+  action
+  patientId
+  siteId
+  outcome
+  detail
+}
+    `, {"fragmentName":"AuditEntryFields"}) as unknown as TypedDocumentString<AuditEntryFieldsFragment, unknown>;
 export const AnalyticsSummaryRowFragmentDoc = new TypedDocumentString(`
     fragment AnalyticsSummaryRow on OutcomeSummaryRow {
   key
@@ -2637,6 +2850,438 @@ export const TimelineEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TimelineEntryFields"}) as unknown as TypedDocumentString<TimelineEntryFieldsFragment, unknown>;
+export const SerumDocument = new TypedDocumentString(`
+    query Serum($id: ID!) {
+  node(id: $id) {
+    ... on SerumAddOn {
+      ...SerumCatalogueFields
+    }
+  }
+}
+    fragment SerumCatalogueFields on SerumAddOn {
+  id
+  name
+  ingredients
+  allergens
+  clearance
+  sterile
+  lots {
+    lotNumber
+    expiresOn
+    expired
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<SerumQuery, SerumQueryVariables>;
+export const CreateSerumDocument = new TypedDocumentString(`
+    mutation CreateSerum($input: SerumInput!, $idempotencyKey: String) {
+  createSerum(input: $input, idempotencyKey: $idempotencyKey) {
+    serum {
+      ...SerumCatalogueFields
+    }
+  }
+}
+    fragment SerumCatalogueFields on SerumAddOn {
+  id
+  name
+  ingredients
+  allergens
+  clearance
+  sterile
+  lots {
+    lotNumber
+    expiresOn
+    expired
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateSerumMutation, CreateSerumMutationVariables>;
+export const UpdateSerumDocument = new TypedDocumentString(`
+    mutation UpdateSerum($id: ID!, $version: Int!, $input: SerumInput!, $idempotencyKey: String) {
+  updateSerum(
+    id: $id
+    version: $version
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    serum {
+      ...SerumCatalogueFields
+    }
+  }
+}
+    fragment SerumCatalogueFields on SerumAddOn {
+  id
+  name
+  ingredients
+  allergens
+  clearance
+  sterile
+  lots {
+    lotNumber
+    expiresOn
+    expired
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateSerumMutation, UpdateSerumMutationVariables>;
+export const AddSerumLotDocument = new TypedDocumentString(`
+    mutation AddSerumLot($id: ID!, $version: Int!, $lot: SerumLotInput!, $idempotencyKey: String) {
+  addSerumLot(
+    id: $id
+    version: $version
+    lot: $lot
+    idempotencyKey: $idempotencyKey
+  ) {
+    serum {
+      ...SerumCatalogueFields
+    }
+  }
+}
+    fragment SerumCatalogueFields on SerumAddOn {
+  id
+  name
+  ingredients
+  allergens
+  clearance
+  sterile
+  lots {
+    lotNumber
+    expiresOn
+    expired
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<AddSerumLotMutation, AddSerumLotMutationVariables>;
+export const SessionsByLotDocument = new TypedDocumentString(`
+    query SessionsByLot($serumId: ID!, $lotNumber: String!, $after: String) {
+  sessionsByLot(
+    serumId: $serumId
+    lotNumber: $lotNumber
+    first: 25
+    after: $after
+  ) {
+    edges {
+      cursor
+      performedOn
+      zone
+      node {
+        id
+        patient {
+          id
+          givenName
+          familyName
+          dateOfBirth
+          phone
+          email
+        }
+        site {
+          id
+          name
+        }
+        practitioner {
+          id
+          name
+        }
+        adverseEvents {
+          type
+          label
+          lotNumber
+          serum {
+            id
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsByLotQuery, SessionsByLotQueryVariables>;
+export const SitesDocument = new TypedDocumentString(`
+    query Sites($after: String) {
+  sites(first: 50, after: $after) {
+    edges {
+      node {
+        ...SiteFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment SiteFields on Site {
+  id
+  name
+  archived
+  version
+}`) as unknown as TypedDocumentString<SitesQuery, SitesQueryVariables>;
+export const CreateSiteDocument = new TypedDocumentString(`
+    mutation CreateSite($input: SiteInput!, $idempotencyKey: String) {
+  createSite(input: $input, idempotencyKey: $idempotencyKey) {
+    site {
+      ...SiteFields
+    }
+  }
+}
+    fragment SiteFields on Site {
+  id
+  name
+  archived
+  version
+}`) as unknown as TypedDocumentString<CreateSiteMutation, CreateSiteMutationVariables>;
+export const UpdateSiteDocument = new TypedDocumentString(`
+    mutation UpdateSite($id: ID!, $version: Int!, $input: SiteUpdateInput!, $idempotencyKey: String) {
+  updateSite(
+    id: $id
+    version: $version
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    site {
+      ...SiteFields
+    }
+  }
+}
+    fragment SiteFields on Site {
+  id
+  name
+  archived
+  version
+}`) as unknown as TypedDocumentString<UpdateSiteMutation, UpdateSiteMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($after: String) {
+  users(first: 50, after: $after) {
+    edges {
+      node {
+        ...UserFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  sites {
+    id
+    name
+  }
+  active
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const InviteUserDocument = new TypedDocumentString(`
+    mutation InviteUser($input: UserInput!, $idempotencyKey: String) {
+  inviteUser(input: $input, idempotencyKey: $idempotencyKey) {
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  sites {
+    id
+    name
+  }
+  active
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<InviteUserMutation, InviteUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($id: ID!, $version: Int!, $input: UserUpdateInput!, $idempotencyKey: String) {
+  updateUser(
+    id: $id
+    version: $version
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  sites {
+    id
+    name
+  }
+  active
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const DeactivateUserDocument = new TypedDocumentString(`
+    mutation DeactivateUser($id: ID!, $version: Int!) {
+  deactivateUser(id: $id, version: $version) {
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  sites {
+    id
+    name
+  }
+  active
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
+export const ReactivateUserDocument = new TypedDocumentString(`
+    mutation ReactivateUser($id: ID!, $version: Int!) {
+  reactivateUser(id: $id, version: $version) {
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  sites {
+    id
+    name
+  }
+  active
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+export const ClinicSettingsDocument = new TypedDocumentString(`
+    query ClinicSettings {
+  clinicSettings {
+    ...ClinicSettingsFields
+  }
+}
+    fragment ClinicSettingsFields on ClinicSettings {
+  chemoRadiotherapyMonths
+  isotretinoinMonths
+  isotretinoinLevel
+  toxinDays
+  fillerDays
+  peelLaserRetinoidDays
+  retreatmentMonths
+  rebookingGraceDays
+  activesAfterNeedlingDays
+  aftercareText
+  isDefault
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<ClinicSettingsQuery, ClinicSettingsQueryVariables>;
+export const UpdateClinicSettingsDocument = new TypedDocumentString(`
+    mutation UpdateClinicSettings($version: Int!, $input: ClinicSettingsInput!, $idempotencyKey: String) {
+  updateClinicSettings(
+    version: $version
+    input: $input
+    idempotencyKey: $idempotencyKey
+  ) {
+    settings {
+      ...ClinicSettingsFields
+    }
+  }
+}
+    fragment ClinicSettingsFields on ClinicSettings {
+  chemoRadiotherapyMonths
+  isotretinoinMonths
+  isotretinoinLevel
+  toxinDays
+  fillerDays
+  peelLaserRetinoidDays
+  retreatmentMonths
+  rebookingGraceDays
+  activesAfterNeedlingDays
+  aftercareText
+  isDefault
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateClinicSettingsMutation, UpdateClinicSettingsMutationVariables>;
+export const AuditTrailDocument = new TypedDocumentString(`
+    query AuditTrail($patientId: ID!, $after: String) {
+  auditTrail(patientId: $patientId, first: 50, after: $after) {
+    edges {
+      node {
+        ...AuditEntryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  userId
+  userEmail
+  role
+  action
+  patientId
+  siteId
+  outcome
+  detail
+}`) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
+export const AuditByUserDocument = new TypedDocumentString(`
+    query AuditByUser($userId: ID!, $after: String) {
+  auditByUser(userId: $userId, first: 50, after: $after) {
+    edges {
+      node {
+        ...AuditEntryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  userId
+  userEmail
+  role
+  action
+  patientId
+  siteId
+  outcome
+  detail
+}`) as unknown as TypedDocumentString<AuditByUserQuery, AuditByUserQueryVariables>;
+export const AuditPatientSearchDocument = new TypedDocumentString(`
+    query AuditPatientSearch($siteId: ID!, $search: String) {
+  patients(siteId: $siteId, search: $search, first: 10) {
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        dateOfBirth
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditPatientSearchQuery, AuditPatientSearchQueryVariables>;
 export const AnalyticsOverviewDocument = new TypedDocumentString(`
     query AnalyticsOverview($matrixFilter: OutcomeFilter) {
   sites: outcomeSummary(groupBy: SITE) {

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from "react-router";
 import { PageLoader } from "./PageLoader";
 import { useAuth } from "../auth/context";
 import { canSeeAnalytics } from "../analytics/RequireAnalyticsRole";
+import { AdminNav } from "../admin/AdminNav";
 import type { Role } from "../gql/graphql";
 
 const ROLE_LABEL: Record<Role, string> = {
@@ -103,6 +104,7 @@ export function Shell() {
             onClick={close}
           />
         )}
+        {me.role === "CLINIC_ADMIN" && <AdminNav pathname={pathname} onNavigate={close} />}
       </AppShell.Navbar>
 
       <AppShell.Main>
