@@ -1,7 +1,7 @@
 import { notFound, type TrendPoint } from "@needlework/core";
 import { Assessments, formatRef, parseRef, type Assessment, type OutcomeTrend } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
-import type { MutationRecordAssessmentArgs, QueryOutcomeTrendArgs } from "../generated/resolvers";
+import type { Resolvers } from "../generated/resolvers";
 import { localIdOf, recordRefOf, toRecordId } from "../ids";
 import { idem, visiblePatient, visiblePatientNode } from "./clinical";
 import { assessmentNode, concernNode, treatmentSessionNode, type AssessmentNode } from "./nodes";
@@ -34,7 +34,7 @@ function points(t: OutcomeTrend) {
 
 export const assessmentResolvers = {
   Query: {
-    outcomeTrend: async (_: unknown, args: QueryOutcomeTrendArgs, ctx: Context) => {
+    outcomeTrend: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const patientId = localIdOf(args.patientId, "Patient", "patientId");
       const concern = recordRefOf(args.concernId, "Concern", "concernId");
@@ -56,7 +56,7 @@ export const assessmentResolvers = {
     },
   },
   Mutation: {
-    recordAssessment: async (_: unknown, args: MutationRecordAssessmentArgs, ctx: Context) => {
+    recordAssessment: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const patientId = localIdOf(args.patientId, "Patient", "patientId");
       const { concernId, sessionId, ...rest } = args.input;
@@ -80,19 +80,19 @@ export const assessmentResolvers = {
     },
   },
   Assessment: {
-    id: (a: AssessmentNode) => toRecordId("Assessment", { patientId: a.patientId, date: a.assessedOn, id: a.id }),
-    patient: (a: AssessmentNode, _: unknown, ctx: Context) => visiblePatientNode(ctx, a.patientId),
-    concern: (a: AssessmentNode, _: unknown, ctx: Context) => concernOf(ctx, a.patientId, a.concernRef),
-    session: async (a: AssessmentNode, _: unknown, ctx: Context) => {
+    id: (a) => toRecordId("Assessment", { patientId: a.patientId, date: a.assessedOn, id: a.id }),
+    patient: (a, _, ctx) => visiblePatientNode(ctx, a.patientId),
+    concern: (a, _, ctx) => concernOf(ctx, a.patientId, a.concernRef),
+    session: async (a, _, ctx) => {
       if (!a.sessionRef) return null;
       await visiblePatient(ctx, a.patientId);
       const s = await ctx.loaders.session.load(a.sessionRef);
       return s ? treatmentSessionNode(s) : null;
     },
-    baseline: (a: AssessmentNode) => a.baseline?.score ?? null,
-    baselineOn: (a: AssessmentNode) => a.baseline?.on ?? null,
+    baseline: (a) => a.baseline?.score ?? null,
+    baselineOn: (a) => a.baseline?.on ?? null,
   },
-};
+} satisfies Resolvers;
 
 /** For node(id): an assessment of a visible patient, with the read audited. */
 export async function assessmentNodeById(ctx: Context, localId: string): Promise<AssessmentNode> {

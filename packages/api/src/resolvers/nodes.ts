@@ -1,6 +1,6 @@
 import type { Patient } from "@needlework/core";
 import type { Concern, Consultation, Site, TreatmentPlan, User } from "@needlework/store";
-import type { Assessment, SerumRecord, TreatmentSession } from "@needlework/store";
+import type { Assessment, LotTrace, SerumRecord, TreatmentSession } from "@needlework/store";
 import { toGlobalId } from "../ids";
 
 /** What resolvers hand to GraphQL for each Node type: the domain object plus its typename. */
@@ -54,3 +54,17 @@ export const treatmentSessionNode = (s: TreatmentSession): TreatmentSessionNode 
 
 export type AssessmentNode = Assessment & { __typename: "Assessment" };
 export const assessmentNode = (a: Assessment): AssessmentNode => ({ ...a, __typename: "Assessment" });
+
+export type { SerumApplication as SerumApplicationNode, RecordedAdverseEvent as AdverseEventNode } from "@needlework/store";
+/** An edge of the lot trace: the trace item; its node (the session) is loaded by the edge's resolver. */
+export interface SerumLotTraceEdgeNode {
+  cursor: string;
+  performedOn: string;
+  zone: LotTrace["zone"];
+  trace: LotTrace;
+}
+/** recordTreatmentSession returns the plan it moved; recordAdverseEvent leaves it to the loader. */
+export interface TreatmentSessionPayloadNode {
+  session: TreatmentSessionNode;
+  plan: TreatmentPlanNode | null;
+}

@@ -1,13 +1,7 @@
 import { notFound, Serums as SerumRules, todayIso, type ContraindicationFinding, type SerumLot } from "@needlework/core";
 import { SerumCatalogue, TreatmentSessions, type SerumRecord } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
-import type {
-  MutationAddSerumLotArgs,
-  MutationCreateSerumArgs,
-  MutationUpdateSerumArgs,
-  QueryCheckSerumArgs,
-  QuerySerumsArgs,
-} from "../generated/resolvers";
+import type { Resolvers } from "../generated/resolvers";
 import { localIdOf, toGlobalId } from "../ids";
 import { idem } from "./clinical";
 import { toConnection } from "./connection";
@@ -16,11 +10,11 @@ import { serumNode, type SerumNode } from "./nodes";
 /** Serum catalogue: everyone in the group reads it, clinic admins change it (authz.ts). */
 export const serumResolvers = {
   Query: {
-    serums: async (_: unknown, args: QuerySerumsArgs, ctx: Context) => {
+    serums: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       return toConnection(await SerumCatalogue.listSerumsPage(ctx.db, p, args), serumNode);
     },
-    checkSerum: async (_: unknown, args: QueryCheckSerumArgs, ctx: Context) => {
+    checkSerum: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const result = await TreatmentSessions.checkSerum(ctx.db, p, {
         patientId: localIdOf(args.patientId, "Patient", "patientId"),
@@ -42,12 +36,12 @@ export const serumResolvers = {
     },
   },
   Mutation: {
-    createSerum: async (_: unknown, args: MutationCreateSerumArgs, ctx: Context) => {
+    createSerum: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const serum = await SerumCatalogue.createSerum(ctx.db, p, args.input, idem("createSerum", args.idempotencyKey, args.input));
       return { serum: serumNode(serum) };
     },
-    updateSerum: async (_: unknown, args: MutationUpdateSerumArgs, ctx: Context) => {
+    updateSerum: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const serum = await SerumCatalogue.updateSerum(
         ctx.db,
@@ -59,7 +53,7 @@ export const serumResolvers = {
       );
       return { serum: serumNode(serum) };
     },
-    addSerumLot: async (_: unknown, args: MutationAddSerumLotArgs, ctx: Context) => {
+    addSerumLot: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const serum = await SerumCatalogue.addSerumLot(
         ctx.db,
@@ -73,10 +67,10 @@ export const serumResolvers = {
     },
   },
   SerumAddOn: {
-    id: (s: SerumNode) => toGlobalId("SerumAddOn", s.id),
-    lots: (s: SerumNode) => s.lots.map((l: SerumLot) => ({ ...l, expired: !SerumRules.lotUsable(l, todayIso()) })),
+    id: (s) => toGlobalId("SerumAddOn", s.id),
+    lots: (s) => s.lots.map((l: SerumLot) => ({ ...l, expired: !SerumRules.lotUsable(l, todayIso()) })),
   },
-};
+} satisfies Resolvers;
 
 /** A serum named on a clinical record, through the per-request loader. */
 export async function serumById(ctx: Context, serumId: string): Promise<SerumNode> {

@@ -9,20 +9,10 @@ import {
   parseRef,
   TreatmentSessions,
   type LotTrace,
-  type RecordedAdverseEvent,
-  type SerumApplication,
-  type TreatmentPlan,
   type TreatmentSession,
 } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
-import type {
-  AdverseEventInput,
-  MutationRecordAdverseEventArgs,
-  MutationRecordTreatmentSessionArgs,
-  QueryRecentSessionsArgs,
-  QuerySessionsByLotArgs,
-  TreatmentSessionInput,
-} from "../generated/resolvers";
+import type { AdverseEventInput, Resolvers, TreatmentSessionInput } from "../generated/resolvers";
 import { localIdOf, recordRefOf, toRecordId } from "../ids";
 import { idem, siteOf, staffMember, visiblePatient, visiblePatientNode } from "./clinical";
 import { toConnection } from "./connection";
@@ -99,20 +89,29 @@ async function visibleSession(ctx: Context, s: TreatmentSession): Promise<Treatm
 }
 
 function deviceOf(s: TreatmentSession) {
-  const cartridge = s.cartridge ? { cartridgeNeedleCount: s.cartridge.needleCount, cartridgeLot: s.cartridge.lotNumber } : {};
+  const cartridgeNeedleCount = s.cartridge?.needleCount ?? null;
+  const cartridgeLot = s.cartridge?.lotNumber ?? null;
   switch (s.device) {
     case "DERMAROLLER":
       return { __typename: "Dermaroller" as const, kind: s.device };
     case "PEN":
-      return { __typename: "Dermapen" as const, kind: s.device, ...cartridge };
+      // Core requires the cartridge of a pen session.
+      return { __typename: "Dermapen" as const, kind: s.device, cartridgeNeedleCount: cartridgeNeedleCount ?? 0, cartridgeLot: cartridgeLot ?? "" };
     case "RF_MICRONEEDLING":
-      return { __typename: "RfMicroneedling" as const, kind: s.device, energyLevel: s.rf?.energyLevel ?? 0, pulseDurationMs: s.rf?.pulseDurationMs ?? 0, ...cartridge };
+      return {
+        __typename: "RfMicroneedling" as const,
+        kind: s.device,
+        energyLevel: s.rf?.energyLevel ?? 0,
+        pulseDurationMs: s.rf?.pulseDurationMs ?? 0,
+        cartridgeNeedleCount,
+        cartridgeLot,
+      };
   }
 }
 
 export const sessionResolvers = {
   Query: {
-    sessionsByLot: async (_: unknown, args: QuerySessionsByLotArgs, ctx: Context) => {
+    sessionsByLot: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const page = await TreatmentSessions.sessionsByLot(ctx.db, p, {
         serumId: localIdOf(args.serumId, "SerumAddOn", "serumId"),
@@ -125,7 +124,7 @@ export const sessionResolvers = {
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     },
-    recentSessions: async (_: unknown, args: QueryRecentSessionsArgs, ctx: Context) => {
+    recentSessions: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const page = await TreatmentSessions.recentSessions(ctx.db, p, {
         siteId: localIdOf(args.siteId, "Site", "siteId"),
@@ -146,7 +145,7 @@ export const sessionResolvers = {
     },
   },
   Mutation: {
-    recordTreatmentSession: async (_: unknown, args: MutationRecordTreatmentSessionArgs, ctx: Context) => {
+    recordTreatmentSession: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const { session, plan } = await withInputPaths(async () =>
         TreatmentSessions.recordSession(
@@ -159,7 +158,7 @@ export const sessionResolvers = {
       );
       return { session: treatmentSessionNode(session), plan: treatmentPlanNode(plan) };
     },
-    recordAdverseEvent: async (_: unknown, args: MutationRecordAdverseEventArgs, ctx: Context) => {
+    recordAdverseEvent: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
       const session = await TreatmentSessions.recordAdverseEvent(
         ctx.db,
@@ -173,7 +172,7 @@ export const sessionResolvers = {
     },
   },
   TreatmentSessionPayload: {
-    plan: async (payload: { session: TreatmentSession; plan: TreatmentPlan | null }, _: unknown, ctx: Context) => {
+    plan: async (payload, _, ctx) => {
       if (payload.plan) return treatmentPlanNode(payload.plan);
       const plan = await ctx.loaders.plan.load(payload.session.planRef);
       if (!plan) throw notFound("The treatment plan");
@@ -181,53 +180,54 @@ export const sessionResolvers = {
     },
   },
   SerumLotTraceEdge: {
-    node: async (edge: { trace: LotTrace }, _: unknown, ctx: Context) => {
+    node: async (edge, _, ctx) => {
       const s = await ctx.loaders.session.load(formatRef(edge.trace.sessionRef));
       if (!s) throw notFound("The treatment session");
       return visibleSession(ctx, s);
     },
   },
   TreatmentSession: {
-    id: (s: TreatmentSessionNode) => toRecordId("TreatmentSession", { patientId: s.patientId, date: s.performedOn, id: s.id }),
-    patient: (s: TreatmentSessionNode, _: unknown, ctx: Context) => visiblePatientNode(ctx, s.patientId),
-    plan: async (s: TreatmentSessionNode, _: unknown, ctx: Context) => {
+    id: (s) => toRecordId("TreatmentSession", { patientId: s.patientId, date: s.performedOn, id: s.id }),
+    patient: (s, _, ctx) => visiblePatientNode(ctx, s.patientId),
+    plan: async (s, _, ctx) => {
       await visiblePatient(ctx, s.patientId);
       const plan = await ctx.loaders.plan.load(s.planRef);
       if (!plan) throw notFound("The treatment plan");
       return treatmentPlanNode(plan);
     },
-    site: async (s: TreatmentSessionNode, _: unknown, ctx: Context) => {
+    site: async (s, _, ctx) => {
       const p = requirePrincipal(ctx);
       await visiblePatient(ctx, s.patientId);
       if (!canSeeSite(p, s.siteId)) throw notFound("The site");
       return siteOf(ctx, s.siteId);
     },
-    practitioner: (s: TreatmentSessionNode) => staffMember(s.practitionerId, s.practitionerName),
-    device: (s: TreatmentSessionNode) => deviceOf(s),
-    zones: (s: TreatmentSessionNode) => s.zones.map((z) => ({ ...z, depthBand: Schedule.depthBand(z.depthMm) })),
-    serumsApplied: (s: TreatmentSessionNode) => s.serums,
-    aftercare: (s: TreatmentSessionNode) => s.aftercare,
-    rescreen: (s: TreatmentSessionNode) => ({
+    practitioner: (s) => staffMember(s.practitionerId, s.practitionerName),
+    device: (s) => deviceOf(s),
+    zones: (s) => s.zones.map((z) => ({ ...z, depthBand: Schedule.depthBand(z.depthMm) })),
+    serumsApplied: (s) => s.serums,
+    aftercare: (s) => s.aftercare,
+    rescreen: (s) => ({
       ...s.rescreen,
+      answers: { ...s.rescreen.answers, chemoOrRadiotherapyCurrent: s.rescreen.answers.chemoOrRadiotherapyCurrent ?? false },
       carriedOverrides: s.rescreen.carried,
       overrides: s.rescreen.overrides,
     }),
   },
   SerumApplication: {
-    serum: (a: SerumApplication, _: unknown, ctx: Context) => serumById(ctx, a.serumId),
+    serum: (a, _, ctx) => serumById(ctx, a.serumId),
     // SerumOverride (resolvers/plans.ts) maps who made it.
-    override: (a: SerumApplication) => a.override ?? null,
+    override: (a) => a.override ?? null,
   },
   AdverseEvent: {
-    label: (e: RecordedAdverseEvent) => SessionRules.ADVERSE_EVENT_LABELS[e.type],
-    serum: (e: RecordedAdverseEvent, _: unknown, ctx: Context) => (e.serumId ? serumById(ctx, e.serumId) : null),
-    classification: (e: RecordedAdverseEvent) => SessionRules.classifyAdverseEvent(e),
-    flag: (e: RecordedAdverseEvent) => SessionRules.adverseEventFlag(e) ?? null,
+    label: (e) => SessionRules.ADVERSE_EVENT_LABELS[e.type],
+    serum: (e, _, ctx) => (e.serumId ? serumById(ctx, e.serumId) : null),
+    classification: (e) => SessionRules.classifyAdverseEvent(e),
+    flag: (e) => SessionRules.adverseEventFlag(e) ?? null,
   },
   SessionDevice: {
-    __resolveType: (d: { __typename: string }) => d.__typename,
+    __resolveType: (d) => d.__typename ?? null,
   },
-};
+} satisfies Resolvers;
 
 /** For node(id): a session of a visible patient, with the read audited. */
 export async function sessionNodeById(ctx: Context, localId: string): Promise<TreatmentSessionNode> {

@@ -1,8 +1,8 @@
 import { Contraindications, todayIso, type ScreeningAnswers } from "@needlework/core";
 import { PatientTimeline, formatRef, type TimelineEntry } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
-import type { PatientTimelineArgs } from "../generated/resolvers";
-import { assessmentNode, consultationNode, treatmentPlanNode, treatmentSessionNode, type PatientNode } from "./nodes";
+import type { Resolvers } from "../generated/resolvers";
+import { assessmentNode, consultationNode, treatmentPlanNode, treatmentSessionNode } from "./nodes";
 
 /**
  * The patient page: the timeline is ONE Query per page on the patient collection, whatever it holds;
@@ -45,7 +45,7 @@ function node(e: TimelineEntry, ctx: Context) {
 
 export const timelineResolvers = {
   Patient: {
-    timeline: async (patient: PatientNode, args: PatientTimelineArgs, ctx: Context) => {
+    timeline: async (patient, args, ctx) => {
       const p = requirePrincipal(ctx);
       ctx.loaders.patient.prime(patient.id, patient);
       const page = await PatientTimeline.patientTimeline(ctx.db, p, patient, args);
@@ -54,13 +54,13 @@ export const timelineResolvers = {
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     },
-    activeFlags: async (patient: PatientNode, _: unknown, ctx: Context) => {
+    activeFlags: async (patient, _, ctx) => {
       const p = requirePrincipal(ctx);
       const { settings } = await ctx.loaders.settings.load(p.groupId);
       return Contraindications.screen({ patient, answers: STANDING, settings, onDate: todayIso() });
     },
   },
   TimelineEntry: {
-    __resolveType: (n: { __typename: string }) => n.__typename,
+    __resolveType: (n) => n.__typename ?? null,
   },
-};
+} satisfies Resolvers;
