@@ -53,6 +53,9 @@ function initialJsWeight(): Plugin {
 export default defineConfig({
   root,
   plugins: [react(), initialJsWeight()],
+  // The root node_modules holds React 18 (a dev tool's dependency); packages hoisted there (react-redux
+  // under recharts, react-remove-scroll under Mantine) must use the portal's React 19, not load a second one.
+  resolve: { dedupe: ["react", "react-dom"] },
   css: { postcss: root },
   server: { port: 5173, strictPort: true },
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true },

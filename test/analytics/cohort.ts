@@ -185,7 +185,7 @@ function ok<T>(r: { errors?: { message: string; extensions?: Record<string, unkn
 }
 
 /** Records the cohort; returns the created patients (with their identifying details). */
-export async function recordCohort(api: TestApi): Promise<CreatedPatient[]> {
+export async function recordCohort(api: Pick<TestApi, "gql" | "users">): Promise<CreatedPatient[]> {
   const created: CreatedPatient[] = [];
   for (const spec of COHORT) {
     const as: Principal = spec.practitioner === "ava" ? api.users.ava! : api.users.sam!;

@@ -176,7 +176,7 @@ export default function AnalyticsPage() {
       {overview.error && <Alert color="red">{overview.error.message}</Alert>}
       {!overview.data && overview.loading && <Loader aria-label="Loading outcomes" />}
       {overview.data && (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="matrix-heading">
             <Title order={2} size="h3" id="matrix-heading">
               Improvement by concern and needle depth

@@ -19,6 +19,9 @@ export const DEPTH_BANDS = ["0.25–0.5", "0.5–1.0", "1.0–1.5", "1.5–2.0",
 /** Sequential teal → indigo: shallow to deep, distinguishable without relying on hue alone. */
 const BAND_COLOURS = ["#96f2d7", "#38d9a9", "#0ca678", "#087f5b", "#364fc7"];
 
+/** Legend text in the body colour: the series colours are too light for text on white. */
+const LEGEND_TEXT = { color: "var(--mantine-color-dark-7)", fontSize: 13 };
+
 const pct = (v: number | null | undefined): string => (v == null ? "–" : `${v.toFixed(1)}%`);
 const num = (v: number | null | undefined): string => (v == null ? "–" : v.toFixed(1));
 
@@ -47,10 +50,10 @@ export function ConcernDepthChart({ cells }: { cells: readonly MatrixCell[] }) {
       <ResponsiveContainer width="100%" height={320}>
         <BarChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="concern" tick={{ fontSize: 12 }} interval={0} />
+          <XAxis dataKey="concern" tick={{ fontSize: 12 }} interval={0} angle={data.length > 3 ? -20 : 0} textAnchor={data.length > 3 ? "end" : "middle"} height={data.length > 3 ? 64 : 30} />
           <YAxis unit="%" tick={{ fontSize: 12 }} width={52} />
           <Tooltip formatter={(v) => pct(typeof v === "number" ? v : null)} />
-          <Legend formatter={(v: string) => `${v} mm`} />
+          <Legend formatter={(v: string) => <span style={LEGEND_TEXT}>{v} mm</span>} />
           {bands.map((b) => (
             <Bar key={b} dataKey={b} name={b} fill={BAND_COLOURS[DEPTH_BANDS.indexOf(b)]} isAnimationActive={false} />
           ))}
@@ -68,13 +71,13 @@ export function SerumChart({ rows }: { rows: readonly Row[] }) {
   if (data.length === 0) return <Text c="dimmed">No sessions with serums yet.</Text>;
   return (
     <div role="img" aria-label="Mean improvement and adverse events per 100 sessions by serum" data-testid="serum-chart">
-      <ResponsiveContainer width="100%" height={Math.max(160, data.length * 48)}>
+      <ResponsiveContainer width="100%" height={Math.max(180, data.length * 64 + 60)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="serum" width={150} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="serum" width={220} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v, name) => (name === "Mean improvement" ? pct(typeof v === "number" ? v : null) : num(typeof v === "number" ? v : null))} />
-          <Legend />
+          <Legend formatter={(v: string) => <span style={LEGEND_TEXT}>{v}</span>} />
           <Bar dataKey="improvement" name="Mean improvement" unit="%" fill="#0ca678" isAnimationActive={false} />
           <Bar dataKey="adverse" name="Adverse events per 100 sessions" fill="#e8590c" isAnimationActive={false} />
         </BarChart>
