@@ -77,7 +77,7 @@ describe("consultation and plan in the portal (local stack, Chromium)", () => {
     await expect(flags.getByText("Source: medication: Warfarin", { exact: false }).isVisible()).resolves.toBe(true);
   });
 
-  it("records a consultation with the screen shown as the form fills", async () => {
+  it("records a consultation with the screen shown as the form fills", { timeout: 60_000 }, async () => {
     await page.getByRole("link", { name: "New consultation" }).click();
     await page.getByRole("heading", { level: 1, name: "New consultation" }).waitFor();
     const screen = page.getByRole("region", { name: "Contraindication screen" });
@@ -165,7 +165,7 @@ describe("consultation and plan in the portal (local stack, Chromium)", () => {
     await shot("consult-03-consultation-overridden");
   });
 
-  it("builds the plan from the protocol's suggestion, editing depth and serums with their flags", async () => {
+  it("builds the plan from the protocol's suggestion, editing depth and serums with their flags", { timeout: 60_000 }, async () => {
     await page.getByRole("link", { name: "Build a treatment plan" }).click();
     await page.getByRole("heading", { level: 1, name: "New treatment plan" }).waitFor();
     await page.getByTestId("suggestion").getByText(/3 sessions every 4 weeks/).waitFor();

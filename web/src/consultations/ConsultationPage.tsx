@@ -133,7 +133,8 @@ function OverrideForm({
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={error}
-          data-autofocus
+          // Opened by the override button: the reason is the next thing to type.
+          autoFocus
         />
         <Group gap="xs" justify="flex-end">
           <Button variant="default" size="xs" onClick={onCancel}>

@@ -629,7 +629,7 @@ function PlanBuilder({
                           )
                         }
                       />
-                      <Group gap={4} wrap="nowrap">
+                      <Group gap={4} justify="flex-end" style={{ flexShrink: 0, maxWidth: "50%" }}>
                         {suggestion?.serumIds.includes(s.id) && (
                           <Badge variant="light" color="teal" c="teal.9" tt="none">
                             Suggested
