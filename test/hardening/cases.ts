@@ -15,6 +15,8 @@ export interface WriteCase {
   document: string;
   /** Who calls it (default: ava, a practitioner at Harbour Street). */
   as?: (api: TestApi) => Principal;
+  /** One record per group (settings, a protocol): its version moves with every successful run. */
+  singleton?: boolean;
   /**
    * Fresh preconditions for one run (written without faults); returns the variables, with `key`
    * when the mutation takes an idempotency key.
@@ -714,6 +716,7 @@ export const writeCases: WriteCase[] = [
     field: "updateProtocol",
     document: UPDATE_PROTOCOL,
     as: admin,
+    singleton: true,
     prepare: async (api, run) => {
       const p = await wrinklesProtocol(api);
       return {
@@ -728,6 +731,7 @@ export const writeCases: WriteCase[] = [
     field: "updateClinicSettings",
     document: UPDATE_SETTINGS,
     as: admin,
+    singleton: true,
     prepare: async (api, run) => ({
       version: await settingsVersion(api),
       input: { toxinDays: 14 + (run % 7), aftercareText: `Aftercare ${unique(run)}` },

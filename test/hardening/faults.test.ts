@@ -11,6 +11,7 @@ import {
   injectedServiceError,
   printCounts,
   snapshot,
+  type Snapshot,
 } from "./support";
 
 /**
@@ -21,6 +22,7 @@ import {
  * key, or the same version) writes nothing more.
  */
 const READS = new Set(["GetItem", "BatchGetItem", "Query", "TransactGetItems"]);
+const PREPARE_IN_PARALLEL = 4;
 
 describe("fault injection along each write mutation", () => {
   let api: TestApi;
@@ -43,9 +45,13 @@ describe("fault injection along each write mutation", () => {
     await api?.stop();
   });
 
-  async function run(c: WriteCase, runNo: number, fault?: { k: number; after: boolean }) {
-    const vars = await c.prepare(api, runNo);
-    const before = await snapshot(api.db);
+  /** Runs the mutation once on `vars`, from the table state `before`, failing call `fault.k` if given. */
+  async function run(
+    c: WriteCase,
+    vars: Record<string, unknown>,
+    before: Snapshot,
+    fault?: { k: number; after: boolean },
+  ) {
     resetCounter(api.db);
     const inject = fault ? failCall(fault.k, injectedServiceError(api.db), fault.after) : undefined;
     const operations: string[] = [];
@@ -53,66 +59,89 @@ describe("fault injection along each write mutation", () => {
       if (point.attempt === 1) operations[point.call - 1] = point.operation;
       return inject?.(point);
     };
-    const as = c.as?.(api) ?? api.users.ava;
-    const result = await api.gql(c.document, vars, as).finally(() => {
+    const result = await api.gql(c.document, vars, c.as?.(api) ?? api.users.ava).finally(() => {
       api.db.faultHook = undefined;
     });
     const calls = api.db.counter.total;
-    const signature = dataWrites(changeSignature(before, await snapshot(api.db)));
-    return { vars, before, result, calls, operations, signature };
+    const after = await snapshot(api.db);
+    return { result, calls, operations, after, signature: dataWrites(changeSignature(before, after)) };
+  }
+
+  /** Preconditions of several runs, a few at a time. */
+  async function prepareAll(c: WriteCase, from: number, count: number): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < count; i += PREPARE_IN_PARALLEL) {
+      const batch = Array.from({ length: Math.min(PREPARE_IN_PARALLEL, count - i) }, (_, j) =>
+        c.prepare(api, from + i + j),
+      );
+      out.push(...(await Promise.all(batch)));
+    }
+    return out;
   }
 
   for (const c of writeCases) {
     it(`${c.label ?? c.field}: every failed call leaves nothing or everything`, async () => {
-      // Two clean runs: a group-wide record (settings, a protocol) is added by the first save and
-      // changed by every later one, so the second run is the reference for the faulted ones.
-      await run(c, -1);
-      const clean = await run(c, 0);
+      // A group-wide record (settings, a protocol) is added by its first save and changed by every
+      // later one: save it once first, so the clean run is the reference for the faulted ones.
+      if (c.singleton) await run(c, await c.prepare(api, -1), await snapshot(api.db));
+      const clean = await run(c, await c.prepare(api, 0), await snapshot(api.db));
       expect(codes(clean.result), JSON.stringify(clean.result)).toEqual([]);
       const complete = clean.signature;
       expect(complete.length).toBeGreaterThan(0);
-      let runNo = 1;
+
+      // Every k; for a write also "ran, response lost" (a read's lost response changes nothing more).
+      const faults = Array.from({ length: clean.calls }, (_, i) => i + 1).flatMap((k) =>
+        READS.has(clean.operations[k - 1] ?? "")
+          ? [{ k, after: false }]
+          : [
+              { k, after: false },
+              { k, after: true },
+            ],
+      );
+      // Preconditions are made up front, so one snapshot is both one run's "after" and the next one's
+      // "before"; a singleton's version moves with each success, so it is read just before its run.
+      const prepared = c.singleton ? [] : await prepareAll(c, 1, faults.length);
+      let before = await snapshot(api.db);
       const outcomes: Record<string, number> = { unchanged: 0, complete: 0, partial: 0 };
-      let faulted = 0;
-      for (let k = 1; k <= clean.calls; k++) {
-        // A read whose response is lost changes nothing a read that never ran would not: only writes
-        // are also run to completion and then failed.
-        const write = !READS.has(clean.operations[k - 1] ?? "");
-        for (const after of write ? [false, true] : [false]) {
-          faulted += 1;
-          const r = await run(c, runNo++, { k, after });
-          tally.tried += 1;
-          const failed = codes(r.result).length > 0;
-          if (failed) {
-            tally.rejected += 1;
-            expect(codes(r.result)).toEqual(["INTERNAL_SERVER_ERROR"]);
+      for (const [i, fault] of faults.entries()) {
+        let vars = prepared[i];
+        if (!vars) {
+          vars = await c.prepare(api, i + 1);
+          before = await snapshot(api.db);
+        }
+        const r = await run(c, vars, before, fault);
+        before = r.after;
+        tally.tried += 1;
+        const failed = codes(r.result).length > 0;
+        if (failed) {
+          tally.rejected += 1;
+          expect(codes(r.result)).toEqual(["INTERNAL_SERVER_ERROR"]);
+        }
+        const outcome = classify(r.signature, complete);
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        if (outcome === "partial") tally.partialWrites += 1;
+        const where = `call ${fault.k} of ${clean.calls}, ${fault.after ? "response lost" : "not sent"}`;
+        expect(outcome, `${where}: ${r.signature.join(",")}`).not.toBe("partial");
+        if (!failed) expect(outcome, where).toBe("complete");
+        if (failed && outcome === "complete") {
+          // The write happened but the caller saw a failure. Its retry must not write again: with a
+          // key it answers the first result; without one, the version it carries is now stale.
+          tally.lostResponses += 1;
+          const replay = await api.gql(c.document, vars, c.as?.(api) ?? api.users.ava);
+          if (vars.key) {
+            expect(codes(replay)).toEqual([]);
+            expect(payload(replay, c.field)).toBeDefined();
+          } else {
+            expect(codes(replay)).toEqual(["CONFLICT"]);
           }
-          const outcome = classify(r.signature, complete);
-          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-          if (outcome === "partial") tally.partialWrites += 1;
-          expect(
-            outcome,
-            `call ${k} of ${clean.calls}, ${after ? "response lost" : "not sent"}: ${r.signature.join(",")}`,
-          ).not.toBe("partial");
-          if (!failed) expect(outcome).toBe("complete");
-          if (failed && outcome === "complete") {
-            // The write happened but the caller saw a failure. Its retry must not write again: with a
-            // key it answers the first result; without one, the version it carries is now stale.
-            tally.lostResponses += 1;
-            const replay = await api.gql(c.document, r.vars, c.as?.(api) ?? api.users.ava);
-            if (r.vars.key) {
-              expect(codes(replay)).toEqual([]);
-              expect(payload(replay, c.field)).toBeDefined();
-            } else {
-              expect(codes(replay)).toEqual(["CONFLICT"]);
-            }
-            expect(dataWrites(changeSignature(r.before, await snapshot(api.db)))).toEqual(complete);
-            tally.replayedOk += 1;
-          }
+          const afterReplay = await snapshot(api.db);
+          expect(dataWrites(changeSignature(r.after, afterReplay))).toEqual([]);
+          before = afterReplay;
+          tally.replayedOk += 1;
         }
       }
       perMutation.push(
-        `${c.label ?? c.field}: ${clean.calls} calls (${clean.operations.join(" ")}), ${faulted} faulted runs, unchanged=${outcomes.unchanged} complete=${outcomes.complete} partial=${outcomes.partial}`,
+        `${c.label ?? c.field}: ${clean.calls} calls (${clean.operations.join(" ")}), ${faults.length} faulted runs, unchanged=${outcomes.unchanged} complete=${outcomes.complete} partial=${outcomes.partial}`,
       );
     });
   }
