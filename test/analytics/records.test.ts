@@ -129,7 +129,7 @@ describe("outcome records", () => {
     ["depth band", { depthBand: "1.5–2.0" }, 1],
     ["Fitzpatrick type", { fitzpatrick: "V" }, 1],
     ["months from the start", { from: addDays(TODAY, -400) }, 5],
-    ["nothing after today", { from: TODAY }, 0],
+    ["nothing starting after this month", { from: addDays(TODAY, 40) }, 0],
     ["site and months (filter)", { siteId: harbour, from: addDays(TODAY, -400), to: TODAY }, 3],
     ["site, concern and months (key condition)", { siteId: harbour, indication: "WRINKLES", from: addDays(TODAY, -400), to: TODAY }, 1],
     ["device and Fitzpatrick", { device: "PEN", fitzpatrick: "IV" }, 1],
@@ -209,6 +209,9 @@ async function recordItem(api: TestApi): Promise<Map<string, Record<string, unkn
 }
 
 function wendellKey(items: Map<string, Record<string, unknown>>): string {
-  for (const [sk, it] of items) if ((it.record as { indication: string }).indication === "ALOPECIA") return sk;
+  for (const [sk, it] of items) {
+    const r = it.record as { indication: string; fitzpatrick: string | null; ageBand: string };
+    if (r.indication === "ALOPECIA" && r.fitzpatrick === "IV" && r.ageBand === "18–29") return sk;
+  }
   throw new Error("no alopecia record");
 }
