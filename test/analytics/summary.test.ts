@@ -246,4 +246,34 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
     expect(k.timeBetweenSessions).toMatchObject({ denominator: intervals.gaps, value: intervals.meanDeviationDays });
     expect(Concerns.INDICATIONS.length).toBeGreaterThan(0);
   });
+
+  it("KPIs filtered by site (gsi1 key condition) and by concern equal core's functions over those plans", async () => {
+    const toKpi = (p: Item): KpiPlan => ({
+      startOn: String(p.startDate),
+      sessionsPlanned: Number(p.sessionsPlanned),
+      intervalWeeks: Number(p.intervalWeeks),
+      sessionDates: (p.sessionDates as string[]) ?? [],
+      cancelled: p.status === "CANCELLED",
+    });
+    const indicationsOf = (p: Item) => raw.concerns.filter((c) => (p.concernIds as string[]).includes(String(c.id))).map((c) => c.indication);
+    const cases: [Record<string, unknown>, (p: Item) => boolean][] = [
+      [{ siteId: toGlobalId("Site", "harbour") }, (p) => p.siteId === "harbour"],
+      [{ siteId: toGlobalId("Site", "riverside") }, (p) => p.siteId === "riverside"],
+      [{ indication: "ACNE_SCARRING" }, (p) => indicationsOf(p).includes("ACNE_SCARRING")],
+    ];
+    for (const [filter, keep] of cases) {
+      const plans = raw.plans.filter(keep).map(toKpi);
+      const r = await api.gql<{ kpis: { plansCounted: number; courseCompletion: { numerator: number; denominator: number }; rebooking: { numerator: number; denominator: number } } }>(
+        `query($f: OutcomeFilter, $d: Date) { kpis(filter: $f, asOf: $d) { plansCounted courseCompletion { numerator denominator } rebooking { numerator denominator } } }`,
+        { f: filter, d: TODAY },
+        api.users.mia,
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.kpis.plansCounted, JSON.stringify(filter)).toBe(plans.length);
+      const cc = Kpi.courseCompletionRate(plans, TODAY, 14);
+      const rb = Kpi.rebookingRate(plans, TODAY, 14);
+      expect(r.data!.kpis.courseCompletion).toEqual({ numerator: cc.numerator, denominator: cc.denominator });
+      expect(r.data!.kpis.rebooking).toEqual({ numerator: rb.numerator, denominator: rb.denominator });
+    }
+  });
 });
