@@ -56,6 +56,9 @@ describe("patients in the portal (local stack, Chromium)", () => {
     await button.waitFor();
     await shot("01-sign-in");
     await button.click();
+    // Home is Today; the patient list is a nav entry away.
+    await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Patients" }).click();
     await page.getByRole("heading", { level: 1, name: "Patients" }).waitFor();
     await expect(page.getByTestId("signed-in-user").textContent()).resolves.toBe(practitioner.name);
     await page.getByRole("table", { name: "Patients" }).getByRole("link").first().waitFor();
@@ -90,8 +93,9 @@ describe("patients in the portal (local stack, Chromium)", () => {
     await page.getByRole("button", { name: "Create patient" }).click();
     await page.getByRole("heading", { level: 1, name: `Adaeze ${familyName}` }).waitFor();
     const safety = page.getByRole("region", { name: "Safety summary" });
-    await expect(safety.getByText("Lidocaine").isVisible()).resolves.toBe(true);
-    await expect(safety.getByText("Warfarin").isVisible()).resolves.toBe(true);
+    // The names stand alone in their lists; the contraindication flags below cite them as sources.
+    await expect(safety.getByText("Lidocaine", { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(safety.getByText("Warfarin", { exact: true }).isVisible()).resolves.toBe(true);
     await expect(safety.getByText(/^V: /).isVisible()).resolves.toBe(true);
     await shot("04-patient-page");
     patientPath = new URL(page.url()).pathname;

@@ -97,7 +97,7 @@ function PickConsultation({ patientId }: { patientId: string }) {
       {consultations.length === 0 ? (
         <Alert color="gray" title="A consultation comes first">
           A plan is built from the concerns recorded at a consultation, after the contraindication screen.{" "}
-          <Anchor component={Link} to={`${patientPath}/consultations/new`}>
+          <Anchor component={Link} to={`${patientPath}/consultations/new`} inherit fw={600}>
             Record a consultation
           </Anchor>
           .
@@ -375,7 +375,7 @@ function PlanBuilder({
               CONTRAINDICATED).
             </Text>
             <FindingList label="Blocks to override" findings={consultation.unresolvedBlocks} />
-            <Anchor component={Link} to={consultationPath(patient.id, consultation.id)} fw={600}>
+            <Anchor component={Link} to={consultationPath(patient.id, consultation.id)} fw={600} size="sm">
               Override at the consultation
             </Anchor>
           </Stack>
@@ -704,7 +704,7 @@ function PlanBuilder({
             >
               <Stack gap="xs">
                 <Reasons reasons={refusal.consultation} />
-                <Anchor component={Link} to={consultationPath(patient.id, consultation.id)} fw={600}>
+                <Anchor component={Link} to={consultationPath(patient.id, consultation.id)} fw={600} size="sm">
                   Override at the consultation
                 </Anchor>
               </Stack>
