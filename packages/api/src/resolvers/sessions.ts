@@ -119,10 +119,15 @@ export const sessionResolvers = {
         first: args.first,
         after: args.after,
       });
-      return {
-        edges: page.items.map((t: LotTrace, i) => ({ cursor: page.cursors[i] ?? "", trace: t, performedOn: t.performedOn, zone: t.zone })),
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      };
+      // An application at the practitioner's site to a patient registered at a site they do not see
+      // stays out of the list, like in recentSessions (one BatchGetItem for the page's patients).
+      const patients = await ctx.loaders.patient.loadMany(page.items.map((t) => t.patientId));
+      const edges = page.items.flatMap((t: LotTrace, i) => {
+        const pt = patients[i];
+        const visible = !!pt && !(pt instanceof Error) && canSeeSite(p, pt.siteId);
+        return visible ? [{ cursor: page.cursors[i] ?? "", trace: t, performedOn: t.performedOn, zone: t.zone }] : [];
+      });
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
     },
     recentSessions: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
