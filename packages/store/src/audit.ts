@@ -91,7 +91,12 @@ export async function appendAudit(db: Db, actor: Principal, e: AuditEntryInput):
   await putAuditItem(db, auditItem(actor, e));
 }
 
-/** The outcome a refused access is recorded with; undefined for errors that touched no data. */
+/**
+ * The outcome a refused access is recorded with; undefined for refusals that are not about access.
+ * A refused access (NOT_FOUND, FORBIDDEN) is a security event and is recorded. A refusal of the data
+ * itself (bad input, a stale version, a contraindicated serum or session) writes nothing at all: the
+ * table stays exactly as it was, and the caller was entitled to what the refusal tells them.
+ */
 export function refusalOutcome(err: unknown): AuditOutcome | undefined {
   if (!isDomainError(err)) return undefined;
   switch (err.code) {
@@ -100,9 +105,7 @@ export function refusalOutcome(err: unknown): AuditOutcome | undefined {
     case "FORBIDDEN":
       return "DENIED";
     case "CONFLICT":
-      return "CONFLICT";
     case "CONTRAINDICATED":
-      return "CONTRAINDICATED";
     case "BAD_USER_INPUT":
     case "UNAUTHENTICATED":
     case "THROTTLED":
