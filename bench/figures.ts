@@ -127,7 +127,7 @@ export function formatTable(all: readonly Figure[]): string {
   const marked = figures.filter((f) => f.pass !== undefined);
   const failed = marked.filter((f) => !f.pass);
   out.push("");
-  out.push(`  ${marked.length - failed.length}/${marked.length} targets met${failed.length ? `; missed: ${failed.map((f) => f.label).join("; ")}` : ""}`);
+  out.push(`  ${marked.length - failed.length}/${marked.length} targets met${failed.length ? `; missed: ${failed.map((f) => f.id).join(", ")}` : ""}`);
   return out.join("\n");
 }
 
