@@ -98,13 +98,11 @@ function Entry({ edge, patientId }: { edge: TimelineEdge; patientId: string }) {
       break;
     case "TreatmentSession": {
       const abnormal = n.adverseEvents.filter((a) => a.classification !== "EXPECTED").length;
-      title = `Session ${n.plan.progress.done > 0 ? `(course ${n.plan.progress.done}/${n.plan.progress.planned})` : ""}`.trim();
+      title = `${DEVICE[n.device.kind]} session`;
       to = sessionPath(patientId, n.id);
       body = (
         <>
-          <Text size="sm">
-            {DEVICE[n.device.kind]}: {n.zones.map((z) => `${ZONE[z.zone]} ${mm(z.depthMm)}`).join(", ")}
-          </Text>
+          <Text size="sm">{n.zones.map((z) => `${ZONE[z.zone]} ${mm(z.depthMm)}`).join(", ")}</Text>
           <Text size="sm" c="dimmed">
             {n.practitioner.name}
             {n.serumsApplied.length > 0 ? ` · serums: ${n.serumsApplied.map((s) => s.serumName).join(", ")}` : ""}

@@ -23,7 +23,7 @@ import { AllergyBadge } from "../patients/badges";
 import { formatDate } from "../patients/labels";
 import { DueBadge } from "../plans/DueBadge";
 import { DUE_KIND, mm } from "../plans/model";
-import { newSessionPath, patientPath, planPath } from "../timeline/paths";
+import { newSessionPath, patientPath, planPath, sessionPath } from "../timeline/paths";
 import { DANGER_TEXT } from "../theme";
 import { PlansDueQuery as PlansDueDocument, RecentSessionsQuery as RecentSessionsDocument } from "./operations";
 
@@ -176,7 +176,11 @@ function SessionsTable({ sessions }: { sessions: Session[] }) {
             const abnormal = s.adverseEvents.filter((a) => a.classification !== "EXPECTED");
             return (
               <Table.Tr key={s.id}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(s.performedOn)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <Anchor component={Link} to={sessionPath(s.patient.id, s.id)} size="sm">
+                    {formatDate(s.performedOn)}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={patientPath(s.patient.id)} fw={600}>
                     {s.patient.familyName}, {s.patient.givenName}
@@ -187,7 +191,7 @@ function SessionsTable({ sessions }: { sessions: Session[] }) {
                     {DEVICE[s.device.kind]}: {s.zones.map((z) => `${ZONE[z.zone]} ${mm(z.depthMm)}`).join(", ")}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    session {s.plan.progress.done} of {s.plan.progress.planned}
+                    course {s.plan.progress.done}/{s.plan.progress.planned} done
                   </Text>
                   {abnormal.length > 0 && (
                     <Text size="xs" c={DANGER_TEXT} fw={600}>
