@@ -4,7 +4,6 @@ import { resetCounter, type RequestCounter } from "@needlework/store";
 import { codes, startTestApi, type TestApi } from "../support/api";
 import { snapshotTable } from "../support/dynamo";
 import {
-  auditAdded,
   daysAgo,
   fieldPaths,
   noAnswers,
@@ -14,7 +13,6 @@ import {
   sessionInput,
   site,
   TODAY,
-  withoutAudit,
   type PlanOut,
   type RecordedSession,
 } from "../support/clinical";

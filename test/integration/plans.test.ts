@@ -107,11 +107,6 @@ const reasons = (r: GqlResult<unknown>): string[] =>
   ((r.errors?.[0]?.extensions?.reasons as { code: string }[] | undefined) ?? []).map((x) => x.code).sort();
 const withoutAudit = (items: string[]) => items.filter((i) => !i.includes("#AUDIT#"));
 
-/** Items added since `before`: a refusal of patient data adds its audit entry and nothing else. */
-const added = (before: string[], after: string[]): string[] => after.filter((i) => !before.includes(i));
-const onlyAuditOf = (items: string[], outcome: string): boolean =>
-  items.length > 0 && items.every((i) => i.includes("#AUDIT#") && i.includes(`"outcome":{"S":"${outcome}"}`));
-
 describe("treatment plans through GraphQL on DynamoDB Local", () => {
   let api: TestApi;
   const consult = async (patientId: string, as?: Principal, siteId = harbour) => {
