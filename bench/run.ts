@@ -89,6 +89,8 @@ async function main(): Promise<number> {
       });
       ctx.ids.concern = j.concernIds[0];
       ctx.ids.serum = j.serum;
+      ctx.ids.plan = j.planId;
+      ctx.ids.session = j.sessionIds[0];
     });
     await section("requests", "DynamoDB requests per screen and operation", (step) =>
       measureRequests(stack, schema, ctx, figures, skipped, notes, recorded, step),

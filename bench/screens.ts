@@ -21,6 +21,9 @@ export interface ScreenContext {
     patient: string;
     concern?: string | undefined;
     serum?: { id: string; lotNumber: string } | undefined;
+    /** Global ids of the fixture's plan and one of its sessions. */
+    plan?: string | undefined;
+    session?: string | undefined;
     globalId(type: string, localId: string): string;
   };
   today: string;
@@ -196,6 +199,75 @@ export const SCREENS: Screen[] = [
     ],
     minimum: 7,
     why: "one Query of the group partition (its sites and serums), BatchGetItem of the rollup shards: 10 concerns × 5 depth bands × 8 shards plus 8 per site and per serum, 100 keys a call (5 calls for the demo group), one Query of the plan KPI items"
+  },
+  {
+    id: "sessionPage",
+    label: "Session page",
+    kind: "screen",
+    needs: ["Query.node", "Query.clinicSettings"],
+    as: (c) => c.users.ava!,
+    prepare: async (c) =>
+      c.ids.session
+        ? [{ portal: "TreatmentSession", variables: { patientId: c.ids.globalId("Patient", c.ids.patient), sessionId: c.ids.session } }]
+        : { skip: "the fixture has no session" },
+    minimum: 2,
+    why: "one BatchGetItem (profile, the session: its key is in its id, clinic settings), one PutItem of the audit entry",
+  },
+  {
+    id: "sessionRecorder",
+    label: "Session recorder",
+    kind: "screen",
+    needs: ["Query.node", "Query.serums"],
+    as: (c) => c.users.ava!,
+    prepare: async (c) =>
+      c.ids.plan
+        ? [{ portal: "SessionRecorder", variables: { patientId: c.ids.globalId("Patient", c.ids.patient), planId: c.ids.plan } }]
+        : { skip: "the fixture has no plan" },
+    minimum: 3,
+    why: "one BatchGetItem (profile, plan, settings), one Query of the group's serum catalogue, one PutItem of the audit entry",
+  },
+  {
+    id: "planPage",
+    label: "Plan page",
+    kind: "screen",
+    needs: ["Query.node"],
+    as: (c) => c.users.ava!,
+    prepare: async (c) => (c.ids.plan ? [{ portal: "TreatmentPlan", variables: { id: c.ids.plan } }] : { skip: "the fixture has no plan" }),
+    minimum: 3,
+    why: "one BatchGetItem (profile, plan, settings), one for what the plan names (consultation, concerns, planned serums), one PutItem of the audit entry",
+  },
+  {
+    id: "serumCatalogue",
+    label: "Serum catalogue (admin)",
+    kind: "screen",
+    needs: ["Query.serums"],
+    as: (c) => c.users.mia!,
+    prepare: async () => [{ portal: "SerumCatalogue", variables: { after: null } }],
+    minimum: 1,
+    why: "one Query of the group partition's serums (lots embedded)",
+  },
+  {
+    id: "sitesAndUsers",
+    label: "Sites and users (admin)",
+    kind: "screen",
+    needs: ["Query.sites", "Query.users"],
+    as: (c) => c.users.mia!,
+    prepare: async () => [
+      { portal: "Sites", variables: { after: null } },
+      { portal: "Users", variables: { after: null } },
+    ],
+    minimum: 2,
+    why: "one Query of the group partition's sites, one of its users",
+  },
+  {
+    id: "auditTrail",
+    label: "Audit trail of a patient (admin)",
+    kind: "screen",
+    needs: ["Query.auditTrail"],
+    as: (c) => c.users.mia!,
+    prepare: async (c) => [{ portal: "AuditTrail", variables: { patientId: c.ids.globalId("Patient", c.ids.patient), after: null } }],
+    minimum: 2,
+    why: "one Query of the patient's audit partition, one PutItem of the audit entry (reading who saw a record is itself audited)",
   },
   {
     id: "createPatient",
