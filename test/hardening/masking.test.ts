@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "@needlework/api";
-import { resetCounter, type FaultHook } from "@needlework/store";
+import { resetCounter, type FaultHook, type ResponseHook } from "@needlework/store";
 import { codes, startTestApi, type GqlResult, type TestApi } from "../support/api";
 import {
   cancelled,
@@ -161,6 +161,57 @@ describe("error masking and throttling", () => {
     expect(codes(result)).toEqual(["THROTTLED"]);
     expect(result.errors![0]!.extensions?.retryable).toBe(true);
     expect(writes).toEqual([]);
+    tally.throttled += 1;
+  });
+});
+
+describe("throttled batches (UnprocessedKeys, which the SDK does not retry)", () => {
+  let api: TestApi;
+  const tally = { tried: 0, rejected: 0, partialWrites: 0, throttled: 0 };
+  const SITES = `{ me { sites { id name } } }`;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    printCounts("throttled batches", tally);
+    await api?.stop();
+  });
+
+  /** Answers the first `times` BatchGetItem calls with every key unprocessed, as DynamoDB does when throttled. */
+  function unprocessed(times: number): { hook: ResponseHook; calls: () => number } {
+    let calls = 0;
+    const hook: ResponseHook = ({ operation, input, output }) => {
+      if (operation !== "BatchGetItem") return output;
+      calls += 1;
+      return calls <= times ? { ...output, Responses: {}, UnprocessedKeys: input.RequestItems } : output;
+    };
+    return { hook, calls: () => calls };
+  }
+
+  it("retries the unprocessed keys with backoff and answers in full", async () => {
+    const expected = await api.gql<{ me: { sites: { id: string }[] } }>(SITES);
+    const u = unprocessed(2);
+    api.db.responseHook = u.hook;
+    const r = await api.gql<{ me: { sites: { id: string }[] } }>(SITES).finally(() => {
+      api.db.responseHook = undefined;
+    });
+    tally.tried += 1;
+    expect(codes(r)).toEqual([]);
+    expect(r.data).toEqual(expected.data);
+    expect(u.calls()).toBe(3);
+  });
+
+  it("answers THROTTLED, retryable, when the keys stay unprocessed", async () => {
+    const u = unprocessed(Infinity);
+    api.db.responseHook = u.hook;
+    const r = await api.gql(SITES).finally(() => {
+      api.db.responseHook = undefined;
+    });
+    tally.tried += 1;
+    tally.rejected += codes(r).length > 0 ? 1 : 0;
+    expect(codes(r)).toEqual(["THROTTLED"]);
+    expect(r.errors![0]!.extensions?.retryable).toBe(true);
+    expect(u.calls()).toBe(5); // the call and 4 retries, then no hot loop
     tally.throttled += 1;
   });
 });

@@ -1,4 +1,8 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import {
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+  type DynamoDBClientConfig,
+} from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DomainError } from "@needlework/core";
@@ -41,7 +45,26 @@ export interface Db {
   counter: RequestCounter;
   /** Fault injection (tests only): consulted on every attempt of every call; see FaultHook. */
   faultHook?: FaultHook | undefined;
+  /** Tests only: rewrites the answer of a call (documents as the caller sees them). */
+  responseHook?: ResponseHook | undefined;
 }
+
+export type ResponseHook = (call: {
+  operation: string;
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+}) => Record<string, unknown>;
+
+interface BatchOutput {
+  Responses?: Record<string, unknown[]>;
+  UnprocessedKeys?: Record<string, unknown>;
+  UnprocessedItems?: Record<string, unknown>;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+/** Retries of a batch's unprocessed part, with exponential backoff from BATCH_BACKOFF_MS (jittered). */
+const BATCH_RETRIES = 4;
+const BATCH_BACKOFF_MS = 50;
 
 /**
  * One attempt of one DynamoDB call, as a fault hook sees it. `call` numbers logical calls on this Db
@@ -119,6 +142,58 @@ export function createDb(opts: DbOptions = {}): Db {
       return next(args);
     },
     { step: "initialize", name: "needleworkRequestCounter" },
+  );
+  // Throttled batches come back as UnprocessedKeys / UnprocessedItems, which the SDK does not retry:
+  // retry them here with backoff, and answer a throttling error (THROTTLED) when they stay unprocessed.
+  raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = String(context.commandName ?? "");
+      if (command !== "BatchGetItemCommand" && command !== "BatchWriteItemCommand") return next(args);
+      const pendingOf = (o: BatchOutput) =>
+        command === "BatchGetItemCommand" ? o.UnprocessedKeys : o.UnprocessedItems;
+      let result = await next(args);
+      for (let retry = 1; ; retry++) {
+        const output = result.output as BatchOutput;
+        const pending = pendingOf(output);
+        if (!pending || Object.keys(pending).length === 0) return result;
+        if (retry > BATCH_RETRIES) {
+          throw new ProvisionedThroughputExceededException({
+            $metadata: output.$metadata ?? {},
+            message: `${Object.keys(pending).length} table(s) still had unprocessed ${command === "BatchGetItemCommand" ? "keys" : "items"} after ${BATCH_RETRIES} retries`,
+          });
+        }
+        await new Promise((r) =>
+          setTimeout(r, BATCH_BACKOFF_MS * 2 ** (retry - 1) * (0.5 + Math.random() / 2)),
+        );
+        const again = await next({ ...args, input: { ...args.input, RequestItems: pending } });
+        const more = again.output as BatchOutput;
+        const responses: Record<string, unknown[]> = { ...output.Responses };
+        for (const [table, items] of Object.entries(more.Responses ?? {}))
+          responses[table] = [...(responses[table] ?? []), ...items];
+        const merged: BatchOutput = {
+          ...more,
+          ...(command === "BatchGetItemCommand" ? { Responses: responses } : {}),
+        };
+        result = { ...again, output: merged as unknown as typeof again.output };
+      }
+    },
+    { step: "initialize", priority: "low", name: "needleworkUnprocessedRetry" },
+  );
+  // Tests only: rewrites a call's answer (e.g. a batch answered as unprocessed), inside the batch retry.
+  raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const hook = db.responseHook;
+      if (!hook) return result;
+      const operation = String(context.commandName ?? "unknown").replace(/Command$/, "");
+      const output = hook({
+        operation,
+        input: args.input as unknown as Record<string, unknown>,
+        output: result.output as unknown as Record<string, unknown>,
+      });
+      return { ...result, output: output as unknown as typeof result.output };
+    },
+    { step: "initialize", priority: "low", name: "needleworkResponseHook" },
   );
   // Inside the SDK's retry loop, so it sees every attempt: an injected throttle is retried like a real one.
   raw.middlewareStack.add(

@@ -1,4 +1,4 @@
-export { createDb, resetCounter, withRequestScope, currentScope, RequestBudgetExceeded, type RequestScope, type Db, type DbOptions, type RequestCounter, type Fault, type FaultHook, type FaultPoint } from "./client";
+export { createDb, resetCounter, withRequestScope, currentScope, RequestBudgetExceeded, type RequestScope, type Db, type DbOptions, type RequestCounter, type Fault, type FaultHook, type FaultPoint, type ResponseHook } from "./client";
 export { tableDefinition, keyAttributes, TABLE_NAME_DEFAULT, type TableDefinition } from "./table";
 export { ensureTable } from "./bootstrap";
 export { Keys } from "./keys";

@@ -5,6 +5,7 @@ import type { Context } from "../context";
 import { localIdOf } from "../ids";
 import { toConnection } from "./connection";
 import { siteNode, userNode, type UserNode } from "./nodes";
+import { loadAll } from "../load";
 
 /** Administration of the group's sites and users. Clinic admins only (authz.ts policies, and again here). */
 type PageArgs = { first?: number | null; after?: string | null };
@@ -95,8 +96,8 @@ export const adminResolvers = {
   },
   User: {
     sites: async (u: UserNode, _: unknown, ctx: Context) => {
-      const sites = await ctx.loaders.site.loadMany(u.siteIds);
-      return sites.filter((s): s is Site => !!s && !(s instanceof Error)).map(siteNode);
+      const sites = await loadAll(ctx.loaders.site, u.siteIds);
+      return sites.filter((s): s is Site => !!s).map(siteNode);
     },
   },
 };

@@ -5,6 +5,7 @@ import { csvHeader, csvLine } from "../export/csv";
 import { localIdOf, toGlobalId } from "../ids";
 import { toConnection } from "./connection";
 import { siteNode } from "./nodes";
+import { loadAll } from "../load";
 
 /**
  * Analytics (ANALYST and CLINIC_ADMIN; the policies are in authz.ts): thin resolvers over the
@@ -52,8 +53,8 @@ function summaryRowOut(dimension: Analytics.SummaryDimension | "CONCERN_DEPTH_BA
 }
 
 async function siteNames(ctx: Context, ids: readonly string[]): Promise<Map<string, string>> {
-  const sites = await ctx.loaders.site.loadMany([...new Set(ids)]);
-  return new Map(sites.filter((s): s is Site => !!s && !(s instanceof Error)).map((s) => [s.id, s.name]));
+  const sites = await loadAll(ctx.loaders.site, [...new Set(ids)]);
+  return new Map(sites.filter((s): s is Site => !!s).map((s) => [s.id, s.name]));
 }
 
 const outcomeRecordNode = (r: Analytics.OutcomeRecord) => ({

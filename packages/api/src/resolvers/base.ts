@@ -9,6 +9,7 @@ import { treatmentPlanNodeById } from "./plans";
 import { serumById } from "./serums";
 import { sessionNodeById } from "./sessions";
 import { assessmentNodeById } from "./assessments";
+import { loadAll } from "../load";
 
 export const baseResolvers = {
   Query: {
@@ -16,9 +17,7 @@ export const baseResolvers = {
       const p = requirePrincipal(ctx);
       const group = await Groups.getGroup(ctx.db, p.groupId);
       const siteIds = p.role === "CLINIC_ADMIN" ? (await Groups.listSites(ctx.db, p.groupId)).map((s) => s.id) : p.siteIds;
-      const sites = (await ctx.loaders.site.loadMany(siteIds)).filter(
-        (s): s is Site => !!s && !(s instanceof Error),
-      );
+      const sites = (await loadAll(ctx.loaders.site, siteIds)).filter((s): s is Site => !!s);
       return {
         userId: toGlobalId("User", p.userId),
         email: p.email,

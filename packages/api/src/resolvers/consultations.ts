@@ -6,6 +6,7 @@ import type { Resolvers, ScreeningAnswersInput } from "../generated/resolvers";
 import { localIdOf, recordRefOf, toRecordId } from "../ids";
 import { idem, siteOf, staffMember, visiblePatient, visiblePatientNode } from "./clinical";
 import { concernNode, consultationNode, type ConcernNode, type ConsultationNode } from "./nodes";
+import { loadAll } from "../load";
 
 /**
  * Consultations, their concerns and the contraindication screen. Nested fields reach the patient
@@ -17,8 +18,8 @@ const answersIn = (a: ScreeningAnswersInput): Partial<Record<keyof ScreeningAnsw
 
 async function concernsOf(ctx: Context, patientId: string, date: string, ids: readonly string[]): Promise<ConcernNode[]> {
   await visiblePatient(ctx, patientId);
-  const found = await ctx.loaders.concern.loadMany(ids.map((id) => formatRef({ patientId, date, id })));
-  return found.flatMap((c) => (c && !(c instanceof Error) ? [concernNode(c)] : []));
+  const found = await loadAll(ctx.loaders.concern, ids.map((id) => formatRef({ patientId, date, id })));
+  return found.flatMap((c) => (c ? [concernNode(c)] : []));
 }
 
 async function consultationByRef(ctx: Context, localRef: string): Promise<ConsultationNode> {

@@ -7,6 +7,7 @@ import { localIdOf, recordRefOf, toGlobalId, toRecordId } from "../ids";
 import { idem, siteOf, staffMember, visiblePatient, visiblePatientNode } from "./clinical";
 import { toConnection } from "./connection";
 import { concernNode, consultationNode, treatmentPlanNode, type TreatmentPlanNode } from "./nodes";
+import { loadAll } from "../load";
 
 /**
  * Treatment plans: suggestion from the protocols, creation from a cleared consultation, edits and
@@ -49,10 +50,10 @@ export const planResolvers = {
         after: args.after,
       });
       // A plan held at this site for a patient of another site stays out of the list (one BatchGetItem).
-      const patients = await ctx.loaders.patient.loadMany(page.items.map((x) => x.patientId));
+      const patients = await loadAll(ctx.loaders.patient, page.items.map((x) => x.patientId));
       const visible = page.items.map((_, i) => {
         const patient = patients[i];
-        return !!patient && !(patient instanceof Error) && canSeeSite(p, patient.siteId);
+        return !!patient && canSeeSite(p, patient.siteId);
       });
       return toConnection(
         {
