@@ -15,6 +15,7 @@ import { requirePrincipal, type Context } from "../context";
 import type { AdverseEventInput, Resolvers, TreatmentSessionInput } from "../generated/resolvers";
 import { localIdOf, recordRefOf, toRecordId } from "../ids";
 import { idem, siteOf, staffMember, visiblePatient, visiblePatientNode } from "./clinical";
+import { loadAll } from "../load";
 import { toConnection } from "./connection";
 import { treatmentPlanNode, treatmentSessionNode, type TreatmentSessionNode } from "./nodes";
 import { serumById } from "./serums";
@@ -121,10 +122,10 @@ export const sessionResolvers = {
       });
       // An application at the practitioner's site to a patient registered at a site they do not see
       // stays out of the list, like in recentSessions (one BatchGetItem for the page's patients).
-      const patients = await ctx.loaders.patient.loadMany(page.items.map((t) => t.patientId));
+      const patients = await loadAll(ctx.loaders.patient, page.items.map((t) => t.patientId));
       const edges = page.items.flatMap((t: LotTrace, i) => {
         const pt = patients[i];
-        const visible = !!pt && !(pt instanceof Error) && canSeeSite(p, pt.siteId);
+        const visible = !!pt && canSeeSite(p, pt.siteId);
         return visible ? [{ cursor: page.cursors[i] ?? "", trace: t, performedOn: t.performedOn, zone: t.zone }] : [];
       });
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
@@ -137,10 +138,10 @@ export const sessionResolvers = {
         after: args.after,
       });
       // A session at this site may be of a patient registered at a site the practitioner does not see.
-      const patients = await ctx.loaders.patient.loadMany(page.items.map((s) => s.patientId));
+      const patients = await loadAll(ctx.loaders.patient, page.items.map((s) => s.patientId));
       const visible = page.items.map((s, i) => ({ s, i })).filter(({ i }) => {
         const pt = patients[i];
-        return !!pt && !(pt instanceof Error) && canSeeSite(p, pt.siteId);
+        return !!pt && canSeeSite(p, pt.siteId);
       });
       for (const { s } of visible) ctx.loaders.session.prime(sessionLocalId(s), s);
       return toConnection(
