@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createLocalIssuer } from "../../packages/api/src/auth/local-issuer";
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from "../../packages/api/src/auth/tokens";
 import { DEFAULT_LIMITS, toGlobalId } from "@needlework/api";
 import * as portal from "../../web/src/gql/graphql";
 import { codes, startTestApi, type TestApi } from "../support/api";
@@ -280,6 +283,84 @@ describe("the limits leave every portal operation room", () => {
           `${query}\nIf this page is meant to be this heavy, raise the limit in packages/api/src/limits.ts`,
         ).toEqual([]);
       }
+    }
+  });
+});
+
+describe("the Lambda entry point applies the same limits", () => {
+  type Handler = (event: APIGatewayProxyEventV2, context: Context, callback: () => void) => Promise<unknown>;
+  let handler: Handler;
+  const saved = { ...process.env };
+  const tally = { tried: 0, rejected: 0, partialWrites: 0 };
+
+  beforeAll(async () => {
+    const issuer = await createLocalIssuer();
+    Object.assign(process.env, {
+      TABLE_NAME: "hardening-lambda-unused",
+      DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+      AUTH_ISSUER: LOCAL_ISSUER,
+      AUTH_AUDIENCE: LOCAL_AUDIENCE,
+      AUTH_PUBLIC_JWK: JSON.stringify(issuer.publicJwk),
+    });
+    delete process.env.GRAPHQL_DEV_MODE;
+    delete process.env.AUTH_JWKS_URL;
+    handler = (await import("../../packages/api/src/lambda")).handler as unknown as Handler;
+  });
+  afterAll(() => {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+    printCounts("lambda limits", tally);
+  });
+
+  const event = (body: string): APIGatewayProxyEventV2 => ({
+    version: "2.0",
+    routeKey: "POST /graphql",
+    rawPath: "/graphql",
+    rawQueryString: "",
+    headers: { "content-type": "application/json", host: "api.example" },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "api",
+      domainName: "api.example",
+      domainPrefix: "api",
+      http: {
+        method: "POST",
+        path: "/graphql",
+        protocol: "HTTP/1.1",
+        sourceIp: "203.0.113.7",
+        userAgent: "vitest",
+      },
+      requestId: "hardening",
+      routeKey: "POST /graphql",
+      stage: "$default",
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    body,
+    isBase64Encoded: false,
+  });
+  const call = async (body: string) =>
+    (await handler(event(body), {} as Context, () => undefined)) as { statusCode: number; body: string };
+
+  it("refuses an oversized body with 413, introspection, and a token flood, before any database call", async () => {
+    const big = await call(
+      JSON.stringify({ query: `{ me { userId } } # ${"x".repeat(DEFAULT_LIMITS.maxBodyBytes)}` }),
+    );
+    const introspection = await call(JSON.stringify({ query: "{ __schema { types { name } } }" }));
+    const tokens = await call(JSON.stringify({ query: `{ me { ${"userId ".repeat(5000)} } }` }));
+    const batched = await call(
+      JSON.stringify([{ query: "{ me { userId } }" }, { query: "{ me { email } }" }]),
+    );
+    for (const [r, status] of [
+      [big, 413],
+      [introspection, 400],
+      [tokens, 400],
+      [batched, 400],
+    ] as const) {
+      tally.tried += 1;
+      expect(r.statusCode, r.body).toBe(status);
+      expect(r.body).toMatch(/"errors"/);
+      tally.rejected += 1;
     }
   });
 });
