@@ -814,6 +814,28 @@ export const versionedUpdateCases: VersionedUpdateCase[] = [
     },
   },
   {
+    field: "addSerumLot",
+    document: ADD_SERUM_LOT,
+    as: admin,
+    prepare: async (api) => {
+      const s = await newSerum(api, `Lot race serum ${Date.now().toString(36)}`);
+      return (i) => ({
+        id: s.id,
+        version: s.version,
+        lot: { lotNumber: `RACE-${i}`, expiresOn: "2029-06-30" },
+      });
+    },
+  },
+  {
+    field: "deactivateUser",
+    document: DEACTIVATE_USER,
+    as: admin,
+    prepare: async (api) => {
+      const u = await newUser(api, `off-race-${Date.now().toString(36)}`);
+      return () => ({ id: u.id, version: u.version });
+    },
+  },
+  {
     field: "updateProtocol",
     document: UPDATE_PROTOCOL,
     as: admin,
