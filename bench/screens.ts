@@ -108,8 +108,8 @@ export const SCREENS: Screen[] = [
       if (c.has("Patient.timeline")) ops.push({ portal: "PatientTimeline", query: timelineQuery, variables: { id, first: 10 } });
       return ops;
     },
-    minimum: 2,
-    why: "one Query of the patient's item collection (profile, concerns, a page of the timeline), one PutItem of the audit entry for reading a record",
+    minimum: 3,
+    why: "one Query of the timeline page (newest first), one BatchGetItem of the profile, clinic settings and site (sent beside the Query), one PutItem of the audit entry; plan progress on session entries denormalised onto them",
   },
   {
     id: "today",
@@ -132,8 +132,8 @@ export const SCREENS: Screen[] = [
         },
       ];
     },
-    minimum: 3,
-    why: "one Query of the site's due index and one of its session index (patient names denormalised on the items), one PutItem of the audit entry",
+    minimum: 4,
+    why: "two operations, each one Query (the site's due index; its session index) with patient names denormalised on the items, and one PutItem of its audit entry",
   },
   {
     id: "outcomeTrend",
