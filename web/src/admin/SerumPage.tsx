@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Fieldset,
   Group,
@@ -25,7 +26,6 @@ import type { SerumCatalogueFieldsFragment, SerumClearance, SerumInput } from ".
 import { formatDate } from "../patients/labels";
 import { PageLoader } from "../shell/PageLoader";
 import { asApiError, ConflictAlert, FailureAlert, fieldErrors } from "./common";
-import { LotBadge } from "./LotBadge";
 import { AddSerumLotMutation, CreateSerumMutation, SerumQuery, UpdateSerumMutation } from "./operations";
 
 type Serum = SerumCatalogueFieldsFragment;
@@ -462,7 +462,13 @@ function Lots({
                   <Table.Td>{l.lotNumber}</Table.Td>
                   <Table.Td>{formatDate(l.expiresOn)}</Table.Td>
                   <Table.Td>
-                    <LotBadge lot={l} />
+                    {l.expired ? (
+                      <Badge variant="filled" color="red.9" c="white" tt="none">
+                        Expired: never applied
+                      </Badge>
+                    ) : (
+                      <Text size="sm">Usable</Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Anchor
@@ -492,7 +498,6 @@ function Lots({
             />
             <TextInput
               label="Expiry"
-              description="Usable up to and including this day"
               type="date"
               required
               value={lot.expiresOn}
@@ -507,6 +512,10 @@ function Lots({
             </Button>
           </Group>
         </form>
+        <Text size="xs" c="dimmed">
+          A lot is usable up to and including its expiry day. An already expired lot may be recorded for
+          traceability; it can never be applied.
+        </Text>
         {conflict && (
           <ConflictAlert
             what="this serum"

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { CLEARANCE, CLEARANCE_SHORT } from "../clinical/labels";
 import type { SerumCatalogueQuery } from "../gql/graphql";
@@ -62,16 +62,13 @@ export default function SerumsPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge
-                    variant="light"
-                    tt="none"
-                    color={s.clearance === "CLEARED_FOR_NEEDLING" ? "teal" : "yellow"}
+                  <Text
+                    size="sm"
+                    fw={600}
                     c={s.clearance === "CLEARED_FOR_NEEDLING" ? "teal.9" : "#8a4a00"}
+                    title={CLEARANCE[s.clearance]}
                   >
                     {CLEARANCE_SHORT[s.clearance]}
-                  </Badge>
-                  <Text size="xs" c="dimmed" mt={2}>
-                    {CLEARANCE[s.clearance]}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -231,6 +231,7 @@ function SettingsForm({
 
   const field = (n: (typeof NUMERIC)[number]) => (
     <NumberInput
+      clampBehavior="none"
       key={n.key}
       label={n.label}
       description={`${n.help} (${n.min}–${n.max} ${n.unit})`}

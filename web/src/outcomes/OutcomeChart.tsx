@@ -35,8 +35,12 @@ interface Point {
 export function OutcomeChart({ trend, title }: { trend: Trend; title: string }) {
   const scale = SCALES[trend.scale];
   const summaryId = useId();
+  // The baseline is often also the first assessment (same day, same score): one point, not two.
+  const isBaseline = (p: { assessedOn: string; score: number }) =>
+    p.assessedOn === trend.baselineOn && p.score === trend.baseline;
+  const baselineScored = trend.points.some(isBaseline);
   const data: Point[] = [
-    ...(trend.baseline != null && trend.baselineOn
+    ...(trend.baseline != null && trend.baselineOn && !baselineScored
       ? [
           {
             date: trend.baselineOn,
@@ -50,7 +54,7 @@ export function OutcomeChart({ trend, title }: { trend: Trend; title: string }) 
       date: p.assessedOn,
       score: p.score,
       label: formatScore(trend.scale, p.score, p.label),
-      kind: "Assessment" as const,
+      kind: isBaseline(p) ? ("Baseline" as const) : ("Assessment" as const),
     })),
   ];
   const summary = improvementText(trend.scale, trend.baseline, trend.latest);
@@ -129,7 +133,7 @@ export function OutcomeChart({ trend, title }: { trend: Trend; title: string }) 
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {trend.baseline != null && trend.baselineOn && (
+          {trend.baseline != null && trend.baselineOn && !baselineScored && (
             <Table.Tr>
               <Table.Td>{formatDate(trend.baselineOn)}</Table.Td>
               <Table.Td>{formatScore(trend.scale, trend.baseline)}</Table.Td>
@@ -141,13 +145,20 @@ export function OutcomeChart({ trend, title }: { trend: Trend; title: string }) 
             <Table.Tr key={`${p.assessedOn}-${i}`}>
               <Table.Td>{formatDate(p.assessedOn)}</Table.Td>
               <Table.Td>{formatScore(trend.scale, p.score, p.label)}</Table.Td>
-              <Table.Td>{p.rater ? RATER[p.rater] : ""}</Table.Td>
               <Table.Td>
-                {p.improvement.absolute === 0
-                  ? "no change"
-                  : `${Math.abs(p.improvement.absolute)} ${p.improvement.absolute > 0 ? "better" : "worse"}${
-                      p.improvement.percent != null ? ` (${Math.abs(p.improvement.percent).toFixed(0)}%)` : ""
-                    }`}
+                {p.rater ? RATER[p.rater] : ""}
+                {isBaseline(p) ? " (baseline)" : ""}
+              </Table.Td>
+              <Table.Td>
+                {isBaseline(p)
+                  ? "—"
+                  : p.improvement.absolute === 0
+                    ? "no change"
+                    : `${Math.abs(p.improvement.absolute)} ${p.improvement.absolute > 0 ? "better" : "worse"}${
+                        p.improvement.percent != null
+                          ? ` (${Math.abs(p.improvement.percent).toFixed(0)}%)`
+                          : ""
+                      }`}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -105,7 +105,14 @@ function ConcernOutcome({
   concern: Concern;
   revision: number;
 }) {
+  const [params] = useSearchParams();
   const [scale, setScale] = useState<ScaleId>(concern.baselineScale);
+  const sectionRef = useRef<HTMLElement>(null);
+  const linked = params.get("concern") === concern.id;
+  useEffect(() => {
+    // Opened from this concern's assessment (?concern=): bring its chart into view.
+    if (linked) sectionRef.current?.scrollIntoView({ block: "start" });
+  }, [linked]);
   const { data, error, loading, refetch } = useQuery(OutcomeTrendQuery, {
     patientId,
     concernId: concern.id,
@@ -120,7 +127,7 @@ function ConcernOutcome({
   }, [revision, refetch]);
   const title = concernName(concern);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={`concern-${concern.id}`}>
+    <Paper ref={sectionRef} withBorder p="md" component="section" aria-labelledby={`concern-${concern.id}`}>
       <Group justify="space-between" align="flex-end" mb="sm">
         <div>
           <Title order={2} size="h3" id={`concern-${concern.id}`}>
@@ -201,7 +208,9 @@ function AssessmentForm({
 }) {
   const [params] = useSearchParams();
   const fromSession = params.get("session") ?? "";
+  const fromConcern = params.get("concern") ?? "";
   const firstConcern =
+    patient.concerns.find((c) => c.id === fromConcern) ??
     patient.concerns.find((c) =>
       sessions.find((s) => s.id === fromSession)?.plan.concerns.some((pc) => pc.id === c.id),
     ) ??
@@ -359,6 +368,7 @@ function AssessmentForm({
               />
             ) : (
               <NumberInput
+                clampBehavior="none"
                 label="Score"
                 required
                 description={

@@ -177,11 +177,13 @@ export function RescreenFindings({
 
 /** One line per answer once the session has started, with a way back to change them. */
 export function RescreenSummary({
+  form,
   plan,
   rows,
   performedOn,
   onChange,
 }: {
+  form: UseFormReturnType<SessionFormValues>;
   plan: RecorderPlan;
   rows: RescreenRow[];
   performedOn: string;
@@ -202,7 +204,21 @@ export function RescreenSummary({
           </Text>
           <Stack gap={4} mt="xs">
             {rows.map((r) => (
-              <Finding key={r.finding.code} finding={r.finding} />
+              <Finding
+                key={r.finding.code}
+                finding={r.finding}
+                extra={
+                  <Text size="xs" c="dimmed">
+                    {r.carried
+                      ? `Overridden at the consultation by ${r.carried.by.name}: “${r.carried.reason}”`
+                      : r.needsOverride
+                        ? `${r.status === "NEW" ? "New" : "Changed"} today, overridden: “${
+                            form.values.overrides[r.finding.code] ?? ""
+                          }”`
+                        : STATUS_LABEL[r.status]}
+                  </Text>
+                }
+              />
             ))}
           </Stack>
         </div>

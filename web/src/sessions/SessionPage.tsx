@@ -535,6 +535,7 @@ function AdverseEvents({
               onChange={(e) => set("onsetOn", e.currentTarget.value)}
             />
             <NumberInput
+              clampBehavior="none"
               label="Duration (days)"
               description="Leave empty while ongoing"
               min={0}

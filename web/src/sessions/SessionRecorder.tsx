@@ -302,6 +302,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
 
         {started ? (
           <RescreenSummary
+            form={form}
             plan={plan}
             rows={rescreenRows}
             performedOn={v.performedOn}
@@ -366,6 +367,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                 {v.device !== "DERMAROLLER" && (
                   <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
                     <NumberInput
+                      clampBehavior="none"
                       label="Cartridge needle count"
                       required={v.device === "PEN"}
                       min={1}
@@ -382,6 +384,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                     {v.device === "RF_MICRONEEDLING" && (
                       <>
                         <NumberInput
+                          clampBehavior="none"
                           label="Energy level"
                           description="As the device shows it"
                           required
@@ -391,6 +394,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                           {...form.getInputProps("rfEnergy")}
                         />
                         <NumberInput
+                          clampBehavior="none"
                           label="Pulse duration (ms)"
                           required
                           min={0}
@@ -431,6 +435,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                           {...form.getInputProps(`zones.${i}.zone`)}
                         />
                         <NumberInput
+                          clampBehavior="none"
                           label="Depth (mm)"
                           required
                           min={DEPTH_MIN_MM}
@@ -447,6 +452,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                           {...form.getInputProps(`zones.${i}.depthMm`)}
                         />
                         <NumberInput
+                          clampBehavior="none"
                           label="Passes"
                           required
                           min={1}
@@ -541,6 +547,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                       {...form.getInputProps("numbingAgent")}
                     />
                     <NumberInput
+                      clampBehavior="none"
                       label="Minutes on the skin"
                       required
                       min={0}
@@ -695,7 +702,7 @@ function SerumRowFields({
       aria-label={`Serum ${i + 1}${serum ? `: ${serum.name}` : ""}`}
       style={hardBlock ? { borderColor: "var(--mantine-color-red-8)" } : undefined}
     >
-      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         <NativeSelect
           label="Serum"
           required
@@ -824,6 +831,7 @@ function AdverseEventFields({
         />
         <TextInput label="Onset" type="date" required {...form.getInputProps(`adverseEvents.${i}.onsetOn`)} />
         <NumberInput
+          clampBehavior="none"
           label="Duration (days)"
           description="Leave empty while ongoing"
           min={0}
