@@ -53,6 +53,7 @@ import {
   emptyZone,
   FIELD_LABELS,
   initialValues,
+  numbingWarning,
   placeErrors,
   toSessionInput,
   unanswered,
@@ -539,11 +540,8 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                     <TextInput
                       label="Numbing agent"
                       required
-                      description={
-                        patient.historyFlags.includes("ANAESTHETIC_ALLERGY")
-                          ? "The patient is allergic to topical anaesthetic"
-                          : undefined
-                      }
+                      description={numbingWarning(patient, v.numbingAgent)}
+                      styles={{ description: { color: DANGER_TEXT, fontWeight: 600 } }}
                       {...form.getInputProps("numbingAgent")}
                     />
                     <NumberInput

@@ -11,6 +11,7 @@ import {
 } from "../clinical/validate";
 import type {
   AdverseEventSeverity,
+  PatientFieldsFragment,
   AdverseEventType,
   Device,
   ScreeningAnswersInput,
@@ -397,3 +398,23 @@ export const FIELD_LABELS: Record<string, string> = {
   reason: "Reason",
   idempotencyKey: "This save",
 };
+
+/**
+ * The numbing agent against the patient's allergies and history, as the practitioner types: the
+ * API does not check the agent, so the warning is the portal's (the screen already blocks on the
+ * anaesthetic allergy itself).
+ */
+export function numbingWarning(
+  patient: Pick<PatientFieldsFragment, "allergies" | "historyFlags">,
+  agent: string,
+): string | undefined {
+  const typed = agent.trim().toLowerCase();
+  const hit = typed
+    ? patient.allergies.find((a) => typed.includes(a.substance.trim().toLowerCase()))
+    : undefined;
+  if (hit)
+    return `The patient is ${hit.kind === "ALLERGY" ? "allergic" : "sensitive"} to ${hit.substance}: choose another agent or none.`;
+  if (patient.historyFlags.includes("ANAESTHETIC_ALLERGY"))
+    return "The patient is allergic to topical anaesthetic.";
+  return undefined;
+}
