@@ -121,6 +121,7 @@ export const TYPE_POLICIES: Readonly<Record<string, readonly Role[]>> = {
   SuggestedPlan: IDENTIFIED_ROLES,
   TreatmentSession: IDENTIFIED_ROLES,
   Assessment: IDENTIFIED_ROLES,
+  SerumLotTraceEdge: IDENTIFIED_ROLES,
   SerumCheck: IDENTIFIED_ROLES,
   OutcomeTrend: IDENTIFIED_ROLES,
   TimelineEdge: IDENTIFIED_ROLES,
