@@ -19,6 +19,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     // Text on orange/yellow tints (alert titles, light badges) needs a darker amber than orange.9.
     "--mantine-color-orange-light-color": "#9c3b07",
     "--mantine-color-yellow-light-color": "#8a4a00",
+    // Teal text on the default light tint (active nav link, light buttons) is 4.3:1; a paler tint keeps 4.5:1.
+    "--mantine-color-teal-light": "#e6fcf5",
+    "--mantine-color-teal-light-hover": "#dcfaf0",
   },
   dark: {},
 });
