@@ -74,7 +74,7 @@ describe("session recorder, outcomes and clinic admin (local stack, Chromium)", 
   };
 
   /** Every yes/no re-screen question answered "No", the day set, and the session started. */
-  const rescreenAndStart = async (performedOn: string) => {
+  const rescreenAndStart = async (performedOn: string, beforeStart?: () => Promise<void>) => {
     await page.getByLabel("Session date").fill(performedOn);
     const questions = page.getByRole("radiogroup");
     const n = await questions.count();
@@ -83,6 +83,7 @@ describe("session recorder, outcomes and clinic admin (local stack, Chromium)", 
     const allergy = page.locator('[data-finding="ANAESTHETIC_ALLERGY"]');
     await allergy.getByText("As at the consultation").waitFor();
     await allergy.getByText(/Overridden at the consultation by Ava Reid/).waitFor();
+    await beforeStart?.();
     await page.getByRole("button", { name: "Start the session" }).click();
     await page.getByRole("radiogroup", { name: /^Device/ }).waitFor();
   };
@@ -159,6 +160,20 @@ describe("session recorder, outcomes and clinic admin (local stack, Chromium)", 
 
       await lot.selectOption("HYAL-2511");
       await check.getByText("Checked: no allergy, clearance or lot problem.").waitFor();
+
+      // A topical-only serum is a BLOCK the API lets through with a reason: the reason is asked for.
+      await page.getByRole("button", { name: "Add serum" }).click();
+      const topical = page.getByRole("group", { name: /^Serum 2/ });
+      await topical.getByLabel(/^Serum/).selectOption({ label: "Vitamin C serum (topical after healing)" });
+      await topical.getByLabel(/^Lot/).selectOption("VITA-2511");
+      const topicalCheck = page.getByTestId("serum-check-1");
+      await topicalCheck.getByText(/is for topical use after healing only/).waitFor();
+      await topical.getByLabel(/^Reason to apply it despite the block/).waitFor();
+      await page.getByRole("button", { name: "Record session" }).click();
+      await expect
+        .poll(() => errorOf(topical.getByLabel(/^Reason to apply it despite the block/)))
+        .toBe("Override reason is required to apply a serum despite a block");
+      await topical.getByRole("button", { name: /^Remove serum 2/ }).click();
       await page.getByLabel("Immediate reactions").fill("Even pinpoint bleeding, moderate erythema.");
       await page.getByRole("button", { name: "Add adverse event" }).click();
       const event = page.getByRole("group", { name: "Adverse event 1" });
@@ -218,7 +233,23 @@ describe("session recorder, outcomes and clinic admin (local stack, Chromium)", 
 
       // Tablet width: the recorder as a practitioner holds it in the treatment room.
       await page.setViewportSize({ width: 768, height: 1024 });
-      await rescreenAndStart(isoDay(0));
+      const flareReason =
+        "Flare is on the neck, well away from the treated cheeks; reviewed with the patient.";
+      await rescreenAndStart(isoDay(0), async () => {
+        // A new BLOCK since the consultation: shown with its reason, and it needs an override to go on.
+        await page
+          .getByRole("radiogroup", { name: /^Eczema, psoriasis or rosacea flaring/ })
+          .getByLabel("Yes", { exact: true })
+          .check();
+        const flare = page.locator("[data-finding]").filter({ hasText: "New since the consultation" });
+        await flare.getByText("Block", { exact: true }).waitFor();
+        await page.getByRole("button", { name: "Start the session" }).click();
+        const reason = flare.getByLabel(/^Reason to proceed despite this/);
+        await expect.poll(() => errorOf(reason)).toBe("Give a reason to proceed despite this block");
+        await reason.fill(flareReason);
+        await shot("session-04-rescreen-new-block-tablet");
+      });
+      await page.getByText(`New today, overridden: “${flareReason}”`).waitFor();
       await page.getByLabel(/^Cartridge needle count/).fill("12");
       await page.getByLabel(/^Cartridge lot/).fill("CART-7790");
       await page.getByRole("button", { name: "Add serum" }).click();
@@ -229,11 +260,16 @@ describe("session recorder, outcomes and clinic admin (local stack, Chromium)", 
         .getByTestId("serum-check-0")
         .getByText(/^Checked: no allergy/)
         .waitFor();
-      await shot("session-04-recorder-tablet");
+      await shot("session-05-recorder-tablet");
 
       await page.getByRole("button", { name: "Record session" }).dblclick();
       await page.getByRole("heading", { level: 1, name: /^Session of .*: Olivia Bennett$/ }).waitFor();
       await expect(progress()).resolves.toBe(before + 1);
+      // The override is on the record: who, when and why.
+      await page
+        .getByRole("region", { name: "Re-screen on the day" })
+        .getByText(new RegExp(`overridden by Ava Reid on .*${flareReason.slice(0, 20)}`))
+        .waitFor();
       await page.setViewportSize({ width: 1280, height: 900 });
     },
   );
@@ -270,7 +306,7 @@ describe("session recorder, outcomes and clinic admin (local stack, Chromium)", 
       .first()
       .waitFor();
     await chart.scrollIntoViewIfNeeded();
-    await shot("session-05-outcome-chart");
+    await shot("session-06-outcome-chart");
   });
 
   it(

@@ -142,7 +142,7 @@ export function RescreenFindings({
               {row.needsOverride &&
                 (row.finding.overridable ? (
                   <Textarea
-                    label={`Reason to proceed despite this (${row.finding.code})`}
+                    label={`Reason to proceed despite this (${row.finding.code.toLowerCase().replaceAll("_", " ")})`}
                     description="Recorded with your name and the time, and shown in the record and the audit trail."
                     required
                     autosize
