@@ -82,7 +82,8 @@ export function percentile(xs: readonly number[], p: number): number {
   return s[lo]! + (s[hi]! - s[lo]!) * (rank - lo);
 }
 
-export const ratio = (a: number, b: number): number => (b === 0 ? (a === 0 ? 1 : Number.POSITIVE_INFINITY) : a / b);
+export const ratio = (a: number, b: number): number =>
+  b === 0 ? (a === 0 ? 1 : Number.POSITIVE_INFINITY) : a / b;
 
 function fmt(v: number, unit: string): string {
   if (!Number.isFinite(v)) return String(v);
@@ -115,7 +116,10 @@ export function formatTable(all: readonly Figure[]): string {
   };
   const line = (l: string, v: string, t: string, m: string) =>
     `  ${l.padEnd(w.label)}  ${v.padStart(w.value)}  ${t.padEnd(w.target)}  ${m}`.trimEnd();
-  const out: string[] = [line("Figure", "Value", "Target", ""), `  ${"-".repeat(w.label + w.value + w.target + 9)}`];
+  const out: string[] = [
+    line("Figure", "Value", "Target", ""),
+    `  ${"-".repeat(w.label + w.value + w.target + 9)}`,
+  ];
   let section = "";
   for (const r of rows) {
     if (r.section !== section) {
@@ -127,7 +131,9 @@ export function formatTable(all: readonly Figure[]): string {
   const marked = figures.filter((f) => f.pass !== undefined);
   const failed = marked.filter((f) => !f.pass);
   out.push("");
-  out.push(`  ${marked.length - failed.length}/${marked.length} targets met${failed.length ? `; missed: ${failed.map((f) => f.id).join(", ")}` : ""}`);
+  out.push(
+    `  ${marked.length - failed.length}/${marked.length} targets met${failed.length ? `; missed: ${failed.map((f) => f.id).join(", ")}` : ""}`,
+  );
   return out.join("\n");
 }
 
@@ -136,7 +142,13 @@ export interface BenchReport {
   startedAt: string;
   durationSeconds: number;
   /** Load averages (1 min) when the run started and ended: timings are only as quiet as the machine. */
-  machine: { node: string; cpus: number; platform: string; loadAverageAtStart: number; loadAverageAtEnd: number };
+  machine: {
+    node: string;
+    cpus: number;
+    platform: string;
+    loadAverageAtStart: number;
+    loadAverageAtEnd: number;
+  };
   figures: Record<string, Omit<Figure, "id">>;
   /** Anything a section could not measure, with the reason: an empty object on a complete run. */
   skipped: Record<string, string>;

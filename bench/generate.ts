@@ -17,11 +17,33 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { Concerns, Devices, type Device, type FitzpatrickType, type Indication, type Patient, type SessionZone, type Zone } from "@needlework/core";
+import {
+  Concerns,
+  Devices,
+  type Device,
+  type FitzpatrickType,
+  type Indication,
+  type Patient,
+  type SessionZone,
+  type Zone,
+} from "@needlework/core";
 import { createDb, ensureTable, type Db } from "@needlework/store";
-import { groupItem, siteItem, userItem, type Group, type Site, type User } from "../packages/store/src/groups";
+import {
+  groupItem,
+  siteItem,
+  userItem,
+  type Group,
+  type Site,
+  type User,
+} from "../packages/store/src/groups";
 import { patientItem } from "../packages/store/src/patients";
-import { adverseEventCounts, foldDeltas, RollupDeltas, sessionRefs, shardOf } from "../packages/store/src/clinical/rollups";
+import {
+  adverseEventCounts,
+  foldDeltas,
+  RollupDeltas,
+  sessionRefs,
+  shardOf,
+} from "../packages/store/src/clinical/rollups";
 import { lotTraceItem, sessionItem, type TreatmentSession } from "../packages/store/src/clinical/sessions";
 import { progress, type Progress } from "./progress";
 
@@ -79,9 +101,50 @@ function rng(seed: number): () => number {
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const FITZPATRICK: FitzpatrickType[] = ["I", "II", "III", "IV", "V", "VI"];
-const GIVEN = ["Ava", "Ben", "Chloe", "Dev", "Elin", "Farah", "Gus", "Hana", "Ivo", "Jade", "Kofi", "Lena", "Milo", "Nia", "Otto", "Priya"];
-const FAMILY = ["Adams", "Brook", "Cruz", "Dahl", "Eze", "Frost", "Gill", "Holt", "Ines", "Joshi", "Kerr", "Lund", "Moss", "Noor", "Ortiz", "Park"];
-const SERUMS = ["hyaluronic-acid", "vitamin-c", "peptide-complex", "growth-factors", "niacinamide", "tranexamic-acid"];
+const GIVEN = [
+  "Ava",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Elin",
+  "Farah",
+  "Gus",
+  "Hana",
+  "Ivo",
+  "Jade",
+  "Kofi",
+  "Lena",
+  "Milo",
+  "Nia",
+  "Otto",
+  "Priya",
+];
+const FAMILY = [
+  "Adams",
+  "Brook",
+  "Cruz",
+  "Dahl",
+  "Eze",
+  "Frost",
+  "Gill",
+  "Holt",
+  "Ines",
+  "Joshi",
+  "Kerr",
+  "Lund",
+  "Moss",
+  "Noor",
+  "Ortiz",
+  "Park",
+];
+const SERUMS = [
+  "hyaluronic-acid",
+  "vitamin-c",
+  "peptide-complex",
+  "growth-factors",
+  "niacinamide",
+  "tranexamic-acid",
+];
 const CREATED = "2025-01-06T09:00:00.000Z";
 
 /** A date `days` after 2024-01-01, as YYYY-MM-DD. */
@@ -98,7 +161,8 @@ export function generatedPatient(groupId: string, siteId: string, id: string, r:
     familyName: pick(r, FAMILY),
     dateOfBirth: dayAfterEpoch(-Math.floor(7000 + r() * 15000)),
     fitzpatrick: pick(r, FITZPATRICK),
-    allergies: r() < 0.2 ? [{ substance: "Lidocaine", kind: "ALLERGY", severity: "MODERATE", reaction: "hives" }] : [],
+    allergies:
+      r() < 0.2 ? [{ substance: "Lidocaine", kind: "ALLERGY", severity: "MODERATE", reaction: "hives" }] : [],
     medications: [],
     historyFlags: [],
     archived: false,
@@ -170,7 +234,15 @@ export function generatedSession(
     immediateReactions: "Pinpoint bleeding, erythema as expected",
     aftercare: { given: true, lines: [] },
     adverseEvents: f.adverseEvents,
-    rescreen: { answers: NO_ANSWERS, findings: [], added: [], changed: [], resolved: [], carried: [], overrides: [] },
+    rescreen: {
+      answers: NO_ANSWERS,
+      findings: [],
+      added: [],
+      changed: [],
+      resolved: [],
+      carried: [],
+      overrides: [],
+    },
     ...(p.fitzpatrick ? { fitzpatrick: p.fitzpatrick } : {}),
     rollup: { shard: shardOf(f.id), refs },
     version: 1,
@@ -205,14 +277,42 @@ export function sessionsFor(
       depthMm: Math.round((0.25 + r() * 2) * 4) / 4,
       passes: 2 + Math.floor(r() * 3),
     }));
-    const serums = r() < 0.6 ? [{ serumId: pick(r, SERUMS), lotNumber: `LOT-${1000 + Math.floor(r() * 20)}`, zone: zones[0]!.zone }] : [];
+    const serums =
+      r() < 0.6
+        ? [
+            {
+              serumId: pick(r, SERUMS),
+              lotNumber: `LOT-${1000 + Math.floor(r() * 20)}`,
+              zone: zones[0]!.zone,
+            },
+          ]
+        : [];
     const adverseEvents: TreatmentSession["adverseEvents"] =
       r() < 0.05
-        ? [{ id: `ae-${p.id}-${i}`, type: r() < 0.7 ? "ERYTHEMA_OEDEMA" : "PIH", onsetOn: date, durationDays: 1 + Math.floor(r() * 10), severity: "MILD", recordedAt: `${date}T12:00:00.000Z`, recordedBy: "generator" }]
+        ? [
+            {
+              id: `ae-${p.id}-${i}`,
+              type: r() < 0.7 ? "ERYTHEMA_OEDEMA" : "PIH",
+              onsetOn: date,
+              durationDays: 1 + Math.floor(r() * 10),
+              severity: "MILD",
+              recordedAt: `${date}T12:00:00.000Z`,
+              recordedBy: "generator",
+            },
+          ]
         : [];
     // Unique within the run, sorted by patient then number, no '#' or '|'.
     const id = `${p.id}s${String(i).padStart(4, "0")}`;
-    const s = generatedSession(p, { id, date, device, indication, zones, serums, adverseEvents, practitioner: pick(r, practitioners) });
+    const s = generatedSession(p, {
+      id,
+      date,
+      device,
+      indication,
+      zones,
+      serums,
+      adverseEvents,
+      practitioner: pick(r, practitioners),
+    });
     items.push(sessionItem(s), ...s.serums.map((a) => lotTraceItem(s, a)));
     deltas?.add(s.rollup.refs, s.rollup.shard, { sessions: 1, ...adverseEventCounts(s.adverseEvents) });
   }
@@ -257,7 +357,9 @@ export class BatchWriter {
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
       this.requests++;
-      const res = await this.db.doc.send(new BatchWriteCommand({ RequestItems: { [this.db.tableName]: pending } }));
+      const res = await this.db.doc.send(
+        new BatchWriteCommand({ RequestItems: { [this.db.tableName]: pending } }),
+      );
       const left = (res.UnprocessedItems?.[this.db.tableName] ?? []) as typeof pending;
       this.written += pending.length - left.length;
       this.onWritten?.(this.written);
@@ -272,7 +374,11 @@ export class BatchWriter {
   }
 }
 
-export async function writeItems(db: Db, items: readonly Record<string, unknown>[], concurrency = 8): Promise<number> {
+export async function writeItems(
+  db: Db,
+  items: readonly Record<string, unknown>[],
+  concurrency = 8,
+): Promise<number> {
   const w = new BatchWriter(db, concurrency);
   await w.putAll(items);
   await w.close();
@@ -293,7 +399,13 @@ export async function generate(db: Db, opts: GenerateOptions): Promise<GenerateR
   for (let g = 0; g < opts.groups; g++) {
     const groupId = `${prefix}-${g + 1}`;
     const group: Group = { id: groupId, name: `Generated Clinics ${g + 1}`, createdAt: CREATED };
-    const sites: Site[] = [1, 2].map((n) => ({ id: `site-${n}`, groupId, name: `Site ${n}`, archived: false, version: 1 }));
+    const sites: Site[] = [1, 2].map((n) => ({
+      id: `site-${n}`,
+      groupId,
+      name: `Site ${n}`,
+      archived: false,
+      version: 1,
+    }));
     const user = (id: string, name: string, role: User["role"], siteIds: string[]): User => ({
       id,
       groupId,
@@ -304,10 +416,21 @@ export async function generate(db: Db, opts: GenerateOptions): Promise<GenerateR
       active: true,
       version: 1,
     });
-    const practitioners = [1, 2, 3, 4].map((n) => user(`u-prac-${n}`, `Practitioner ${n}`, "PRACTITIONER", sites.map((s) => s.id)));
+    const practitioners = [1, 2, 3, 4].map((n) =>
+      user(
+        `u-prac-${n}`,
+        `Practitioner ${n}`,
+        "PRACTITIONER",
+        sites.map((s) => s.id),
+      ),
+    );
     const analyst = user("u-analyst", "Analyst", "ANALYST", []);
     const admin = user("u-admin", "Admin", "CLINIC_ADMIN", []);
-    const head = [groupItem(group), ...sites.map(siteItem), ...[...practitioners, analyst, admin].map(userItem)];
+    const head = [
+      groupItem(group),
+      ...sites.map(siteItem),
+      ...[...practitioners, analyst, admin].map(userItem),
+    ];
     await writer.putAll(head);
     items += head.length;
     const deltas = new RollupDeltas();
@@ -323,7 +446,16 @@ export async function generate(db: Db, opts: GenerateOptions): Promise<GenerateR
     const rollups = foldDeltas(groupId, [deltas]);
     await writer.putAll(rollups);
     items += rollups.length;
-    groups.push({ group, sites, practitioners, analyst, admin, patients, sessions: opts.patients * opts.sessions, rollupItems: rollups.length });
+    groups.push({
+      group,
+      sites,
+      practitioners,
+      analyst,
+      admin,
+      patients,
+      sessions: opts.patients * opts.sessions,
+      rollupItems: rollups.length,
+    });
   }
   await writer.close();
   prog?.update(writer.written, writer.written, "items");
@@ -361,7 +493,9 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log("npx tsx bench/generate.ts --groups N --patients N(per group) --sessions N(per patient) [--endpoint URL] [--table NAME] [--prefix ID]");
+    console.log(
+      "npx tsx bench/generate.ts --groups N --patients N(per group) --sessions N(per patient) [--endpoint URL] [--table NAME] [--prefix ID]",
+    );
     return;
   }
   const num = (name: string, v: string | undefined): number => {

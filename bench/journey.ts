@@ -41,15 +41,36 @@ function ok(res: GqlResponse, what: string): Record<string, unknown> {
   if (res.errors?.length || !res.data) {
     const e = res.errors?.[0];
     const code = e?.extensions?.code;
-    throw new Error(`${what} answered ${typeof code === "string" ? code : "no data"}: ${e?.message ?? ""} ${JSON.stringify(e?.extensions ?? {}).slice(0, 300)}`);
+    throw new Error(
+      `${what} answered ${typeof code === "string" ? code : "no data"}: ${e?.message ?? ""} ${JSON.stringify(e?.extensions ?? {}).slice(0, 300)}`,
+    );
   }
   return res.data;
 }
 
 /** A serum of the group's catalogue with a lot that has not expired, if there is one. */
-async function usableSerum(stack: BenchStack, as: Principal, today: string): Promise<{ id: string; lotNumber: string } | undefined> {
-  const res = await stack.gql(`{ serums(first: 50) { edges { node { id allergens clearance lots { lotNumber expiresOn expired } } } } }`, {}, as);
-  const edges = (ok(res, "serums").serums as { edges: { node: { id: string; allergens: string[]; clearance: string; lots: { lotNumber: string; expiresOn: string; expired: boolean }[] } }[] }).edges;
+async function usableSerum(
+  stack: BenchStack,
+  as: Principal,
+  today: string,
+): Promise<{ id: string; lotNumber: string } | undefined> {
+  const res = await stack.gql(
+    `{ serums(first: 50) { edges { node { id allergens clearance lots { lotNumber expiresOn expired } } } } }`,
+    {},
+    as,
+  );
+  const edges = (
+    ok(res, "serums").serums as {
+      edges: {
+        node: {
+          id: string;
+          allergens: string[];
+          clearance: string;
+          lots: { lotNumber: string; expiresOn: string; expired: boolean }[];
+        };
+      }[];
+    }
+  ).edges;
   for (const { node } of edges) {
     if (node.allergens.length > 0 || node.clearance !== "CLEARED_FOR_NEEDLING") continue;
     const lot = node.lots.find((l) => !l.expired && l.expiresOn > today);
@@ -60,10 +81,21 @@ async function usableSerum(stack: BenchStack, as: Principal, today: string): Pro
 
 export async function recordJourney(
   stack: BenchStack,
-  opts: { as: Principal; patientId: string; siteId: string; today: string; sessions: number; assessments: boolean; count?: CountedCall[] },
+  opts: {
+    as: Principal;
+    patientId: string;
+    siteId: string;
+    today: string;
+    sessions: number;
+    assessments: boolean;
+    count?: CountedCall[];
+  },
 ): Promise<Journey> {
   const { as, patientId, siteId, today } = opts;
-  const counted = async (operation: string, fn: () => Promise<GqlResponse>): Promise<Record<string, unknown>> => {
+  const counted = async (
+    operation: string,
+    fn: () => Promise<GqlResponse>,
+  ): Promise<Record<string, unknown>> => {
     if (!opts.count || opts.count.some((c) => c.operation === operation)) return ok(await fn(), operation);
     const r = await stack.count(fn);
     opts.count.push({ operation, requests: r.total, byOperation: r.byOperation });
@@ -78,14 +110,22 @@ export async function recordJourney(
         input: {
           date: start,
           siteId,
-          concerns: [{ indication: "ACNE_SCARRING", bodyArea: "CHEEKS", baselineScale: "GOODMAN_BARON_QUANTITATIVE", baselineScore: 24 }],
+          concerns: [
+            {
+              indication: "ACNE_SCARRING",
+              bodyArea: "CHEEKS",
+              baselineScale: "GOODMAN_BARON_QUANTITATIVE",
+              baselineScore: 24,
+            },
+          ],
           answers: NO_ANSWERS,
         },
       },
       as,
     ),
   );
-  const c = (consultation.recordConsultation as { consultation: { id: string; concerns: { id: string }[] } }).consultation;
+  const c = (consultation.recordConsultation as { consultation: { id: string; concerns: { id: string }[] } })
+    .consultation;
   const concernIds = c.concerns.map((x) => x.id);
   const suggestion = ok(
     await stack.gql(
@@ -94,7 +134,12 @@ export async function recordJourney(
       as,
     ),
     "suggestPlan",
-  ).suggestPlan as { zones: { zone: string; depthMm: number }[]; sessions: number; intervalWeeks: number; device: string };
+  ).suggestPlan as {
+    zones: { zone: string; depthMm: number }[];
+    sessions: number;
+    intervalWeeks: number;
+    device: string;
+  };
   const plan = await counted("createTreatmentPlan", () =>
     stack.gql(
       `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id } } }`,
@@ -131,7 +176,9 @@ export async function recordJourney(
             device: "PEN",
             cartridge: { needleCount: 12, lotNumber: "CART-7781" },
             zones: suggestion.zones.map((z) => ({ zone: z.zone, depthMm: z.depthMm, passes: 2 })),
-            serumsApplied: serum ? [{ serumId: serum.id, lotNumber: serum.lotNumber, zone: suggestion.zones[0]!.zone }] : [],
+            serumsApplied: serum
+              ? [{ serumId: serum.id, lotNumber: serum.lotNumber, zone: suggestion.zones[0]!.zone }]
+              : [],
             numbing: { agent: "Topical anaesthetic cream", minutes: 30 },
             immediateReactions: "Mild pinpoint bleeding, even erythema",
             aftercareGiven: true,
@@ -148,7 +195,13 @@ export async function recordJourney(
           `mutation($patientId: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $patientId, input: $input) { assessment { id } } }`,
           {
             patientId,
-            input: { concernId: concernIds[0], scale: "GOODMAN_BARON_QUANTITATIVE", score: Math.max(2, 22 - 3 * i), rater: "CLINICIAN", assessedOn: performedOn },
+            input: {
+              concernId: concernIds[0],
+              scale: "GOODMAN_BARON_QUANTITATIVE",
+              score: Math.max(2, 22 - 3 * i),
+              rater: "CLINICIAN",
+              assessedOn: performedOn,
+            },
           },
           as,
         ),

@@ -34,7 +34,9 @@ export function progress(label: string, opts: { quiet?: boolean } = {}): Progres
       const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
       const rate = done / Math.max(0.001, (now - started) / 1000);
       const eta = done > 0 && done < total ? `, ~${Math.ceil((total - done) / rate)} s left` : "";
-      write(`  ${label}: ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} ${what} (${pct}%, ${Math.round(rate).toLocaleString("en-GB")}/s${eta})`);
+      write(
+        `  ${label}: ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} ${what} (${pct}%, ${Math.round(rate).toLocaleString("en-GB")}/s${eta})`,
+      );
     },
     step(message) {
       write(`  ${label}: ${message} (${elapsed()})`);

@@ -26,13 +26,33 @@ import { measureLoad } from "./sections/loopback";
 import { measurePortal } from "./sections/portal";
 import { hasField, measureRequests, REQUESTS_SECTION, resolveScreen } from "./sections/requests";
 
-const { values } = parseArgs({ options: { smoke: { type: "boolean", default: false }, out: { type: "string" } } });
+const { values } = parseArgs({
+  options: { smoke: { type: "boolean", default: false }, out: { type: "string" } },
+});
 const smoke = values.smoke === true;
 
 /** Sizes: the full run is what issue 9 asks for; the smoke run keeps every figure, small. */
 const SIZES = smoke
-  ? { patients: 100, sessionsPerPatient: 20, summaryRuns: 5, flatVisits: 10, coldRuns: 3, overheadCalls: 20, loadSeconds: 3, loadRequests: 600 }
-  : { patients: 2000, sessionsPerPatient: 50, summaryRuns: 20, flatVisits: 150, coldRuns: 9, overheadCalls: 300, loadSeconds: 10, loadRequests: 20_000 };
+  ? {
+      patients: 100,
+      sessionsPerPatient: 20,
+      summaryRuns: 5,
+      flatVisits: 10,
+      coldRuns: 3,
+      overheadCalls: 20,
+      loadSeconds: 3,
+      loadRequests: 600,
+    }
+  : {
+      patients: 2000,
+      sessionsPerPatient: 50,
+      summaryRuns: 20,
+      flatVisits: 150,
+      coldRuns: 9,
+      overheadCalls: 300,
+      loadSeconds: 10,
+      loadRequests: 20_000,
+    };
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -60,7 +80,9 @@ async function main(): Promise<number> {
   const stack = await startBenchStack({ groupIds: () => groupIds, issuerDir });
   try {
     const seeded = await seedDemo(stack.tooling);
-    process.stderr.write(`  DynamoDB Local ${stack.endpoint}, API ${stack.url}, demo seed: ${seeded.written} records\n`);
+    process.stderr.write(
+      `  DynamoDB Local ${stack.endpoint}, API ${stack.url}, demo seed: ${seeded.written} records\n`,
+    );
     const schema = buildSchema();
     const users: Record<string, Principal> = {};
     for (const p of demoPrincipals()) users[p.email.split(/[.@]/)[0]!] = p;
@@ -76,47 +98,79 @@ async function main(): Promise<number> {
 
     // The clinical fixture, recorded the way the portal records it; the main writes are counted.
     const recorded: CountedCall[] = [];
-    await section("fixture", "Clinical fixture through the API (consultation, plan, sessions, assessments)", async (step) => {
-      step("demo patient Isla Graham at Harbour Street");
-      const j = await recordJourney(stack, {
-        as: users.ava!,
-        patientId: toGlobalId("Patient", ctx.ids.patient),
-        siteId: toGlobalId("Site", ctx.ids.site),
-        today: ctx.today,
-        sessions: 3,
-        assessments: true,
-        count: recorded,
-      });
-      ctx.ids.concern = j.concernIds[0];
-      ctx.ids.serum = j.serum;
-      ctx.ids.plan = j.planId;
-      ctx.ids.session = j.sessionIds[0];
-    });
+    await section(
+      "fixture",
+      "Clinical fixture through the API (consultation, plan, sessions, assessments)",
+      async (step) => {
+        step("demo patient Isla Graham at Harbour Street");
+        const j = await recordJourney(stack, {
+          as: users.ava!,
+          patientId: toGlobalId("Patient", ctx.ids.patient),
+          siteId: toGlobalId("Site", ctx.ids.site),
+          today: ctx.today,
+          sessions: 3,
+          assessments: true,
+          count: recorded,
+        });
+        ctx.ids.concern = j.concernIds[0];
+        ctx.ids.serum = j.serum;
+        ctx.ids.plan = j.planId;
+        ctx.ids.session = j.sessionIds[0];
+      },
+    );
     await section("requests", "DynamoDB requests per screen and operation", (step) =>
       measureRequests(stack, schema, ctx, figures, skipped, notes, recorded, step),
     );
     await section("flat", "Patient page: flat cost with the size of the record", (step) =>
-      measureFlat(stack, schema, ctx, figures, skipped, { visits: SIZES.flatVisits, small: 5, large: 200 }, step),
+      measureFlat(
+        stack,
+        schema,
+        ctx,
+        figures,
+        skipped,
+        { visits: SIZES.flatVisits, small: 5, large: 200 },
+        step,
+      ),
     );
     await section("lambda", "Lambda bundle: size, cold require, memory, handler overhead", async (step) => {
       const page = SCREENS.find((s) => s.id === "patientPage")!;
       const ops = await resolveScreen(page, schema, ctx);
       if ("skip" in ops) throw new Error(`the patient page cannot be sent: ${ops.skip}`);
-      await measureLambda(stack, schema, figures, { ops, as: page.as(ctx) }, { coldRuns: SIZES.coldRuns, overheadCalls: SIZES.overheadCalls }, step);
+      await measureLambda(
+        stack,
+        schema,
+        figures,
+        { ops, as: page.as(ctx) },
+        { coldRuns: SIZES.coldRuns, overheadCalls: SIZES.overheadCalls },
+        step,
+      );
     });
     await section("load", "Loopback load on the patient page", (step) =>
       measureLoad(
         stack,
         figures,
-        { as: users.ava!, siteId: toGlobalId("Site", ctx.ids.site), patientId: toGlobalId("Patient", ctx.ids.patient), issuerDir },
+        {
+          as: users.ava!,
+          siteId: toGlobalId("Site", ctx.ids.site),
+          patientId: toGlobalId("Patient", ctx.ids.patient),
+          issuerDir,
+        },
         { seconds: SIZES.loadSeconds, requests: SIZES.loadRequests, connections: 10 },
         step,
       ),
     );
-    announce(`Outcome summary at scale: ${(SIZES.patients * SIZES.sessionsPerPatient).toLocaleString("en-GB")} generated sessions`);
+    announce(
+      `Outcome summary at scale: ${(SIZES.patients * SIZES.sessionsPerPatient).toLocaleString("en-GB")} generated sessions`,
+    );
     const ap = progress("analytics");
     try {
-      await measureAnalytics(stack, schema, figures, { patients: SIZES.patients, sessionsPerPatient: SIZES.sessionsPerPatient, runs: SIZES.summaryRuns }, ap);
+      await measureAnalytics(
+        stack,
+        schema,
+        figures,
+        { patients: SIZES.patients, sessionsPerPatient: SIZES.sessionsPerPatient, runs: SIZES.summaryRuns },
+        ap,
+      );
       ap.done();
     } catch (e) {
       failed = true;
@@ -129,9 +183,16 @@ async function main(): Promise<number> {
 
     // Scans on the request path, over everything the API served in this run.
     const scans = stack.db.counter.byOperation.Scan ?? 0;
-    figures.add(REQUESTS_SECTION, "requests.scans", `Scans on the request path (all ${stack.db.counter.total.toLocaleString("en-GB")} API requests of the run)`, scans, "", {
-      target: { op: "==", value: 0 },
-    });
+    figures.add(
+      REQUESTS_SECTION,
+      "requests.scans",
+      `Scans on the request path (all ${stack.db.counter.total.toLocaleString("en-GB")} API requests of the run)`,
+      scans,
+      "",
+      {
+        target: { op: "==", value: 0 },
+      },
+    );
   } finally {
     await stack.stop();
     rmSync(issuerDir, { recursive: true, force: true });
@@ -149,15 +210,24 @@ async function main(): Promise<number> {
   console.log(formatTable(sorted));
   for (const [k, v] of Object.entries(skipped)) console.log(`  not measured: ${k}: ${v}`);
   for (const [k, v] of Object.entries(notes)) console.log(`  note: ${k}: ${v}`);
-  const where = writeReport({
-    mode: smoke ? "smoke" : "full",
-    startedAt: new Date(started).toISOString(),
-    durationSeconds: Math.round(seconds),
-    machine: { node: process.version, cpus: cpus().length, platform: process.platform, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAtEnd },
-    figures: Object.fromEntries(sorted.map(({ id, ...rest }) => [id, rest])),
-    skipped,
-    notes,
-  }, values.out ? resolve(values.out) : undefined);
+  const where = writeReport(
+    {
+      mode: smoke ? "smoke" : "full",
+      startedAt: new Date(started).toISOString(),
+      durationSeconds: Math.round(seconds),
+      machine: {
+        node: process.version,
+        cpus: cpus().length,
+        platform: process.platform,
+        loadAverageAtStart: loadAtStart,
+        loadAverageAtEnd: loadAtEnd,
+      },
+      figures: Object.fromEntries(sorted.map(({ id, ...rest }) => [id, rest])),
+      skipped,
+      notes,
+    },
+    values.out ? resolve(values.out) : undefined,
+  );
   console.log(`\nWrote ${where}`);
   return failed ? 1 : 0;
 }

@@ -14,7 +14,11 @@ export interface ScreenContext {
   /** The demo seed's people: ava/sam (practitioners), mia (clinic admin), leo (analyst)... */
   users: Record<string, Principal>;
   /** GraphQL as a user, uncounted: for finding ids the screen needs. */
-  gql(query: string, variables: Record<string, unknown>, as: Principal): Promise<{ data?: Record<string, unknown> | null; errors?: unknown[] }>;
+  gql(
+    query: string,
+    variables: Record<string, unknown>,
+    as: Principal,
+  ): Promise<{ data?: Record<string, unknown> | null; errors?: unknown[] }>;
   /** The fixture: local ids of the site and patient, global ids of the patient's clinical records. */
   ids: {
     site: string;
@@ -59,7 +63,8 @@ export interface Screen {
 export function portalOperations(): Map<string, string> {
   const out = new Map<string, string>();
   for (const [name, doc] of Object.entries(PortalOperations)) {
-    if (name.endsWith("Document") && doc instanceof String) out.set(name.slice(0, -"Document".length), String(doc));
+    if (name.endsWith("Document") && doc instanceof String)
+      out.set(name.slice(0, -"Document".length), String(doc));
   }
   return out;
 }
@@ -71,7 +76,8 @@ type Json = Record<string, unknown>;
 const at = (v: unknown, ...path: (string | number)[]): unknown =>
   path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Json)[k as string] : undefined), v);
 
-const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, n: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export const SCREENS: Screen[] = [
   {
@@ -90,7 +96,9 @@ export const SCREENS: Screen[] = [
     kind: "screen",
     needs: ["Query.patients"],
     as: (c) => c.users.ava!,
-    prepare: async (c) => [{ portal: "Patients", variables: { siteId: c.ids.globalId("Site", c.ids.site), first: 20 } }],
+    prepare: async (c) => [
+      { portal: "Patients", variables: { siteId: c.ids.globalId("Site", c.ids.site), first: 20 } },
+    ],
     minimum: 2,
     why: "one Query of the site's patient index, one PutItem of the audit entry for listing patients",
   },
@@ -105,7 +113,8 @@ export const SCREENS: Screen[] = [
       // The portal's patient page: profile, standing contraindications and the first timeline page.
       if (c.portal("PatientRecord")) return [{ portal: "PatientRecord", variables: { id, first: 10 } }];
       const ops: ScreenOperation[] = [{ portal: "Patient", variables: { id } }];
-      if (c.has("Patient.timeline")) ops.push({ portal: "PatientTimeline", query: timelineQuery, variables: { id, first: 10 } });
+      if (c.has("Patient.timeline"))
+        ops.push({ portal: "PatientTimeline", query: timelineQuery, variables: { id, first: 10 } });
       return ops;
     },
     minimum: 3,
@@ -198,7 +207,7 @@ export const SCREENS: Screen[] = [
       },
     ],
     minimum: 7,
-    why: "one Query of the group partition (its sites and serums), BatchGetItem of the rollup shards: 10 concerns × 5 depth bands × 8 shards plus 8 per site and per serum, 100 keys a call (5 calls for the demo group), one Query of the plan KPI items"
+    why: "one Query of the group partition (its sites and serums), BatchGetItem of the rollup shards: 10 concerns × 5 depth bands × 8 shards plus 8 per site and per serum, 100 keys a call (5 calls for the demo group), one Query of the plan KPI items",
   },
   {
     id: "sessionPage",
@@ -208,7 +217,12 @@ export const SCREENS: Screen[] = [
     as: (c) => c.users.ava!,
     prepare: async (c) =>
       c.ids.session
-        ? [{ portal: "TreatmentSession", variables: { patientId: c.ids.globalId("Patient", c.ids.patient), sessionId: c.ids.session } }]
+        ? [
+            {
+              portal: "TreatmentSession",
+              variables: { patientId: c.ids.globalId("Patient", c.ids.patient), sessionId: c.ids.session },
+            },
+          ]
         : { skip: "the fixture has no session" },
     minimum: 2,
     why: "one BatchGetItem (profile, the session: its key is in its id, clinic settings), one PutItem of the audit entry",
@@ -221,7 +235,12 @@ export const SCREENS: Screen[] = [
     as: (c) => c.users.ava!,
     prepare: async (c) =>
       c.ids.plan
-        ? [{ portal: "SessionRecorder", variables: { patientId: c.ids.globalId("Patient", c.ids.patient), planId: c.ids.plan } }]
+        ? [
+            {
+              portal: "SessionRecorder",
+              variables: { patientId: c.ids.globalId("Patient", c.ids.patient), planId: c.ids.plan },
+            },
+          ]
         : { skip: "the fixture has no plan" },
     minimum: 3,
     why: "one BatchGetItem (profile, plan, settings), one Query of the group's serum catalogue, one PutItem of the audit entry",
@@ -232,7 +251,10 @@ export const SCREENS: Screen[] = [
     kind: "screen",
     needs: ["Query.node"],
     as: (c) => c.users.ava!,
-    prepare: async (c) => (c.ids.plan ? [{ portal: "TreatmentPlan", variables: { id: c.ids.plan } }] : { skip: "the fixture has no plan" }),
+    prepare: async (c) =>
+      c.ids.plan
+        ? [{ portal: "TreatmentPlan", variables: { id: c.ids.plan } }]
+        : { skip: "the fixture has no plan" },
     minimum: 3,
     why: "one BatchGetItem (profile, plan, settings), one for what the plan names (consultation, concerns, planned serums), one PutItem of the audit entry",
   },
@@ -265,7 +287,12 @@ export const SCREENS: Screen[] = [
     kind: "screen",
     needs: ["Query.auditTrail"],
     as: (c) => c.users.mia!,
-    prepare: async (c) => [{ portal: "AuditTrail", variables: { patientId: c.ids.globalId("Patient", c.ids.patient), after: null } }],
+    prepare: async (c) => [
+      {
+        portal: "AuditTrail",
+        variables: { patientId: c.ids.globalId("Patient", c.ids.patient), after: null },
+      },
+    ],
     minimum: 2,
     why: "one Query of the patient's audit partition, one PutItem of the audit entry (reading who saw a record is itself audited)",
   },
@@ -279,7 +306,12 @@ export const SCREENS: Screen[] = [
       {
         portal: "CreatePatient",
         variables: {
-          input: { siteId: c.ids.globalId("Site", c.ids.site), givenName: "Bench", familyName: "Mark", dateOfBirth: "1990-05-05" },
+          input: {
+            siteId: c.ids.globalId("Site", c.ids.site),
+            givenName: "Bench",
+            familyName: "Mark",
+            dateOfBirth: "1990-05-05",
+          },
           idempotencyKey: `bench-${Date.now()}`,
         },
       },
@@ -295,7 +327,11 @@ export const SCREENS: Screen[] = [
     as: (c) => c.users.ava!,
     prepare: async (c) => {
       const id = c.ids.globalId("Patient", c.ids.patient);
-      const res = await c.gql(`query($id: ID!) { patient(id: $id) { version givenName familyName dateOfBirth } }`, { id }, c.users.ava!);
+      const res = await c.gql(
+        `query($id: ID!) { patient(id: $id) { version givenName familyName dateOfBirth } }`,
+        { id },
+        c.users.ava!,
+      );
       const p = at(res.data, "patient") as Json | undefined;
       if (!p) return { skip: "the fixture patient is not readable" };
       return [
@@ -304,7 +340,13 @@ export const SCREENS: Screen[] = [
           variables: {
             id,
             version: p.version,
-            input: { siteId: c.ids.globalId("Site", c.ids.site), givenName: p.givenName, familyName: p.familyName, dateOfBirth: p.dateOfBirth, phone: "+44 7700 900999" },
+            input: {
+              siteId: c.ids.globalId("Site", c.ids.site),
+              givenName: p.givenName,
+              familyName: p.familyName,
+              dateOfBirth: p.dateOfBirth,
+              phone: "+44 7700 900999",
+            },
           },
         },
       ];

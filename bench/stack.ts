@@ -1,4 +1,10 @@
-import { createLocalIssuer, createVerifier, startLocalApi, type LocalApi, type LocalIssuer } from "@needlework/api";
+import {
+  createLocalIssuer,
+  createVerifier,
+  startLocalApi,
+  type LocalApi,
+  type LocalIssuer,
+} from "@needlework/api";
 import type { Principal } from "@needlework/core";
 import { createDb, ensureTable, Groups, type Db } from "@needlework/store";
 import { freePort, startDynamoLocal, type DynamoLocal } from "@needlework/store/local";

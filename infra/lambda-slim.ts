@@ -95,7 +95,10 @@ const STUBS: Record<string, Stub> = {
     contents: [
       'export const ENV_CMDS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";',
       'export const ENV_CMDS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";',
-      rejectingProviders(["fromContainerMetadata", "fromInstanceMetadata"], "AWS instance and container metadata credentials"),
+      rejectingProviders(
+        ["fromContainerMetadata", "fromInstanceMetadata"],
+        "AWS instance and container metadata credentials",
+      ),
     ].join("\n"),
   },
   "sha.js": {
@@ -108,7 +111,14 @@ const STUBS: Record<string, Stub> = {
  * The part of esbuild's plugin API used here, written out so that the plugin fits both the esbuild
  * scripts/build-lambda.ts runs and the older one SST bundles with (their full types differ).
  */
-type ImportKind = "entry-point" | "import-statement" | "require-call" | "dynamic-import" | "require-resolve" | "import-rule" | "url-token";
+type ImportKind =
+  | "entry-point"
+  | "import-statement"
+  | "require-call"
+  | "dynamic-import"
+  | "require-resolve"
+  | "import-rule"
+  | "url-token";
 interface ResolveArgs {
   path: string;
   importer: string;
@@ -126,7 +136,10 @@ interface Resolved {
 }
 interface SlimPluginBuild {
   initialOptions: { absWorkingDir?: string | undefined };
-  resolve(path: string, options: { kind: ImportKind; resolveDir: string; importer: string; pluginData: unknown }): Promise<Resolved>;
+  resolve(
+    path: string,
+    options: { kind: ImportKind; resolveDir: string; importer: string; pluginData: unknown },
+  ): Promise<Resolved>;
   onResolve(
     options: { filter: RegExp },
     callback: (args: ResolveArgs) => Promise<Partial<Resolved> | undefined> | Partial<Resolved> | undefined,
@@ -207,7 +220,8 @@ export function lambdaSlimPlugin(): SlimPlugin {
       const canonical = canonicalCopies(build.initialOptions.absWorkingDir ?? process.cwd());
       const owners = new Map<string, Installed | null>();
       const again = { needleworkSlim: true };
-      const stubbed = (path: string, importer: string): boolean => STUBS[path]?.importer.test(importer) === true;
+      const stubbed = (path: string, importer: string): boolean =>
+        STUBS[path]?.importer.test(importer) === true;
 
       // Relative imports: only Apollo's optional plugins are of interest.
       build.onResolve({ filter: /^\.\/plugin\// }, (args) =>
@@ -238,7 +252,12 @@ export function lambdaSlimPlugin(): SlimPlugin {
         const home = canonical.get(`${pkg.name}@${pkg.version}`);
         if (!home || home === pkg.dir) return resolved;
         // Resolving from inside the canonical copy finds that copy first (in its owner's node_modules).
-        return build.resolve(args.path, { kind, resolveDir: home, importer: args.importer, pluginData: again });
+        return build.resolve(args.path, {
+          kind,
+          resolveDir: home,
+          importer: args.importer,
+          pluginData: again,
+        });
       });
 
       build.onLoad({ filter: /.*/, namespace: "needlework-stub" }, (args) => {

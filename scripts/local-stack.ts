@@ -2,7 +2,13 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLocalIssuer, startLocalApi, type LocalApi } from "@needlework/api";
 import { createDb, ensureTable, Groups } from "@needlework/store";
-import { demoGroups, seedDemo, startDynamoLocal, type DynamoLocal, type Progress } from "@needlework/store/local";
+import {
+  demoGroups,
+  seedDemo,
+  startDynamoLocal,
+  type DynamoLocal,
+  type Progress,
+} from "@needlework/store/local";
 
 /**
  * The whole product on one machine: DynamoDB Local (data under dataDir), the table, the demo seed,
@@ -48,7 +54,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   };
   try {
     const dataDir = resolve(opts.dataDir);
-    const dynamo: DynamoLocal = await startDynamoLocal({ port: opts.dynamoPort ?? 0, dataDir: join(dataDir, "dynamodb") });
+    const dynamo: DynamoLocal = await startDynamoLocal({
+      port: opts.dynamoPort ?? 0,
+      dataDir: join(dataDir, "dynamodb"),
+    });
     stops.push(() => dynamo.stop());
     log(`DynamoDB Local  ${dynamo.endpoint}`);
 
@@ -56,7 +65,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const created = await ensureTable(db);
     log(`Table           ${db.tableName} (${created})`);
     if (opts.seed ?? true) {
-      const res = await seedDemo(db, opts.onProgress ?? ((d, t, what) => log(`Seeding         ${d}/${t} ${what}`)));
+      const res = await seedDemo(
+        db,
+        opts.onProgress ?? ((d, t, what) => log(`Seeding         ${d}/${t} ${what}`)),
+      );
       log(`Seed            ${res.written} written, ${res.skipped} already there`);
     }
 
@@ -70,7 +82,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       port: opts.apiPort ?? 4000,
       issuer,
       // Sign-in lists the active users in the table, so users invited through the admin API can sign in.
-      users: () => Groups.signInDirectory(db, demoGroups().map((g) => g.group.id)),
+      users: () =>
+        Groups.signInDirectory(
+          db,
+          demoGroups().map((g) => g.group.id),
+        ),
       allowedOrigins,
     });
     stops.push(() => api.stop());

@@ -23,7 +23,9 @@ if (!user && values.user) {
   }
 }
 if (!user) {
-  console.error(`Usage: npm run token -- --user EMAIL\nDemo users: ${users.map((u) => u.email).join(", ")}\n(Users invited through the admin API need \`npm start\` running.)`);
+  console.error(
+    `Usage: npm run token -- --user EMAIL\nDemo users: ${users.map((u) => u.email).join(", ")}\n(Users invited through the admin API need \`npm start\` running.)`,
+  );
   process.exit(2);
 }
 const issuer = await createLocalIssuer(process.env.NEEDLEWORK_DATA_DIR ?? join(root, ".data"));

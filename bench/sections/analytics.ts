@@ -30,7 +30,9 @@ async function fromRollupsDirect(db: Db, groupId: string): Promise<Map<string, P
   );
   const out = new Map<string, PerConcern>();
   for (let i = 0; i < keys.length; i += 100) {
-    const res = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys.slice(i, i + 100) } } }));
+    const res = await db.doc.send(
+      new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys.slice(i, i + 100) } } }),
+    );
     for (const it of res.Responses?.[db.tableName] ?? []) {
       const row = out.get(String(it.value)) ?? { sessions: 0, adverseEvents: 0 };
       row.sessions += Number(it.sessions ?? 0);
@@ -42,11 +44,16 @@ async function fromRollupsDirect(db: Db, groupId: string): Promise<Map<string, P
 }
 
 /** Every item of a key condition, following LastEvaluatedKey. */
-async function queryAll(db: Db, input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">): Promise<Record<string, unknown>[]> {
+async function queryAll(
+  db: Db,
+  input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">,
+): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const res = await db.doc.send(new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: start }));
+    const res = await db.doc.send(
+      new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: start }),
+    );
     out.push(...(res.Items ?? []));
     start = res.LastEvaluatedKey;
   } while (start);
@@ -59,7 +66,12 @@ async function queryAll(db: Db, input: Omit<QueryCommandInput, "TableName" | "Ex
  * be the natural path, but DynamoDB Local pages a large index partition in time that grows with the
  * partition, which would measure the emulator, not the design.
  */
-async function recompute(db: Db, g: GeneratedGroup, prog: Progress, total: number): Promise<Map<string, PerConcern>> {
+async function recompute(
+  db: Db,
+  g: GeneratedGroup,
+  prog: Progress,
+  total: number,
+): Promise<Map<string, PerConcern>> {
   const out = new Map<string, PerConcern>();
   const patients: string[] = [];
   for (const site of g.sites) {
@@ -81,7 +93,8 @@ async function recompute(db: Db, g: GeneratedGroup, prog: Progress, total: numbe
       });
       for (const s of items) {
         if (s.type !== "TreatmentSession") continue;
-        const events = (s.adverseEvents as Parameters<typeof Kpi.countsAsAdverseEvent>[0][] | undefined) ?? [];
+        const events =
+          (s.adverseEvents as Parameters<typeof Kpi.countsAsAdverseEvent>[0][] | undefined) ?? [];
         const counted = events.filter((e) => Kpi.countsAsAdverseEvent(e)).length;
         for (const indication of new Set((s.indications as string[] | undefined) ?? [])) {
           const row = out.get(indication) ?? { sessions: 0, adverseEvents: 0 };
@@ -99,7 +112,8 @@ async function recompute(db: Db, g: GeneratedGroup, prog: Progress, total: numbe
 }
 
 const same = (a: Map<string, PerConcern>, b: Map<string, PerConcern>): boolean =>
-  a.size === b.size && [...a].every(([k, v]) => b.get(k)?.sessions === v.sessions && b.get(k)?.adverseEvents === v.adverseEvents);
+  a.size === b.size &&
+  [...a].every(([k, v]) => b.get(k)?.sessions === v.sessions && b.get(k)?.adverseEvents === v.adverseEvents);
 
 export async function measureAnalytics(
   stack: BenchStack,
@@ -118,7 +132,13 @@ export async function measureAnalytics(
     progress: prog,
   });
   const g = gen.groups[0]!;
-  figures.add(section, "analytics.generate.seconds", `generated ${gen.items.toLocaleString("en-GB")} items (BatchWriteItem ×${gen.writeRequests.toLocaleString("en-GB")})`, gen.seconds, "s");
+  figures.add(
+    section,
+    "analytics.generate.seconds",
+    `generated ${gen.items.toLocaleString("en-GB")} items (BatchWriteItem ×${gen.writeRequests.toLocaleString("en-GB")})`,
+    gen.seconds,
+    "s",
+  );
 
   // From the rollups: the API's summary (as the group's analyst) when it exists.
   const viaApi = hasField(schema, "Query.outcomeSummary");
@@ -130,7 +150,10 @@ export async function measureAnalytics(
       return { ms: performance.now() - t0, rows };
     }
     const res = await stack.gql(SUMMARY, { groupBy: "CONCERN" }, analyst);
-    if (res.errors?.length) throw new Error(`outcomeSummary answered ${String(res.errors[0]!.extensions?.code)}: ${res.errors[0]!.message}`);
+    if (res.errors?.length)
+      throw new Error(
+        `outcomeSummary answered ${String(res.errors[0]!.extensions?.code)}: ${res.errors[0]!.message}`,
+      );
     const rows = new Map<string, PerConcern>();
     for (const r of (res.data?.outcomeSummary as { rows: (PerConcern & { key: string })[] }).rows)
       if (r.sessions > 0) rows.set(r.key, { sessions: r.sessions, adverseEvents: r.adverseEvents });
@@ -156,14 +179,25 @@ export async function measureAnalytics(
   const measured = viaApi
     ? "the API's outcomeSummary(groupBy: CONCERN) over HTTP, as the group's analyst"
     : "a BatchGetItem of the CONCERN rollup shard items (the API has no outcomeSummary yet)";
-  figures.add(section, "analytics.rollup.ms", `from rollups (median of ${opts.runs})`, rollupMs, "ms", { note: measured });
+  figures.add(section, "analytics.rollup.ms", `from rollups (median of ${opts.runs})`, rollupMs, "ms", {
+    note: measured,
+  });
   figures.add(section, "analytics.rollup.requests", "from rollups: requests", rollupRequests, "");
   figures.add(section, "analytics.raw.ms", "recomputed from raw sessions", rawMs, "ms", {
     note: "every patient's collection (Query, 8 in flight; patients from the sites' patient index), sessions and adverse events summed per concern in the bench process",
   });
   figures.add(section, "analytics.raw.requests", "recomputed: requests", rawRequests, "");
-  figures.add(section, "analytics.speedup", "rollups faster by", rawMs / rollupMs, "×", { target: { op: ">=", value: 100 } });
-  figures.add(section, "analytics.agree", "both give the same sessions and adverse events per concern (1 = yes)", same(raw, counted.result.rows) ? 1 : 0, "", {
-    target: { op: "==", value: 1 },
+  figures.add(section, "analytics.speedup", "rollups faster by", rawMs / rollupMs, "×", {
+    target: { op: ">=", value: 100 },
   });
+  figures.add(
+    section,
+    "analytics.agree",
+    "both give the same sessions and adverse events per concern (1 = yes)",
+    same(raw, counted.result.rows) ? 1 : 0,
+    "",
+    {
+      target: { op: "==", value: 1 },
+    },
+  );
 }

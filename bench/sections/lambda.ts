@@ -43,7 +43,13 @@ export function graphqlEvent(op: Pick<ResolvedOperation, "query" | "variables">,
       apiId: "abc123",
       domainName: "abc123.execute-api.eu-west-2.amazonaws.com",
       domainPrefix: "abc123",
-      http: { method: "POST", path: "/graphql", protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "bench" },
+      http: {
+        method: "POST",
+        path: "/graphql",
+        protocol: "HTTP/1.1",
+        sourceIp: "203.0.113.7",
+        userAgent: "bench",
+      },
       requestId: randomUUID(),
       routeKey: "POST /graphql",
       stage: "$default",
@@ -74,7 +80,11 @@ const lambdaContext = () => ({
 function timeProcess(code: string, env: NodeJS.ProcessEnv): { wallMs: number; cpuMs: number } {
   const script = `${code};const u=process.cpuUsage();process.stdout.write(String((u.user+u.system)/1000))`;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-e", script], { env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["-e", script], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node -e ${code.slice(0, 60)} failed: ${r.stderr.slice(0, 500)}`);
   return { wallMs, cpuMs: Number(r.stdout) };
@@ -95,7 +105,9 @@ function lambdaEnv(stack: BenchStack): NodeJS.ProcessEnv {
 }
 
 function graphqlErrors(body: string | undefined): string | undefined {
-  const parsed = JSON.parse(body ?? "{}") as { errors?: { message: string; extensions?: { code?: string } }[] };
+  const parsed = JSON.parse(body ?? "{}") as {
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   const e = parsed.errors?.[0];
   return e ? `${e.extensions?.code ?? "error"}: ${e.message}` : undefined;
 }
@@ -112,9 +124,16 @@ export async function measureLambda(
   const bundle = await buildLambda(join(LAMBDA_OUT_DIR, `../lambda-bench-${process.pid}`));
   try {
     const size = "Lambda bundle (as deployed)";
-    figures.add(size, "lambda.bundle.minifiedKB", "bundle, minified (DynamoDB client included)", bundle.bytes / 1024, "KB", {
-      target: { op: "<=", value: 1024 },
-    });
+    figures.add(
+      size,
+      "lambda.bundle.minifiedKB",
+      "bundle, minified (DynamoDB client included)",
+      bundle.bytes / 1024,
+      "KB",
+      {
+        target: { op: "<=", value: 1024 },
+      },
+    );
     figures.add(size, "lambda.bundle.gzipKB", "bundle, gzip", bundle.gzipBytes / 1024, "KB");
 
     // Cold require: fresh processes, alternating, median of each.
@@ -131,9 +150,22 @@ export async function measureLambda(
     const cpu = (xs: typeof base) => median(xs.map((x) => x.cpuMs));
     const start = `Cold start (${opts.coldRuns} fresh Node processes each, alternating, median)`;
     figures.add(start, "lambda.cold.nodeMs", "`node -e 0`", wall(base), "ms");
-    figures.add(start, "lambda.cold.requireMs", "`node -e \"require(bundle)\"`", wall(cold), "ms");
-    figures.add(start, "lambda.cold.ratio", "require bundle / node -e 0 (wall clock)", wall(cold) / wall(base), "×", { target: { op: "<=", value: 2.5 } });
-    figures.add(start, "lambda.cold.cpuRatio", `the same in CPU time (${cpu(cold).toFixed(0)} / ${cpu(base).toFixed(0)} ms; steadier when the machine is busy)`, cpu(cold) / cpu(base), "×");
+    figures.add(start, "lambda.cold.requireMs", '`node -e "require(bundle)"`', wall(cold), "ms");
+    figures.add(
+      start,
+      "lambda.cold.ratio",
+      "require bundle / node -e 0 (wall clock)",
+      wall(cold) / wall(base),
+      "×",
+      { target: { op: "<=", value: 2.5 } },
+    );
+    figures.add(
+      start,
+      "lambda.cold.cpuRatio",
+      `the same in CPU time (${cpu(cold).toFixed(0)} / ${cpu(base).toFixed(0)} ms; steadier when the machine is busy)`,
+      cpu(cold) / cpu(base),
+      "×",
+    );
 
     // Peak memory: a process that requires the bundle and answers one patient-page request, with
     // credentials from the environment as in Lambda (the SDK's default chain, endpoint from
@@ -164,10 +196,18 @@ export async function measureLambda(
     if (child.status !== 0) throw new Error(`the bundle failed to answer: ${child.stderr.slice(0, 800)}`);
     const out = JSON.parse(child.stdout) as { status: number; body: string; maxRssKb: number };
     const err = graphqlErrors(out.body);
-    if (out.status !== 200 || err) throw new Error(`the bundle answered ${out.status}: ${err ?? out.body.slice(0, 300)}`);
-    figures.add(start, "lambda.peakRssMB", "peak memory (RSS): require + one patient-page request", out.maxRssKb / 1024, "MB", {
-      target: { op: "<=", value: 128 },
-    });
+    if (out.status !== 200 || err)
+      throw new Error(`the bundle answered ${out.status}: ${err ?? out.body.slice(0, 300)}`);
+    figures.add(
+      start,
+      "lambda.peakRssMB",
+      "peak memory (RSS): require + one patient-page request",
+      out.maxRssKb / 1024,
+      "MB",
+      {
+        target: { op: "<=", value: 128 },
+      },
+    );
 
     // Handler vs bare execute, in this process, warm, same query, same table.
     onStep(`handler vs bare execute: ${opts.overheadCalls} calls each`);
@@ -195,7 +235,12 @@ export async function measureLambda(
     const bare = async (): Promise<number> => {
       const t0 = performance.now();
       const res = await withRequestScope(1000, async () =>
-        execute({ schema, document, variableValues: op.variables, contextValue: await buildContext(serverOpts, undefined) }),
+        execute({
+          schema,
+          document,
+          variableValues: op.variables,
+          contextValue: await buildContext(serverOpts, undefined),
+        }),
       );
       const ms = performance.now() - t0;
       if (res.errors?.length) throw new Error(`bare execute: ${res.errors[0]!.message}`);
@@ -213,9 +258,13 @@ export async function measureLambda(
     }
     const over = "GraphQL overhead: Lambda handler vs bare execute (warm, same query and data)";
     const note = `${op.name}: handler = built bundle, API Gateway v2 event, JWT verified, parse/validate/execute/format; bare = graphql execute of the parsed document with the principal given`;
-    figures.add(over, "overhead.handlerMs", `handler (median of ${opts.overheadCalls})`, median(h), "ms", { note });
+    figures.add(over, "overhead.handlerMs", `handler (median of ${opts.overheadCalls})`, median(h), "ms", {
+      note,
+    });
     figures.add(over, "overhead.bareMs", `bare execute (median of ${opts.overheadCalls})`, median(b), "ms");
-    figures.add(over, "overhead.ratio", "handler / bare execute", median(h) / median(b), "×", { target: { op: "<=", value: 1.5 } });
+    figures.add(over, "overhead.ratio", "handler / bare execute", median(h) / median(b), "×", {
+      target: { op: "<=", value: 1.5 },
+    });
   } finally {
     rmSync(dirname(bundle.file), { recursive: true, force: true });
   }

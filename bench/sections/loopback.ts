@@ -9,7 +9,10 @@ import type { BenchStack } from "../stack";
  * Loopback load on the patient page (bench/load.ts, autocannon, bounded in requests and seconds)
  * against the local API in a process of its own, as `npm start` runs it, over the bench's table.
  */
-async function startServer(stack: BenchStack, issuerDir: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(
+  stack: BenchStack,
+  issuerDir: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", join(BENCH_DIR, "serve.ts")], {
     cwd: ROOT,
     env: {
@@ -53,17 +56,28 @@ export async function measureLoad(
   onStep("starting the API in its own process");
   const { url, child } = await startServer(stack, target.issuerDir);
   try {
-    onStep(`patient page: up to ${opts.requests.toLocaleString("en-GB")} requests or ${opts.seconds} s, ${opts.connections} connections`);
+    onStep(
+      `patient page: up to ${opts.requests.toLocaleString("en-GB")} requests or ${opts.seconds} s, ${opts.connections} connections`,
+    );
     const r = await runLoad({
-      target: { url, token: await stack.token(target.as), siteId: target.siteId, patientId: target.patientId },
+      target: {
+        url,
+        token: await stack.token(target.as),
+        siteId: target.siteId,
+        patientId: target.patientId,
+      },
       scenario: "patient",
       seconds: opts.seconds,
       requests: opts.requests,
       connections: opts.connections,
     });
     const section = `Loopback load, patient page (${r.requests.toLocaleString("en-GB")} requests in ${r.seconds} s, ${opts.connections} connections)`;
-    const note = "bench/load.ts (autocannon) in the bench process; the API in its own Node process; DynamoDB Local (Java) beside them on the same 2 cores";
-    figures.add(section, "load.rps", "throughput", r.rps, "req/s", { target: { op: ">=", value: 300 }, note });
+    const note =
+      "bench/load.ts (autocannon) in the bench process; the API in its own Node process; DynamoDB Local (Java) beside them on the same 2 cores";
+    figures.add(section, "load.rps", "throughput", r.rps, "req/s", {
+      target: { op: ">=", value: 300 },
+      note,
+    });
     figures.add(section, "load.p50", "latency p50", r.p50, "ms");
     figures.add(section, "load.p99", "latency p99", r.p99, "ms", { target: { op: "<", value: 150 } });
     figures.add(section, "load.errors", "errors", r.errors, "", { target: { op: "==", value: 0 } });

@@ -17,7 +17,8 @@ export interface ResolvedOperation {
   source: "portal" | "bench";
 }
 
-export const REQUESTS_SECTION = "DynamoDB requests per screen and operation: count (by operation) / fewest possible";
+export const REQUESTS_SECTION =
+  "DynamoDB requests per screen and operation: count (by operation) / fewest possible";
 
 /** Portal operations some entry asked for (the rest are listed as not benchmarked yet). */
 const portalNamesUsed = new Set<string>();
@@ -25,7 +26,12 @@ const portalNamesUsed = new Set<string>();
 /** Whether the schema has "Type.field". */
 export function hasField(schema: GraphQLSchema, path: string): boolean {
   const [type, field] = path.split(".");
-  const t = type === "Query" ? schema.getQueryType() : type === "Mutation" ? schema.getMutationType() : schema.getType(type ?? "");
+  const t =
+    type === "Query"
+      ? schema.getQueryType()
+      : type === "Mutation"
+        ? schema.getMutationType()
+        : schema.getType(type ?? "");
   return !!t && "getFields" in t && field !== undefined && field in t.getFields();
 }
 
@@ -45,16 +51,27 @@ export async function resolveScreen(
     if (op.portal) portalNamesUsed.add(op.portal);
     const fromPortal = op.portal ? portal.get(op.portal) : undefined;
     const query = fromPortal ?? op.query;
-    if (!query) return { skip: `the portal has no ${op.portal ?? "such"} operation and the entry gives no query` };
+    if (!query)
+      return { skip: `the portal has no ${op.portal ?? "such"} operation and the entry gives no query` };
     const errors = validate(schema, parse(query));
-    if (errors.length > 0) return { skip: `${op.portal ?? "query"} does not validate: ${errors[0]!.message}` };
-    ops.push({ name: op.portal ?? "query", query, variables: op.variables, source: fromPortal ? "portal" : "bench" });
+    if (errors.length > 0)
+      return { skip: `${op.portal ?? "query"} does not validate: ${errors[0]!.message}` };
+    ops.push({
+      name: op.portal ?? "query",
+      query,
+      variables: op.variables,
+      source: fromPortal ? "portal" : "bench",
+    });
   }
   return ops;
 }
 
 /** Sends one visit's operations; throws on a GraphQL error (a broken screen is not a measurement). */
-export async function visit(stack: BenchStack, ops: readonly ResolvedOperation[], as: Principal): Promise<number> {
+export async function visit(
+  stack: BenchStack,
+  ops: readonly ResolvedOperation[],
+  as: Principal,
+): Promise<number> {
   let ms = 0;
   for (const op of ops) {
     const res = await stack.gql(op.query, op.variables, as);
@@ -101,9 +118,16 @@ export async function measureRequests(
         note: `${resolved.map((o) => o.name).join(" + ")} (${sources} operation); ${breakdown(byOperation)}; fewest possible ${screen.minimum}: ${screen.why}`,
         jsonOnly: true,
       });
-      figures.add(section, `requests.${screen.id}.ratio`, `${screen.label}: ${total} (${breakdown(byOperation)}) / ${screen.minimum}`, total / screen.minimum, "×", {
-        target: { op: "<=", value: 1 },
-      });
+      figures.add(
+        section,
+        `requests.${screen.id}.ratio`,
+        `${screen.label}: ${total} (${breakdown(byOperation)}) / ${screen.minimum}`,
+        total / screen.minimum,
+        "×",
+        {
+          target: { op: "<=", value: 1 },
+        },
+      );
     } catch (e) {
       skipped[`requests.${screen.id}`] = e instanceof Error ? e.message : String(e);
     }
@@ -118,12 +142,21 @@ export async function measureRequests(
       note: `first call while recording the fixture; ${breakdown(c.byOperation)}; fewest possible ${m.minimum}: ${m.why}`,
       jsonOnly: true,
     });
-    figures.add(section, `requests.${operation}.ratio`, `${operation}: ${c.requests} (${breakdown(c.byOperation)}) / ${m.minimum}`, c.requests / m.minimum, "×", {
-      target: { op: "<=", value: 1 },
-    });
+    figures.add(
+      section,
+      `requests.${operation}.ratio`,
+      `${operation}: ${c.requests} (${breakdown(c.byOperation)}) / ${m.minimum}`,
+      c.requests / m.minimum,
+      "×",
+      {
+        target: { op: "<=", value: 1 },
+      },
+    );
   }
   // The writes the fixture records are measured with the same mutations the portal sends.
   for (const op of Object.keys(RECORDED_OPERATIONS)) portalNamesUsed.add(op[0]!.toUpperCase() + op.slice(1));
   const uncovered = [...portalOperations().keys()].filter((n) => !portalNamesUsed.has(n));
-  if (uncovered.length > 0) notes["requests.portalOperationsWithoutEntry"] = `no entry in bench/screens.ts yet: ${uncovered.join(", ")}`;
+  if (uncovered.length > 0)
+    notes["requests.portalOperationsWithoutEntry"] =
+      `no entry in bench/screens.ts yet: ${uncovered.join(", ")}`;
 }

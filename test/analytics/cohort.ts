@@ -17,7 +17,11 @@ const on = (days: number): string => addDays(D0, days);
 const harbour = toGlobalId("Site", "harbour");
 const riverside = toGlobalId("Site", "riverside");
 const serum = (key: string) => toGlobalId("SerumAddOn", `srm-${key}`);
-const lot = (key: string) => `${key.replace(/[^a-z]/g, "").slice(0, 4).toUpperCase()}-2511`;
+const lot = (key: string) =>
+  `${key
+    .replace(/[^a-z]/g, "")
+    .slice(0, 4)
+    .toUpperCase()}-2511`;
 
 const noAnswers = {
   activeSkinInfection: false,
@@ -81,13 +85,38 @@ export const COHORT: PatientSpec[] = [
       siteId: harbour,
     },
     practitioner: "ava",
-    concerns: [{ indication: "ACNE_SCARRING", bodyArea: "CHEEKS", baselineScale: "GOODMAN_BARON_QUANTITATIVE", baselineScore: 40 }],
-    plan: { sessionsPlanned: 4, intervalWeeks: 4, device: "PEN", zones: [{ zone: "CHEEKS", depthMm: 1.5, depthMinMm: 1.0, depthMaxMm: 2.0 }] },
+    concerns: [
+      {
+        indication: "ACNE_SCARRING",
+        bodyArea: "CHEEKS",
+        baselineScale: "GOODMAN_BARON_QUANTITATIVE",
+        baselineScore: 40,
+      },
+    ],
+    plan: {
+      sessionsPlanned: 4,
+      intervalWeeks: 4,
+      device: "PEN",
+      zones: [{ zone: "CHEEKS", depthMm: 1.5, depthMinMm: 1.0, depthMaxMm: 2.0 }],
+    },
     sessions: [
-      { day: 10, zones: [{ zone: "CHEEKS", depthMm: 1.5 }], serums: [{ key: "hyaluronic-acid", zone: "CHEEKS" }], adverseEvents: [{ type: "ERYTHEMA_OEDEMA", severity: "MILD", onsetDay: 10, durationDays: 2 }] },
-      { day: 38, zones: [{ zone: "CHEEKS", depthMm: 2.0 }], serums: [{ key: "hyaluronic-acid", zone: "CHEEKS" }] },
+      {
+        day: 10,
+        zones: [{ zone: "CHEEKS", depthMm: 1.5 }],
+        serums: [{ key: "hyaluronic-acid", zone: "CHEEKS" }],
+        adverseEvents: [{ type: "ERYTHEMA_OEDEMA", severity: "MILD", onsetDay: 10, durationDays: 2 }],
+      },
+      {
+        day: 38,
+        zones: [{ zone: "CHEEKS", depthMm: 2.0 }],
+        serums: [{ key: "hyaluronic-acid", zone: "CHEEKS" }],
+      },
       { day: 70, zones: [{ zone: "CHEEKS", depthMm: 2.0 }] },
-      { day: 96, zones: [{ zone: "CHEEKS", depthMm: 1.5 }], adverseEvents: [{ type: "PIH", severity: "MILD", onsetDay: 99 }] },
+      {
+        day: 96,
+        zones: [{ zone: "CHEEKS", depthMm: 1.5 }],
+        adverseEvents: [{ type: "PIH", severity: "MILD", onsetDay: 99 }],
+      },
     ],
     assessments: [
       { concern: 0, scale: "GOODMAN_BARON_QUANTITATIVE", score: 31, day: 60 },
@@ -97,23 +126,55 @@ export const COHORT: PatientSpec[] = [
     lateEvent: { type: "ERYTHEMA_OEDEMA", severity: "MODERATE", onsetDay: 11, durationDays: 9 },
   },
   {
-    patient: { givenName: "Yusuf", familyName: "Rahmanov", dateOfBirth: "1985-07-21", phone: "+44 7700 900777", fitzpatrick: "V", siteId: riverside },
+    patient: {
+      givenName: "Yusuf",
+      familyName: "Rahmanov",
+      dateOfBirth: "1985-07-21",
+      phone: "+44 7700 900777",
+      fitzpatrick: "V",
+      siteId: riverside,
+    },
     practitioner: "sam",
     concerns: [{ indication: "MELASMA", bodyArea: "CHEEKS", baselineScale: "MMASI", baselineScore: 12 }],
-    plan: { sessionsPlanned: 3, intervalWeeks: 4, device: "DERMAROLLER", zones: [{ zone: "CHEEKS", depthMm: 0.5, depthMinMm: 0.25, depthMaxMm: 0.5 }] },
+    plan: {
+      sessionsPlanned: 3,
+      intervalWeeks: 4,
+      device: "DERMAROLLER",
+      zones: [{ zone: "CHEEKS", depthMm: 0.5, depthMinMm: 0.25, depthMaxMm: 0.5 }],
+    },
     sessions: [
-      { day: 20, zones: [{ zone: "CHEEKS", depthMm: 0.5 }], serums: [{ key: "tranexamic-acid", zone: "CHEEKS" }] },
-      { day: 50, zones: [{ zone: "CHEEKS", depthMm: 0.5 }], serums: [{ key: "tranexamic-acid", zone: "CHEEKS" }] },
+      {
+        day: 20,
+        zones: [{ zone: "CHEEKS", depthMm: 0.5 }],
+        serums: [{ key: "tranexamic-acid", zone: "CHEEKS" }],
+      },
+      {
+        day: 50,
+        zones: [{ zone: "CHEEKS", depthMm: 0.5 }],
+        serums: [{ key: "tranexamic-acid", zone: "CHEEKS" }],
+      },
       { day: 90, zones: [{ zone: "CHEEKS", depthMm: 0.25 }] },
     ],
     assessments: [{ concern: 0, scale: "MMASI", score: 7.5, day: 120 }],
   },
   {
-    patient: { givenName: "Xanthe", familyName: "Ortizova", dateOfBirth: "1990-01-01", email: "xanthe.o@example.net", fitzpatrick: "III", siteId: harbour },
+    patient: {
+      givenName: "Xanthe",
+      familyName: "Ortizova",
+      dateOfBirth: "1990-01-01",
+      email: "xanthe.o@example.net",
+      fitzpatrick: "III",
+      siteId: harbour,
+    },
     practitioner: "sam",
     concerns: [
       { indication: "WRINKLES", bodyArea: "FOREHEAD", baselineScale: "LEMPERLE", baselineScore: 3 },
-      { indication: "ACNE_SCARRING", bodyArea: "CHEEKS", baselineScale: "GOODMAN_BARON_QUALITATIVE", baselineScore: 3 },
+      {
+        indication: "ACNE_SCARRING",
+        bodyArea: "CHEEKS",
+        baselineScale: "GOODMAN_BARON_QUALITATIVE",
+        baselineScore: 3,
+      },
     ],
     plan: {
       sessionsPlanned: 3,
@@ -125,8 +186,22 @@ export const COHORT: PatientSpec[] = [
       ],
     },
     sessions: [
-      { day: 15, zones: [{ zone: "FOREHEAD", depthMm: 0.5 }, { zone: "CHEEKS", depthMm: 1.0 }], serums: [{ key: "prp", zone: "CHEEKS" }] },
-      { day: 57, zones: [{ zone: "FOREHEAD", depthMm: 0.5 }, { zone: "CHEEKS", depthMm: 1.5 }], adverseEvents: [{ type: "INFECTION", severity: "MODERATE", onsetDay: 59 }] },
+      {
+        day: 15,
+        zones: [
+          { zone: "FOREHEAD", depthMm: 0.5 },
+          { zone: "CHEEKS", depthMm: 1.0 },
+        ],
+        serums: [{ key: "prp", zone: "CHEEKS" }],
+      },
+      {
+        day: 57,
+        zones: [
+          { zone: "FOREHEAD", depthMm: 0.5 },
+          { zone: "CHEEKS", depthMm: 1.5 },
+        ],
+        adverseEvents: [{ type: "INFECTION", severity: "MODERATE", onsetDay: 59 }],
+      },
     ],
     assessments: [
       { concern: 0, scale: "LEMPERLE", score: 2, day: 100 },
@@ -136,10 +211,23 @@ export const COHORT: PatientSpec[] = [
     ],
   },
   {
-    patient: { givenName: "Wendell", familyName: "Nakamura-Lee", dateOfBirth: "2001-11-11", email: "w.nakamura@example.com", phone: "020 7946 0018", fitzpatrick: "IV", siteId: riverside },
+    patient: {
+      givenName: "Wendell",
+      familyName: "Nakamura-Lee",
+      dateOfBirth: "2001-11-11",
+      email: "w.nakamura@example.com",
+      phone: "020 7946 0018",
+      fitzpatrick: "IV",
+      siteId: riverside,
+    },
     practitioner: "sam",
     concerns: [{ indication: "ALOPECIA", bodyArea: "SCALP", baselineScale: "HAIR_COUNT", baselineScore: 80 }],
-    plan: { sessionsPlanned: 12, intervalWeeks: 1, device: "PEN", zones: [{ zone: "SCALP", depthMm: 1.0, depthMinMm: 0.5, depthMaxMm: 1.5 }] },
+    plan: {
+      sessionsPlanned: 12,
+      intervalWeeks: 1,
+      device: "PEN",
+      zones: [{ zone: "SCALP", depthMm: 1.0, depthMinMm: 0.5, depthMaxMm: 1.5 }],
+    },
     sessions: [
       { day: 30, zones: [{ zone: "SCALP", depthMm: 1.0 }], serums: [{ key: "prp", zone: "SCALP" }] },
       { day: 37, zones: [{ zone: "SCALP", depthMm: 1.0 }] },
@@ -149,37 +237,90 @@ export const COHORT: PatientSpec[] = [
   },
   {
     // Consulted and planned, never treated: counts towards course completion once due.
-    patient: { givenName: "Viggo", familyName: "Marchetti", dateOfBirth: "1972-05-30", email: "viggo.m@example.com", fitzpatrick: "I", siteId: harbour },
+    patient: {
+      givenName: "Viggo",
+      familyName: "Marchetti",
+      dateOfBirth: "1972-05-30",
+      email: "viggo.m@example.com",
+      fitzpatrick: "I",
+      siteId: harbour,
+    },
     practitioner: "ava",
     concerns: [{ indication: "LAXITY", bodyArea: "NECK", baselineScale: "SATISFACTION", baselineScore: 4 }],
-    plan: { sessionsPlanned: 3, intervalWeeks: 4, device: "PEN", zones: [{ zone: "NECK", depthMm: 1.0, depthMinMm: 0.5, depthMaxMm: 1.0 }] },
+    plan: {
+      sessionsPlanned: 3,
+      intervalWeeks: 4,
+      device: "PEN",
+      zones: [{ zone: "NECK", depthMm: 1.0, depthMinMm: 0.5, depthMaxMm: 1.0 }],
+    },
     sessions: [],
     assessments: [],
   },
 ];
 
-const CREATE_PATIENT = /* GraphQL */ `mutation($input: PatientInput!) { createPatient(input: $input) { patient { id } } }`;
-const RECORD_CONSULTATION = /* GraphQL */ `
-  mutation($patientId: ID!, $input: ConsultationInput!) {
-    recordConsultation(patientId: $patientId, input: $input) { consultation { id concerns { id } } }
+const CREATE_PATIENT = /* GraphQL */ `
+  mutation ($input: PatientInput!) {
+    createPatient(input: $input) {
+      patient {
+        id
+      }
+    }
   }
 `;
-const CREATE_PLAN = /* GraphQL */ `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id } } }`;
+const RECORD_CONSULTATION = /* GraphQL */ `
+  mutation ($patientId: ID!, $input: ConsultationInput!) {
+    recordConsultation(patientId: $patientId, input: $input) {
+      consultation {
+        id
+        concerns {
+          id
+        }
+      }
+    }
+  }
+`;
+const CREATE_PLAN = /* GraphQL */ `
+  mutation ($input: TreatmentPlanInput!) {
+    createTreatmentPlan(input: $input) {
+      plan {
+        id
+      }
+    }
+  }
+`;
 const RECORD_SESSION = /* GraphQL */ `
-  mutation($patientId: ID!, $input: TreatmentSessionInput!) {
-    recordTreatmentSession(patientId: $patientId, input: $input) { session { id version } }
+  mutation ($patientId: ID!, $input: TreatmentSessionInput!) {
+    recordTreatmentSession(patientId: $patientId, input: $input) {
+      session {
+        id
+        version
+      }
+    }
   }
 `;
 const RECORD_EVENT = /* GraphQL */ `
-  mutation($id: ID!, $version: Int!, $event: AdverseEventInput!) {
-    recordAdverseEvent(sessionId: $id, version: $version, event: $event) { session { id } }
+  mutation ($id: ID!, $version: Int!, $event: AdverseEventInput!) {
+    recordAdverseEvent(sessionId: $id, version: $version, event: $event) {
+      session {
+        id
+      }
+    }
   }
 `;
 const RECORD_ASSESSMENT = /* GraphQL */ `
-  mutation($patientId: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $patientId, input: $input) { assessment { id } } }
+  mutation ($patientId: ID!, $input: AssessmentInput!) {
+    recordAssessment(patientId: $patientId, input: $input) {
+      assessment {
+        id
+      }
+    }
+  }
 `;
 
-function ok<T>(r: { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: T | null }, what: string): T {
+function ok<T>(
+  r: { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: T | null },
+  what: string,
+): T {
   expect(r.errors, `${what}: ${JSON.stringify(r.errors)}`).toBeUndefined();
   return r.data!;
 }
@@ -190,8 +331,14 @@ export async function recordCohort(api: Pick<TestApi, "gql" | "users">): Promise
   for (const spec of COHORT) {
     const as: Principal = spec.practitioner === "ava" ? api.users.ava! : api.users.sam!;
     const { fitzpatrick, siteId, ...who } = spec.patient;
-    const p = ok(await api.gql<{ createPatient: { patient: { id: string } } }>(CREATE_PATIENT, { input: { ...who, fitzpatrick, siteId } }, as), "patient")
-      .createPatient.patient;
+    const p = ok(
+      await api.gql<{ createPatient: { patient: { id: string } } }>(
+        CREATE_PATIENT,
+        { input: { ...who, fitzpatrick, siteId } },
+        as,
+      ),
+      "patient",
+    ).createPatient.patient;
     created.push({ id: p.id, ...who });
     const consultation = ok(
       await api.gql<{ recordConsultation: { consultation: { id: string; concerns: { id: string }[] } } }>(
@@ -245,7 +392,11 @@ export async function recordCohort(api: Pick<TestApi, "gql" | "users">): Promise
             ...(device === "PEN" ? { cartridge: { needleCount: 12, lotNumber: "CART-7" } } : {}),
             ...(device === "RF_MICRONEEDLING" ? { rf: { energyLevel: 20, pulseDurationMs: 100 } } : {}),
             zones: s.zones.map((z) => ({ ...z, passes: 2 })),
-            serumsApplied: (s.serums ?? []).map((x) => ({ serumId: serum(x.key), lotNumber: lot(x.key), zone: x.zone })),
+            serumsApplied: (s.serums ?? []).map((x) => ({
+              serumId: serum(x.key),
+              lotNumber: lot(x.key),
+              zone: x.zone,
+            })),
             aftercareGiven: true,
             adverseEvents: (s.adverseEvents ?? []).map((e) => ({
               type: e.type,
@@ -271,7 +422,13 @@ export async function recordCohort(api: Pick<TestApi, "gql" | "users">): Promise
           {
             id: sessionIds[0].id,
             version: sessionIds[0].version,
-            event: { type: e.type, severity: e.severity, onsetOn: on(e.onsetDay), durationDays: e.durationDays, notes: `${spec.patient.givenName} phoned` },
+            event: {
+              type: e.type,
+              severity: e.severity,
+              onsetOn: on(e.onsetDay),
+              durationDays: e.durationDays,
+              notes: `${spec.patient.givenName} phoned`,
+            },
           },
           as,
         ),

@@ -49,7 +49,8 @@ function rootSelection(schema: GraphQLSchema, field: string): string {
 /** Every string (and number) in a JSON value, with its path. */
 function leaves(v: unknown, path = "$"): { path: string; value: string }[] {
   if (Array.isArray(v)) return v.flatMap((x, i) => leaves(x, `${path}[${i}]`));
-  if (v !== null && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}.${k}`));
+  if (v !== null && typeof v === "object")
+    return Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}.${k}`));
   if (typeof v === "string" || typeof v === "number") return [{ path, value: String(v) }];
   return [];
 }
@@ -109,7 +110,11 @@ describe("de-identification: analyst results name no patient", () => {
   let raw: Raw;
   /** Concerns with a session or a score have an outcome record; their patients a key. */
   const expectedRecords = () =>
-    raw.concerns.filter((c) => raw.sessions.some((s) => (s.concernIds as string[]).includes(String(c.id))) || raw.assessments.some((a) => a.concernId === c.id));
+    raw.concerns.filter(
+      (c) =>
+        raw.sessions.some((s) => (s.concernIds as string[]).includes(String(c.id))) ||
+        raw.assessments.some((a) => a.concernId === c.id),
+    );
   const results: { label: string; data: unknown }[] = [];
 
   beforeAll(async () => {
@@ -127,8 +132,14 @@ describe("de-identification: analyst results name no patient", () => {
         ...(p.phone ? { phone: p.phone } : {}),
       })),
     );
-    raw = await readCollections(api, "glow", [...demoGroups()[0]!.patients.map((p) => p.id), ...created.map((p) => parseGlobalId(p.id)!.localId)]);
-    identifying = identifiersOf([...seeded, ...created.map((p) => ({ ...p, localId: parseGlobalId(p.id)!.localId }))]);
+    raw = await readCollections(api, "glow", [
+      ...demoGroups()[0]!.patients.map((p) => p.id),
+      ...created.map((p) => parseGlobalId(p.id)!.localId),
+    ]);
+    identifying = identifiersOf([
+      ...seeded,
+      ...created.map((p) => ({ ...p, localId: parseGlobalId(p.id)!.localId })),
+    ]);
     expect(identifying.length).toBeGreaterThan(60);
 
     // Collect every analyst result, as the analyst and as the clinic admin.
@@ -141,27 +152,41 @@ describe("de-identification: analyst results name no patient", () => {
     };
     let after: string | null = null;
     do {
-      const page: { data?: { outcomeRecords: { pageInfo: { endCursor: string | null; hasNextPage: boolean } } } | null } = await api.gql(
+      const page: {
+        data?: { outcomeRecords: { pageInfo: { endCursor: string | null; hasNextPage: boolean } } } | null;
+      } = await api.gql(
         `query($after: String) { outcomeRecords(first: 2, after: $after) ${rootSelection(schema, "outcomeRecords")} }`,
         { after },
         api.users.leo,
       );
       results.push({ label: "outcomeRecords page", data: page.data });
-      after = page.data?.outcomeRecords.pageInfo.hasNextPage ? page.data.outcomeRecords.pageInfo.endCursor : null;
+      after = page.data?.outcomeRecords.pageInfo.hasNextPage
+        ? page.data.outcomeRecords.pageInfo.endCursor
+        : null;
     } while (after);
-    await run("outcomeRecords (filtered)", `{ outcomeRecords(first: 10, filter: { indication: ACNE_SCARRING }) ${rootSelection(schema, "outcomeRecords")} }`);
+    await run(
+      "outcomeRecords (filtered)",
+      `{ outcomeRecords(first: 10, filter: { indication: ACNE_SCARRING }) ${rootSelection(schema, "outcomeRecords")} }`,
+    );
     for (const g of ["CONCERN", "DEPTH_BAND", "SERUM", "DEVICE", "FITZPATRICK", "SITE", "PRACTITIONER"])
-      await run(`outcomeSummary ${g}`, `{ outcomeSummary(groupBy: ${g}) ${rootSelection(schema, "outcomeSummary")} }`);
+      await run(
+        `outcomeSummary ${g}`,
+        `{ outcomeSummary(groupBy: ${g}) ${rootSelection(schema, "outcomeSummary")} }`,
+      );
     await run("concernDepthMatrix", `{ concernDepthMatrix ${rootSelection(schema, "concernDepthMatrix")} }`);
     await run("kpis", `{ kpis ${rootSelection(schema, "kpis")} }`);
-    await run("kpis (filtered)", `{ kpis(filter: { fitzpatrick: II, device: PEN }) ${rootSelection(schema, "kpis")} }`);
+    await run(
+      "kpis (filtered)",
+      `{ kpis(filter: { fitzpatrick: II, device: PEN }) ${rootSelection(schema, "kpis")} }`,
+    );
     after = null;
     do {
-      const chunk: { data?: { outcomeExport: { endCursor: string | null; hasNextPage: boolean } } | null } = await api.gql(
-        `query($after: String) { outcomeExport(after: $after, rows: 2) ${rootSelection(schema, "outcomeExport")} }`,
-        { after },
-        api.users.leo,
-      );
+      const chunk: { data?: { outcomeExport: { endCursor: string | null; hasNextPage: boolean } } | null } =
+        await api.gql(
+          `query($after: String) { outcomeExport(after: $after, rows: 2) ${rootSelection(schema, "outcomeExport")} }`,
+          { after },
+          api.users.leo,
+        );
       results.push({ label: "outcomeExport chunk", data: chunk.data });
       after = chunk.data?.outcomeExport.hasNextPage ? chunk.data.outcomeExport.endCursor : null;
     } while (after);
@@ -183,7 +208,11 @@ describe("de-identification: analyst results name no patient", () => {
   });
 
   it("the walk does find them where they are: the cohort's notes and the patient records (a check of the check)", async () => {
-    const r = await api.gql(`query($id: ID!) { patient(id: $id) { givenName familyName email phone dateOfBirth } }`, { id: created[0]!.id }, api.users.ava);
+    const r = await api.gql(
+      `query($id: ID!) { patient(id: $id) { givenName familyName email phone dateOfBirth } }`,
+      { id: created[0]!.id },
+      api.users.ava,
+    );
     expect(findLeaks(r.data, identifying, "patient").length).toBeGreaterThanOrEqual(4);
   });
 
@@ -197,7 +226,19 @@ describe("de-identification: analyst results name no patient", () => {
   });
 
   it("records: age bands (over 89 grouped), pseudonymous keys stable per patient and not the patient id", async () => {
-    const page = await api.gql<{ outcomeRecords: { edges: { node: { patientKey: string; ageBand: string; indication: string; fitzpatrick: string | null; site: { name: string } } }[] } }>(
+    const page = await api.gql<{
+      outcomeRecords: {
+        edges: {
+          node: {
+            patientKey: string;
+            ageBand: string;
+            indication: string;
+            fitzpatrick: string | null;
+            site: { name: string };
+          };
+        }[];
+      };
+    }>(
       `{ outcomeRecords(first: 100) { edges { node { patientKey ageBand indication fitzpatrick site { name } } } } }`,
       {},
       api.users.leo,
@@ -208,29 +249,56 @@ describe("de-identification: analyst results name no patient", () => {
     expect(rows).toHaveLength(expected.length);
     expect(new Set(rows.map((r) => r.patientKey)).size).toBe(new Set(expected.map((c) => c.patientId)).size);
     // Zelda, born 1931: over 89 at the start of treatment.
-    expect(rows.filter((r) => r.ageBand === "90+" && r.indication === "ACNE_SCARRING" && r.fitzpatrick === "II")).toHaveLength(1);
+    expect(
+      rows.filter((r) => r.ageBand === "90+" && r.indication === "ACNE_SCARRING" && r.fitzpatrick === "II"),
+    ).toHaveLength(1);
     // Xanthe's two concerns: one key.
-    const xanthe = rows.find((r) => r.indication === "WRINKLES" && r.fitzpatrick === "III" && r.ageBand === "30–39")!;
-    expect(rows.filter((r) => r.patientKey === xanthe.patientKey).map((r) => r.indication).sort()).toEqual(["ACNE_SCARRING", "WRINKLES"]);
+    const xanthe = rows.find(
+      (r) => r.indication === "WRINKLES" && r.fitzpatrick === "III" && r.ageBand === "30–39",
+    )!;
+    expect(
+      rows
+        .filter((r) => r.patientKey === xanthe.patientKey)
+        .map((r) => r.indication)
+        .sort(),
+    ).toEqual(["ACNE_SCARRING", "WRINKLES"]);
     for (const r of rows) expect(r.patientKey).toMatch(/^[0-9a-f]{64}$/);
     // The key is the group's keyed hash: without the secret it cannot be recomputed from the id.
     const ids = created.map((p) => parseGlobalId(p.id)!.localId);
-    for (const id of ids) for (const r of rows) expect(r.patientKey).not.toBe(Deidentify.pseudonymousKey("x".repeat(16), id));
+    for (const id of ids)
+      for (const r of rows) expect(r.patientKey).not.toBe(Deidentify.pseudonymousKey("x".repeat(16), id));
   });
 
   it("the stored outcome items and every cursor hold no patient id either", async () => {
     const res = await api.db.doc.send(
-      new QueryCommand({ TableName: api.db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": Keys.outcomeRecord("glow", "").pk } }),
+      new QueryCommand({
+        TableName: api.db.tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": Keys.outcomeRecord("glow", "").pk },
+      }),
     );
     expect(res.Items?.length).toBe(expectedRecords().length);
     expect(findLeaks(res.Items, identifying, "stored outcome item")).toEqual([]);
-    const cursors = results.flatMap((r) => leaves(r.data).filter(({ path }) => /cursor/i.test(path)).map(({ value }) => Buffer.from(value, "base64url").toString("utf8")));
+    const cursors = results.flatMap((r) =>
+      leaves(r.data)
+        .filter(({ path }) => /cursor/i.test(path))
+        .map(({ value }) => Buffer.from(value, "base64url").toString("utf8")),
+    );
     expect(cursors.length).toBeGreaterThan(3);
     expect(findLeaks(cursors, identifying, "cursor")).toEqual([]);
   });
 
   it("the CSV export: a header and one line per record across chunks, with progress up to the total", () => {
-    const chunks = results.filter((r) => r.label === "outcomeExport chunk").map((r) => (r.data as { outcomeExport: { csv: string; rows: number; progress: { done: number; total: number | null } } }).outcomeExport);
+    const chunks = results
+      .filter((r) => r.label === "outcomeExport chunk")
+      .map(
+        (r) =>
+          (
+            r.data as {
+              outcomeExport: { csv: string; rows: number; progress: { done: number; total: number | null } };
+            }
+          ).outcomeExport,
+      );
     const n = expectedRecords().length;
     expect(chunks.length).toBe(Math.ceil(n / 2));
     const csv = chunks.map((c) => c.csv).join("");
@@ -243,7 +311,10 @@ describe("de-identification: analyst results name no patient", () => {
 
   it("another group's admin sees none of it: no shared record or patient key, a glow cursor refused", async () => {
     const SELECT = `{ outcomeRecords(first: 100) { edges { node { id patientKey } } } kpis { plansCounted } }`;
-    type Out = { outcomeRecords: { edges: { node: { id: string; patientKey: string } }[] }; kpis: { plansCounted: number } };
+    type Out = {
+      outcomeRecords: { edges: { node: { id: string; patientKey: string } }[] };
+      kpis: { plansCounted: number };
+    };
     const glow = await api.gql<Out>(SELECT, {}, api.users.leo);
     const north = await api.gql<Out>(SELECT, {}, api.users.ian);
     expect(glow.errors).toBeUndefined();
@@ -252,8 +323,16 @@ describe("de-identification: analyst results name no patient", () => {
     const glowIds = new Set(ids(glow).flatMap((n) => [n.id, n.patientKey]));
     expect(ids(north).filter((n) => glowIds.has(n.id) || glowIds.has(n.patientKey))).toEqual([]);
     expect(north.data!.kpis.plansCounted).toBeLessThan(glow.data!.kpis.plansCounted);
-    const glowCursor = (results.find((x) => x.label === "outcomeRecords page")!.data as { outcomeRecords: { pageInfo: { endCursor: string } } }).outcomeRecords.pageInfo.endCursor;
-    const crossed = await api.gql(`query($a: String) { outcomeRecords(first: 2, after: $a) { edges { cursor } } }`, { a: glowCursor }, api.users.ian);
+    const glowCursor = (
+      results.find((x) => x.label === "outcomeRecords page")!.data as {
+        outcomeRecords: { pageInfo: { endCursor: string } };
+      }
+    ).outcomeRecords.pageInfo.endCursor;
+    const crossed = await api.gql(
+      `query($a: String) { outcomeRecords(first: 2, after: $a) { edges { cursor } } }`,
+      { a: glowCursor },
+      api.users.ian,
+    );
     expect(crossed.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });

@@ -6,9 +6,20 @@ import { recordCohort } from "./cohort";
  * The CSV export both ways: the streamed route of the local server and the GraphQL chunks the portal
  * joins behind API Gateway give the same file; the same roles; filters apply.
  */
-const EXPORT = /* GraphQL */ `query($f: OutcomeFilter, $after: String, $rows: Int) {
-  outcomeExport(filter: $f, after: $after, rows: $rows) { csv rows endCursor hasNextPage progress { done total } }
-}`;
+const EXPORT = /* GraphQL */ `
+  query ($f: OutcomeFilter, $after: String, $rows: Int) {
+    outcomeExport(filter: $f, after: $after, rows: $rows) {
+      csv
+      rows
+      endCursor
+      hasNextPage
+      progress {
+        done
+        total
+      }
+    }
+  }
+`;
 
 interface Chunk {
   csv: string;
@@ -31,7 +42,11 @@ describe("outcome CSV export", () => {
     const out: { csv: string; done: number; total: number | null }[] = [];
     let after: string | null = null;
     do {
-      const r: GqlResult<{ outcomeExport: Chunk }> = await api.gql<{ outcomeExport: Chunk }>(EXPORT, { f, after, rows }, api.users.leo);
+      const r: GqlResult<{ outcomeExport: Chunk }> = await api.gql<{ outcomeExport: Chunk }>(
+        EXPORT,
+        { f, after, rows },
+        api.users.leo,
+      );
       expect(r.errors).toBeUndefined();
       const c = r.data!.outcomeExport;
       out.push({ csv: c.csv, done: c.progress.done, total: c.progress.total });

@@ -21,13 +21,19 @@ const ALLOWED = new Set([
   "AdverseEvent",
   "AllergyIntolerance",
 ]);
-const FHIR = /* GraphQL */ `query($id: ID!) { patientFhirBundle(patientId: $id) }`;
+const FHIR = /* GraphQL */ `
+  query ($id: ID!) {
+    patientFhirBundle(patientId: $id)
+  }
+`;
 
 /** Every `reference` string anywhere in a resource. */
 function references(v: unknown): string[] {
   if (Array.isArray(v)) return v.flatMap(references);
   if (v !== null && typeof v === "object")
-    return Object.entries(v).flatMap(([k, x]) => (k === "reference" && typeof x === "string" ? [x] : references(x)));
+    return Object.entries(v).flatMap(([k, x]) =>
+      k === "reference" && typeof x === "string" ? [x] : references(x),
+    );
   return [];
 }
 
@@ -72,9 +78,13 @@ describe("patientFhirBundle", () => {
 
   it("holds the record: patient, condition, consultation, plan, every session, serum, score and adverse event", () => {
     const spec = COHORT[0]!;
-    const of = (t: string) => bundle.entry.filter((e) => e.resource.resourceType === t).map((e) => e.resource);
+    const of = (t: string) =>
+      bundle.entry.filter((e) => e.resource.resourceType === t).map((e) => e.resource);
     expect(of("Patient")).toHaveLength(1);
-    expect(of("Patient")[0]).toMatchObject({ name: [{ family: spec.patient.familyName, given: [spec.patient.givenName] }], birthDate: spec.patient.dateOfBirth });
+    expect(of("Patient")[0]).toMatchObject({
+      name: [{ family: spec.patient.familyName, given: [spec.patient.givenName] }],
+      birthDate: spec.patient.dateOfBirth,
+    });
     expect(of("Condition")).toHaveLength(spec.concerns.length);
     expect(JSON.stringify(of("Condition")[0])).toContain("L90.5");
     expect(of("Encounter")).toHaveLength(1);
@@ -87,7 +97,10 @@ describe("patientFhirBundle", () => {
     expect(of("AdverseEvent")).toHaveLength(events);
     // Baseline, every score, and the Fitzpatrick type.
     expect(of("Observation")).toHaveLength(spec.concerns.length + spec.assessments.length + 1);
-    for (const p of of("Procedure")) expect(references(p)).toContain(bundle.entry.find((e) => e.resource.resourceType === "Patient")!.fullUrl);
+    for (const p of of("Procedure"))
+      expect(references(p)).toContain(
+        bundle.entry.find((e) => e.resource.resourceType === "Patient")!.fullUrl,
+      );
   });
 
   it("every cohort patient's bundle is valid, as the clinic admin", async () => {

@@ -27,8 +27,21 @@ interface Row {
   depthBands: string[];
   devices: string[];
   serums: { id: string; name: string | null }[];
-  outcome: { scale: string; baselineScore: number; latestScore: number | null; improvement: number | null; improvementPercent: number | null; improved: boolean | null; assessments: number };
-  otherScales: { scale: string; baselineScore: number; latestScore: number | null; improvement: number | null }[];
+  outcome: {
+    scale: string;
+    baselineScore: number;
+    latestScore: number | null;
+    improvement: number | null;
+    improvementPercent: number | null;
+    improved: boolean | null;
+    assessments: number;
+  };
+  otherScales: {
+    scale: string;
+    baselineScore: number;
+    latestScore: number | null;
+    improvement: number | null;
+  }[];
   adverseEvents: { type: string; severity: string }[];
   adverseEventsCounted: number;
 }
@@ -63,11 +76,12 @@ describe("outcome records", () => {
   let all: Row[];
 
   const page = async (f: Filter | null, first: number, after: string | null = null) => {
-    const r = await api.gql<{ outcomeRecords: { edges: { cursor: string; node: Row }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
-      RECORDS,
-      { f, first, after },
-      api.users.leo,
-    );
+    const r = await api.gql<{
+      outcomeRecords: {
+        edges: { cursor: string; node: Row }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }>(RECORDS, { f, first, after }, api.users.leo);
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.outcomeRecords;
   };
@@ -92,7 +106,9 @@ describe("outcome records", () => {
 
   it("holds the course de-identified: age band, Fitzpatrick, concern, zones and depths, device, serums, sessions, scores, adverse events", () => {
     expect(all.length).toBeGreaterThanOrEqual(5);
-    const zelda = all.find((r) => r.ageBand === "90+" && r.indication === "ACNE_SCARRING" && r.fitzpatrick === "II")!;
+    const zelda = all.find(
+      (r) => r.ageBand === "90+" && r.indication === "ACNE_SCARRING" && r.fitzpatrick === "II",
+    )!;
     expect(zelda).toMatchObject({
       fitzpatrick: "II",
       site: { id: harbour, name: "Harbour Street" },
@@ -102,8 +118,18 @@ describe("outcome records", () => {
       zones: [{ zone: "CHEEKS", depthsMm: [1.5, 2], depthBands: ["1.0–1.5", "1.5–2.0"] }],
       depthBands: ["1.0–1.5", "1.5–2.0"],
       devices: ["PEN"],
-      serums: [{ id: toGlobalId("SerumAddOn", "srm-hyaluronic-acid"), name: "Hyaluronic acid serum (sterile)" }],
-      outcome: { scale: "GOODMAN_BARON_QUANTITATIVE", baselineScore: 40, latestScore: 24, improvement: 16, improvementPercent: 40, improved: true, assessments: 2 },
+      serums: [
+        { id: toGlobalId("SerumAddOn", "srm-hyaluronic-acid"), name: "Hyaluronic acid serum (sterile)" },
+      ],
+      outcome: {
+        scale: "GOODMAN_BARON_QUANTITATIVE",
+        baselineScore: 40,
+        latestScore: 24,
+        improvement: 16,
+        improvementPercent: 40,
+        improved: true,
+        assessments: 2,
+      },
       otherScales: [{ scale: "GAIS", baselineScore: 4, latestScore: 2, improvement: 2 }],
       // Redness for 2 days is expected (not counted); 9 days and PIH are adverse events.
       adverseEventsCounted: 2,
@@ -112,12 +138,22 @@ describe("outcome records", () => {
     expect(zelda.startMonth).toMatch(/^\d{4}-\d{2}$/);
     expect(zelda.firstSessionMonth! <= zelda.lastSessionMonth!).toBe(true);
     // Two concerns of one patient: one key, two rows; the wrinkles row counts only the forehead.
-    const xantheKey = all.find((r) => r.indication === "WRINKLES" && r.fitzpatrick === "III" && r.ageBand === "30–39" && r.devices.includes("RF_MICRONEEDLING"))!.patientKey;
+    const xantheKey = all.find(
+      (r) =>
+        r.indication === "WRINKLES" &&
+        r.fitzpatrick === "III" &&
+        r.ageBand === "30–39" &&
+        r.devices.includes("RF_MICRONEEDLING"),
+    )!.patientKey;
     const xanthe = all.filter((r) => r.patientKey === xantheKey);
     expect(xanthe.map((r) => r.indication).sort()).toEqual(["ACNE_SCARRING", "WRINKLES"]);
-    expect(xanthe.find((r) => r.indication === "WRINKLES")!.zones).toEqual([{ zone: "FOREHEAD", depthsMm: [0.5], depthBands: ["0.25–0.5"] }]);
+    expect(xanthe.find((r) => r.indication === "WRINKLES")!.zones).toEqual([
+      { zone: "FOREHEAD", depthsMm: [0.5], depthBands: ["0.25–0.5"] },
+    ]);
     expect(xanthe.find((r) => r.indication === "WRINKLES")!.serums).toEqual([]);
-    expect(xanthe.find((r) => r.indication === "ACNE_SCARRING")!.otherScales).toEqual([{ scale: "SATISFACTION", baselineScore: 6, latestScore: 8, improvement: 2 }]);
+    expect(xanthe.find((r) => r.indication === "ACNE_SCARRING")!.otherScales).toEqual([
+      { scale: "SATISFACTION", baselineScore: 6, latestScore: 8, improvement: 2 },
+    ]);
   });
 
   it.each<[string, Filter, number]>([
@@ -131,10 +167,17 @@ describe("outcome records", () => {
     ["months from the start", { from: addDays(TODAY, -400) }, 5],
     ["nothing starting after this month", { from: addDays(TODAY, 40) }, 0],
     ["site and months (filter)", { siteId: harbour, from: addDays(TODAY, -400), to: TODAY }, 3],
-    ["site, concern and months (key condition)", { siteId: harbour, indication: "WRINKLES", from: addDays(TODAY, -400), to: TODAY }, 1],
+    [
+      "site, concern and months (key condition)",
+      { siteId: harbour, indication: "WRINKLES", from: addDays(TODAY, -400), to: TODAY },
+      1,
+    ],
     ["device and Fitzpatrick", { device: "PEN", fitzpatrick: "IV" }, 1],
   ])("filters by %s exactly as the rows say", async (_, f, n) => {
-    const expected = all.filter((r) => matches(r, f)).map((r) => r.id).sort();
+    const expected = all
+      .filter((r) => matches(r, f))
+      .map((r) => r.id)
+      .sort();
     expect(expected.length).toBeGreaterThanOrEqual(n);
     if (n === 0) expect(expected).toEqual([]);
     const got = (await everything(f, 1)).map((r) => r.id).sort();
@@ -154,7 +197,12 @@ describe("outcome records", () => {
       after = p.pageInfo.hasNextPage ? p.pageInfo.endCursor : null;
     } while (after);
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.sort()).toEqual(all.filter((r) => matches(r, f)).map((r) => r.id).sort());
+    expect(seen.sort()).toEqual(
+      all
+        .filter((r) => matches(r, f))
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(seen.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -180,13 +228,29 @@ describe("outcome records", () => {
         cartridge: { needleCount: 12, lotNumber: "CART-8" },
         zones: [{ zone: "SCALP", depthMm: 1.0, passes: 2 }],
         aftercareGiven: true,
-        rescreen: { activeSkinInfection: false, activeAcneInArea: false, activeHerpesOutbreak: false, openWounds: false, pregnantOrBreastfeeding: false, eczemaPsoriasisRosaceaFlareInArea: false, sunburn: false },
+        rescreen: {
+          activeSkinInfection: false,
+          activeAcneInArea: false,
+          activeHerpesOutbreak: false,
+          openWounds: false,
+          pregnantOrBreastfeeding: false,
+          eczemaPsoriasisRosaceaFlareInArea: false,
+          sunburn: false,
+        },
         ...extra,
       },
     });
     const MUTATION = `mutation($patientId: ID!, $input: TreatmentSessionInput!) { recordTreatmentSession(patientId: $patientId, input: $input) { session { id } } }`;
     // Vitamin C is not cleared for needling: CONTRAINDICATED, nothing written.
-    const refused = await api.gql(MUTATION, session({ serumsApplied: [{ serumId: toGlobalId("SerumAddOn", "srm-vitamin-c"), lotNumber: "VITA-2511", zone: "SCALP" }] }), api.users.sam);
+    const refused = await api.gql(
+      MUTATION,
+      session({
+        serumsApplied: [
+          { serumId: toGlobalId("SerumAddOn", "srm-vitamin-c"), lotNumber: "VITA-2511", zone: "SCALP" },
+        ],
+      }),
+      api.users.sam,
+    );
     expect(codes(refused)).toEqual(["CONTRAINDICATED"]);
     expect(await recordItem(api)).toEqual(before);
     resetCounter(api.db);
@@ -194,8 +258,12 @@ describe("outcome records", () => {
     expect(ok.errors).toBeUndefined();
     expect(api.db.counter.byOperation.TransactWriteItems).toBe(1);
     const after = await recordItem(api);
-    expect(Number(after.get(wendellKey(before))!.version)).toBe(Number(before.get(wendellKey(before))!.version) + 1);
-    const row = (await everything({ indication: "ALOPECIA", fitzpatrick: "IV" }, 10)).find((r) => r.ageBand === "18–29")!;
+    expect(Number(after.get(wendellKey(before))!.version)).toBe(
+      Number(before.get(wendellKey(before))!.version) + 1,
+    );
+    const row = (await everything({ indication: "ALOPECIA", fitzpatrick: "IV" }, 10)).find(
+      (r) => r.ageBand === "18–29",
+    )!;
     expect(row.sessionCount).toBe(4);
   });
 });
@@ -203,7 +271,11 @@ describe("outcome records", () => {
 /** Every outcome item by sort key (tooling read of the group's outcome partition). */
 async function recordItem(api: TestApi): Promise<Map<string, Record<string, unknown>>> {
   const res = await api.db.doc.send(
-    new QueryCommand({ TableName: api.db.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": Keys.outcomeRecord("glow", "").pk } }),
+    new QueryCommand({
+      TableName: api.db.tableName,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": Keys.outcomeRecord("glow", "").pk },
+    }),
   );
   return new Map((res.Items ?? []).map((it) => [String(it.sk), it]));
 }

@@ -40,12 +40,18 @@ function measurements(raw: Raw): Measured[] {
     const sessions = raw.sessions.filter((s) => (s.concernIds as string[]).includes(String(c.id)));
     // What was done for the concern: its body area's zones and serums when treated, else everything.
     const inArea = sessions.some((s) => (s.zones as { zone: Zone }[]).some((z) => z.zone === c.bodyArea));
-    const zones = sessions.flatMap((s) => (s.zones as { zone: Zone; depthMm: number }[]).filter((z) => !inArea || z.zone === c.bodyArea));
-    const serums = sessions.flatMap((s) => (s.serums as { serumId: string; zone: Zone }[]).filter((x) => !inArea || x.zone === c.bodyArea));
+    const zones = sessions.flatMap((s) =>
+      (s.zones as { zone: Zone; depthMm: number }[]).filter((z) => !inArea || z.zone === c.bodyArea),
+    );
+    const serums = sessions.flatMap((s) =>
+      (s.serums as { serumId: string; zone: Zone }[]).filter((x) => !inArea || x.zone === c.bodyArea),
+    );
     for (const scale of scales) {
       const onScale = scored
         .filter((a) => a.scale === scale)
-        .sort((a, b) => `${String(a.assessedOn)}#${String(a.id)}`.localeCompare(`${String(b.assessedOn)}#${String(b.id)}`));
+        .sort((a, b) =>
+          `${String(a.assessedOn)}#${String(a.id)}`.localeCompare(`${String(b.assessedOn)}#${String(b.id)}`),
+        );
       const base =
         scale === c.baselineScale
           ? { score: Number(c.baselineScore), on: String(c.baselineOn) }
@@ -86,13 +92,36 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
     api = await startTestApi();
     const created = await recordCohort(api);
     // Every patient of the group: the demo's seeded history counts as much as the cohort's.
-    const ids = [...demoGroups().find((g) => g.group.id === "glow")!.patients.map((p) => p.id), ...created.map((p) => parseGlobalId(p.id)!.localId)];
+    const ids = [
+      ...demoGroups()
+        .find((g) => g.group.id === "glow")!
+        .patients.map((p) => p.id),
+      ...created.map((p) => parseGlobalId(p.id)!.localId),
+    ];
     raw = await readCollections(api, "glow", ids);
   }, 120_000);
   afterAll(async () => api?.stop());
 
   const summary = async (groupBy: string, filter?: Record<string, unknown>) => {
-    const r = await api.gql<{ outcomeSummary: { rows: { key: string; n: number; sessions: number; adverseEvents: number; meanImprovement: number | null; meanImprovementPercent: number | null; byScale: { scale: string; n: number; meanImprovement: number; meanImprovementPercent: number | null; improvedShare: number }[] }[] } }>(
+    const r = await api.gql<{
+      outcomeSummary: {
+        rows: {
+          key: string;
+          n: number;
+          sessions: number;
+          adverseEvents: number;
+          meanImprovement: number | null;
+          meanImprovementPercent: number | null;
+          byScale: {
+            scale: string;
+            n: number;
+            meanImprovement: number;
+            meanImprovementPercent: number | null;
+            improvedShare: number;
+          }[];
+        }[];
+      };
+    }>(
       `query($g: OutcomeDimension!, $f: OutcomeFilter) { outcomeSummary(groupBy: $g, filter: $f) { rows { key n sessions adverseEvents meanImprovement meanImprovementPercent byScale { scale n meanImprovement meanImprovementPercent improvedShare } } } }`,
       { g: groupBy, f: filter ?? null },
       api.users.leo,
@@ -111,17 +140,23 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
     const profileOf = (s: Item) => raw.profiles.find((p) => p.id === s.patientId)!;
     const valuesOf: Record<string, (s: Item) => string[]> = {
       CONCERN: (s) => [...new Set(s.indications as string[])],
-      DEPTH_BAND: (s) => [...new Set((s.zones as { depthMm: number }[]).map((z) => Schedule.depthBand(z.depthMm)))],
+      DEPTH_BAND: (s) => [
+        ...new Set((s.zones as { depthMm: number }[]).map((z) => Schedule.depthBand(z.depthMm))),
+      ],
       DEVICE: (s) => [String(s.device)],
       SITE: (s) => [toGlobalId("Site", String(s.siteId))],
       PRACTITIONER: (s) => [toGlobalId("User", String(s.practitionerId))],
-      SERUM: (s) => [...new Set((s.serums as { serumId: string }[]).map((x) => toGlobalId("SerumAddOn", x.serumId)))],
+      SERUM: (s) => [
+        ...new Set((s.serums as { serumId: string }[]).map((x) => toGlobalId("SerumAddOn", x.serumId))),
+      ],
       FITZPATRICK: (s) => [String(profileOf(s).fitzpatrick)],
     };
     for (const [dimension, values] of Object.entries(valuesOf)) {
       const expected = new Map<string, { sessions: number; adverseEvents: number }>();
       for (const s of raw.sessions) {
-        const events = (s.adverseEvents as { type: "PIH"; onsetOn: string; durationDays?: number }[]).filter((e) => Kpi.countsAsAdverseEvent(e)).length;
+        const events = (s.adverseEvents as { type: "PIH"; onsetOn: string; durationDays?: number }[]).filter(
+          (e) => Kpi.countsAsAdverseEvent(e),
+        ).length;
         for (const v of values(s)) {
           const e = expected.get(v) ?? { sessions: 0, adverseEvents: 0 };
           e.sessions++;
@@ -130,7 +165,11 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
         }
       }
       const rows = await summary(dimension);
-      const got = new Map(rows.filter((r) => r.sessions > 0).map((r) => [r.key, { sessions: r.sessions, adverseEvents: r.adverseEvents }]));
+      const got = new Map(
+        rows
+          .filter((r) => r.sessions > 0)
+          .map((r) => [r.key, { sessions: r.sessions, adverseEvents: r.adverseEvents }]),
+      );
       expect(got, dimension).toEqual(expected);
     }
   });
@@ -159,22 +198,35 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
         });
       }
       const measured = got.reduce((a, r) => a + r.n, 0);
-      expect(measured, `${dimension}: every measurement accounted for`).toBe(expected.reduce((a, g) => a + g.n, 0));
+      expect(measured, `${dimension}: every measurement accounted for`).toBe(
+        expected.reduce((a, g) => a + g.n, 0),
+      );
     }
   });
 
   it("the concern × depth band matrix equals the recomputation, and so does the depth summary filtered by concern", async () => {
     const expected = Kpi.meanImprovement(expand(measurements(raw), "depthBand"), ["indication", "depthBand"]);
     expect(expected.length).toBeGreaterThan(3);
-    const r = await api.gql<{ concernDepthMatrix: { indication: Indication; depthBand: DepthBand; summary: { n: number; byScale: { scale: string; n: number; meanImprovement: number }[] } }[] }>(
+    const r = await api.gql<{
+      concernDepthMatrix: {
+        indication: Indication;
+        depthBand: DepthBand;
+        summary: { n: number; byScale: { scale: string; n: number; meanImprovement: number }[] };
+      }[];
+    }>(
       `{ concernDepthMatrix { indication depthBand summary { n byScale { scale n meanImprovement } } } }`,
       {},
       api.users.leo,
     );
     expect(r.errors).toBeUndefined();
     for (const g of expected) {
-      const cell = r.data!.concernDepthMatrix.find((c) => c.indication === g.key.indication && c.depthBand === g.key.depthBand);
-      expect(cell?.summary.byScale.find((b) => b.scale === g.scale), JSON.stringify(g.key)).toMatchObject({ n: g.n, meanImprovement: g.meanAbsolute });
+      const cell = r.data!.concernDepthMatrix.find(
+        (c) => c.indication === g.key.indication && c.depthBand === g.key.depthBand,
+      );
+      expect(
+        cell?.summary.byScale.find((b) => b.scale === g.scale),
+        JSON.stringify(g.key),
+      ).toMatchObject({ n: g.n, meanImprovement: g.meanAbsolute });
     }
     const acne = await summary("DEPTH_BAND", { indication: "ACNE_SCARRING" });
     const acneExpected = expected.filter((g) => g.key.indication === "ACNE_SCARRING");
@@ -183,18 +235,32 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
 
   it("the de-identified outcome records give the rollups' improvement per concern and scale", async () => {
     const records = await Analytics.allOutcomeRecords(api.db, "glow");
-    expect(records).toHaveLength(raw.concerns.filter((c) => raw.sessions.some((s) => (s.concernIds as string[]).includes(String(c.id))) || raw.assessments.some((a) => a.concernId === c.id)).length);
+    expect(records).toHaveLength(
+      raw.concerns.filter(
+        (c) =>
+          raw.sessions.some((s) => (s.concernIds as string[]).includes(String(c.id))) ||
+          raw.assessments.some((a) => a.concernId === c.id),
+      ).length,
+    );
     const fromRecords: ImprovementRow[] = records.flatMap((r) =>
       [r.outcome, ...r.otherScales]
         .filter((o) => o.latestScore !== null)
-        .map((o) => ({ indication: r.indication, scale: o.scale, baseline: o.baselineScore, latest: o.latestScore! })),
+        .map((o) => ({
+          indication: r.indication,
+          scale: o.scale,
+          baseline: o.baselineScore,
+          latest: o.latestScore!,
+        })),
     );
     const expected = Kpi.meanImprovement(fromRecords, ["indication"]);
     expect(expected.length).toBeGreaterThan(3);
     const got = await summary("CONCERN");
     for (const g of expected) {
       const s = got.find((r) => r.key === g.key.indication)?.byScale.find((b) => b.scale === g.scale);
-      expect(s, `${String(g.key.indication)} ${g.scale}`).toMatchObject({ n: g.n, meanImprovement: g.meanAbsolute });
+      expect(s, `${String(g.key.indication)} ${g.scale}`).toMatchObject({
+        n: g.n,
+        meanImprovement: g.meanAbsolute,
+      });
     }
   });
 
@@ -209,7 +275,11 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
   });
 
   it("filters a summary only where the counters can answer exactly; otherwise BAD_USER_INPUT", async () => {
-    const r = await api.gql(`{ outcomeSummary(groupBy: SERUM, filter: { fitzpatrick: II }) { rows { key } } }`, {}, api.users.leo);
+    const r = await api.gql(
+      `{ outcomeSummary(groupBy: SERUM, filter: { fitzpatrick: II }) { rows { key } } }`,
+      {},
+      api.users.leo,
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const site = await summary("SITE", { siteId: toGlobalId("Site", "harbour") });
     expect(site.map((x) => x.key)).toEqual([toGlobalId("Site", "harbour")]);
@@ -224,7 +294,12 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
       cancelled: p.status === "CANCELLED",
     }));
     const grace = 14;
-    const r = await api.gql<{ kpis: Record<string, { numerator: number; denominator: number; value: number | null; definition: string; source: string }> & { plansCounted: number } }>(
+    const r = await api.gql<{
+      kpis: Record<
+        string,
+        { numerator: number; denominator: number; value: number | null; definition: string; source: string }
+      > & { plansCounted: number };
+    }>(
       `query($d: Date) { kpis(asOf: $d) { plansCounted
         courseCompletion { numerator denominator value definition source }
         rebooking { numerator denominator value definition source }
@@ -236,14 +311,27 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
     expect(r.errors).toBeUndefined();
     const k = r.data!.kpis;
     // The cohort makes every KPI non-trivial.
-    for (const kpi of [k.courseCompletion, k.rebooking, k.adverseEvents, k.timeBetweenSessions]) expect(kpi!.denominator).toBeGreaterThan(0);
+    for (const kpi of [k.courseCompletion, k.rebooking, k.adverseEvents, k.timeBetweenSessions])
+      expect(kpi!.denominator).toBeGreaterThan(0);
     expect(k.plansCounted).toBe(plans.length);
-    expect(k.courseCompletion).toMatchObject({ ...Kpi.courseCompletionRate(plans, TODAY, grace), source: "PLANS", definition: Kpi.KPI_DEFINITIONS.courseCompletionRate.definition });
+    expect(k.courseCompletion).toMatchObject({
+      ...Kpi.courseCompletionRate(plans, TODAY, grace),
+      source: "PLANS",
+      definition: Kpi.KPI_DEFINITIONS.courseCompletionRate.definition,
+    });
     expect(k.rebooking).toMatchObject({ ...Kpi.rebookingRate(plans, TODAY, grace), source: "PLANS" });
-    const events = raw.sessions.flatMap((s) => s.adverseEvents as { type: "PIH"; onsetOn: string; durationDays?: number }[]);
-    expect(k.adverseEvents).toMatchObject({ ...Kpi.adverseEventRatePer100(raw.sessions.length, events), source: "ROLLUPS" });
+    const events = raw.sessions.flatMap(
+      (s) => s.adverseEvents as { type: "PIH"; onsetOn: string; durationDays?: number }[],
+    );
+    expect(k.adverseEvents).toMatchObject({
+      ...Kpi.adverseEventRatePer100(raw.sessions.length, events),
+      source: "ROLLUPS",
+    });
     const intervals = Kpi.timeBetweenSessionsVsPlan(plans, grace);
-    expect(k.timeBetweenSessions).toMatchObject({ denominator: intervals.gaps, value: intervals.meanDeviationDays });
+    expect(k.timeBetweenSessions).toMatchObject({
+      denominator: intervals.gaps,
+      value: intervals.meanDeviationDays,
+    });
     expect(Concerns.INDICATIONS.length).toBeGreaterThan(0);
   });
 
@@ -255,7 +343,8 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
       sessionDates: (p.sessionDates as string[]) ?? [],
       cancelled: p.status === "CANCELLED",
     });
-    const indicationsOf = (p: Item) => raw.concerns.filter((c) => (p.concernIds as string[]).includes(String(c.id))).map((c) => c.indication);
+    const indicationsOf = (p: Item) =>
+      raw.concerns.filter((c) => (p.concernIds as string[]).includes(String(c.id))).map((c) => c.indication);
     const cases: [Record<string, unknown>, (p: Item) => boolean][] = [
       [{ siteId: toGlobalId("Site", "harbour") }, (p) => p.siteId === "harbour"],
       [{ siteId: toGlobalId("Site", "riverside") }, (p) => p.siteId === "riverside"],
@@ -263,7 +352,13 @@ describe("outcome summaries and KPIs equal a recomputation from the raw records"
     ];
     for (const [filter, keep] of cases) {
       const plans = raw.plans.filter(keep).map(toKpi);
-      const r = await api.gql<{ kpis: { plansCounted: number; courseCompletion: { numerator: number; denominator: number }; rebooking: { numerator: number; denominator: number } } }>(
+      const r = await api.gql<{
+        kpis: {
+          plansCounted: number;
+          courseCompletion: { numerator: number; denominator: number };
+          rebooking: { numerator: number; denominator: number };
+        };
+      }>(
         `query($f: OutcomeFilter, $d: Date) { kpis(filter: $f, asOf: $d) { plansCounted courseCompletion { numerator denominator } rebooking { numerator denominator } } }`,
         { f: filter, d: TODAY },
         api.users.mia,

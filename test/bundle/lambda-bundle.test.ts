@@ -18,7 +18,10 @@ import { createTestDb } from "../support/dynamo";
  * DynamoDB Local. Tokens come from the local issuer (the bundle is configured with its public key,
  * as the deployed one is with the Cognito pool's JWKS URL).
  */
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
@@ -118,7 +121,13 @@ function graphqlEvent(query: string, token?: string): APIGatewayProxyEventV2 {
       apiId: "abc123",
       domainName: "abc123.execute-api.eu-west-2.amazonaws.com",
       domainPrefix: "abc123",
-      http: { method: "POST", path: "/graphql", protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "vitest" },
+      http: {
+        method: "POST",
+        path: "/graphql",
+        protocol: "HTTP/1.1",
+        sourceIp: "203.0.113.7",
+        userAgent: "vitest",
+      },
       requestId: randomUUID(),
       routeKey: "POST /graphql",
       stage: "$default",
@@ -147,7 +156,10 @@ function lambdaContext(): Context {
   };
 }
 
-async function invoke(query: string, token?: string): Promise<{ status: number | undefined; body: GraphQLBody }> {
+async function invoke(
+  query: string,
+  token?: string,
+): Promise<{ status: number | undefined; body: GraphQLBody }> {
   const res = await handler(graphqlEvent(query, token), lambdaContext());
   return { status: res.statusCode, body: JSON.parse(res.body ?? "{}") as GraphQLBody };
 }
@@ -165,7 +177,8 @@ describe("the built Lambda bundle", () => {
     expect([...required].filter((m) => !allowed.has(m))).toEqual([]);
     expect(code).toContain("DynamoDBClient");
     console.log(`${formatSize(bundle)}; largest inputs:`);
-    for (const i of bundle.largestInputs.slice(0, 5)) console.log(`  ${(i.bytes / 1024).toFixed(1)} KB ${i.path}`);
+    for (const i of bundle.largestInputs.slice(0, 5))
+      console.log(`  ${(i.bytes / 1024).toFixed(1)} KB ${i.path}`);
   });
 
   test("leaves out local-only code, unused Apollo plugins and credential sources, and holds one Apollo Server", () => {

@@ -43,11 +43,19 @@ describe("outcomes dashboard in the portal (local stack, Chromium)", () => {
     for (const p of demoPrincipals()) users[p.email.split(/[.@]/)[0]!] = p;
     const api = {
       users,
-      async gql<T>(query: string, variables: Record<string, unknown> = {}, as?: Principal | string | null): Promise<GqlResult<T>> {
+      async gql<T>(
+        query: string,
+        variables: Record<string, unknown> = {},
+        as?: Principal | string | null,
+      ): Promise<GqlResult<T>> {
         const who = typeof as === "object" && as ? as : users.ava!;
         let token = tokens.get(who.email);
         if (!token) {
-          const res = await fetch(`${origin}/auth/local/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: who.email }) });
+          const res = await fetch(`${origin}/auth/local/token`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ email: who.email }),
+          });
           token = ((await res.json()) as { token: string }).token;
           tokens.set(who.email, token);
         }
@@ -76,12 +84,21 @@ describe("outcomes dashboard in the portal (local stack, Chromium)", () => {
     await page.getByRole("button", { name: /Sign in as Leo Hart/ }).click();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outcomes" }).click();
     await page.getByRole("heading", { level: 1, name: "Outcomes" }).waitFor();
-    for (const id of ["courseCompletionRate", "rebookingRate", "adverseEventRatePer100", "timeBetweenSessionsVsPlan"])
+    for (const id of [
+      "courseCompletionRate",
+      "rebookingRate",
+      "adverseEventRatePer100",
+      "timeBetweenSessionsVsPlan",
+    ])
       await page.getByTestId(`kpi-${id}`).waitFor();
     await page.getByTestId("concern-depth-chart").locator(".recharts-bar-rectangle").first().waitFor();
     await page.getByTestId("serum-chart").locator(".recharts-bar-rectangle").first().waitFor();
-    await expect(page.getByTestId("kpi-adverseEventRatePer100").textContent()).resolves.toMatch(/Adverse events per 100 sessions\s*definition\s*\d/);
-    await expect(page.getByRole("table", { name: "By serum" }).textContent()).resolves.toContain("Hyaluronic acid serum");
+    await expect(page.getByTestId("kpi-adverseEventRatePer100").textContent()).resolves.toMatch(
+      /Adverse events per 100 sessions\s*definition\s*\d/,
+    );
+    await expect(page.getByRole("table", { name: "By serum" }).textContent()).resolves.toContain(
+      "Hyaluronic acid serum",
+    );
     await shot("20-outcomes-dashboard");
   });
 
@@ -91,7 +108,14 @@ describe("outcomes dashboard in the portal (local stack, Chromium)", () => {
     await page.getByRole("option", { name: "Acne scarring" }).click();
     await expect.poll(() => page.getByTestId("kpi-adverseEventRatePer100").textContent()).not.toBe(before);
     await expect
-      .poll(async () => (await page.getByRole("table", { name: "Concern × depth band" }).locator("tbody tr").allTextContents()).every((t) => t.startsWith("Acne scarring")))
+      .poll(async () =>
+        (
+          await page
+            .getByRole("table", { name: "Concern × depth band" })
+            .locator("tbody tr")
+            .allTextContents()
+        ).every((t) => t.startsWith("Acne scarring")),
+      )
       .toBe(true);
   });
 
@@ -99,7 +123,9 @@ describe("outcomes dashboard in the portal (local stack, Chromium)", () => {
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export CSV" }).click();
     const file = await download;
-    await expect.poll(() => page.getByTestId("export-status").textContent()).toMatch(/^Exported (\d+) of \1 rows$/);
+    await expect
+      .poll(() => page.getByTestId("export-status").textContent())
+      .toMatch(/^Exported (\d+) of \1 rows$/);
     await shot("21-outcomes-export");
     const path = join(dataDir, file.suggestedFilename());
     await file.saveAs(path);
@@ -119,7 +145,9 @@ describe("outcomes dashboard in the portal (local stack, Chromium)", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("button", { name: /Sign in as Ava Reid/ }).click();
     await page.getByRole("navigation", { name: "Main" }).waitFor();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outcomes" }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outcomes" }).count(),
+    ).resolves.toBe(0);
     await page.goto(new URL("/analytics", stack.webUrl).toString());
     await page.getByText("Outcome analytics are for analysts and clinic admins").waitFor();
   });

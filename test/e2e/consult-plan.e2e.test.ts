@@ -72,9 +72,13 @@ describe("consultation and plan in the portal (local stack, Chromium)", () => {
     await page.getByRole("heading", { level: 1, name: "Grace Evans" }).waitFor();
     patientPath = new URL(page.url()).pathname;
 
-    const flags = page.getByRole("region", { name: "Safety summary" }).getByRole("list", { name: "Contraindication flags" });
+    const flags = page
+      .getByRole("region", { name: "Safety summary" })
+      .getByRole("list", { name: "Contraindication flags" });
     await flags.getByText(/Taking an anticoagulant/).waitFor();
-    await expect(flags.getByText("Source: medication: Warfarin", { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(flags.getByText("Source: medication: Warfarin", { exact: false }).isVisible()).resolves.toBe(
+      true,
+    );
   });
 
   it("records a consultation with the screen shown as the form fills", { timeout: 60_000 }, async () => {
@@ -109,7 +113,9 @@ describe("consultation and plan in the portal (local stack, Chromium)", () => {
     // A yes that warns appears in the screen as it is answered.
     await question("Sunburn in the treatment area?").getByLabel("Yes").check();
     await screen.getByText(/Sunburn/).waitFor();
-    await expect.poll(() => screen.getByTestId("screen-summary").textContent()).toMatch(/1 block and 1 warning/);
+    await expect
+      .poll(() => screen.getByTestId("screen-summary").textContent())
+      .toMatch(/1 block and 1 warning/);
     for (const label of [
       "Active skin infection in the treatment area?",
       "Active (inflamed) acne in the treatment area?",
@@ -140,7 +146,10 @@ describe("consultation and plan in the portal (local stack, Chromium)", () => {
   it("refuses a plan while the block stands, with a link to override it", async () => {
     await page.getByRole("link", { name: "Build a treatment plan" }).click();
     await page.getByRole("heading", { level: 1, name: "New treatment plan" }).waitFor();
-    await page.getByRole("alert").filter({ hasText: "The consultation has a block without an override" }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "The consultation has a block without an override" })
+      .waitFor();
     await page.getByTestId("suggestion").waitFor();
     await page.getByRole("button", { name: "Save plan" }).click();
     const refusal = page.getByRole("alert").filter({ hasText: "Not saved: the consultation has a block" });
@@ -160,66 +169,87 @@ describe("consultation and plan in the portal (local stack, Chromium)", () => {
     await page.getByRole("button", { name: "Record override" }).click();
     const recorded = page.getByTestId("override-ANTICOAGULANT");
     await recorded.waitFor();
-    await expect(recorded.textContent()).resolves.toMatch(new RegExp(`Overridden by Ava Reid on .+: “${overrideReason.slice(0, 20)}`));
+    await expect(recorded.textContent()).resolves.toMatch(
+      new RegExp(`Overridden by Ava Reid on .+: “${overrideReason.slice(0, 20)}`),
+    );
     await page.getByRole("status").filter({ hasText: "Cleared for treatment planning" }).waitFor();
     await shot("consult-03-consultation-overridden");
   });
 
-  it("builds the plan from the protocol's suggestion, editing depth and serums with their flags", { timeout: 60_000 }, async () => {
-    await page.getByRole("link", { name: "Build a treatment plan" }).click();
-    await page.getByRole("heading", { level: 1, name: "New treatment plan" }).waitFor();
-    await page.getByTestId("suggestion").getByText(/3 sessions every 4 weeks/).waitFor();
-    const zones = page.getByRole("table", { name: "Planned zones" });
-    const forehead = zones.getByLabel("Depth for Forehead in mm");
-    await expect(forehead.inputValue()).resolves.toBe("0.35");
-    await zones.getByText("0.25–0.5 mm").waitFor();
+  it(
+    "builds the plan from the protocol's suggestion, editing depth and serums with their flags",
+    { timeout: 60_000 },
+    async () => {
+      await page.getByRole("link", { name: "Build a treatment plan" }).click();
+      await page.getByRole("heading", { level: 1, name: "New treatment plan" }).waitFor();
+      await page
+        .getByTestId("suggestion")
+        .getByText(/3 sessions every 4 weeks/)
+        .waitFor();
+      const zones = page.getByRole("table", { name: "Planned zones" });
+      const forehead = zones.getByLabel("Depth for Forehead in mm");
+      await expect(forehead.inputValue()).resolves.toBe("0.35");
+      await zones.getByText("0.25–0.5 mm").waitFor();
 
-    // Suggested hyaluronic acid is checked and clear; a serum not cleared for needling is flagged before saving.
-    const hyaluronic = page.getByRole("group", { name: "Hyaluronic acid serum (sterile)" });
-    await expect(hyaluronic.getByRole("checkbox").isChecked()).resolves.toBe(true);
-    await hyaluronic.getByText("No flags for this patient.").waitFor();
-    const peptide = page.getByRole("group", { name: "Peptide serum" });
-    await peptide.getByRole("checkbox").check();
-    await peptide.getByText(/not approved for intradermal use/).waitFor();
+      // Suggested hyaluronic acid is checked and clear; a serum not cleared for needling is flagged before saving.
+      const hyaluronic = page.getByRole("group", { name: "Hyaluronic acid serum (sterile)" });
+      await expect(hyaluronic.getByRole("checkbox").isChecked()).resolves.toBe(true);
+      await hyaluronic.getByText("No flags for this patient.").waitFor();
+      const peptide = page.getByRole("group", { name: "Peptide serum" });
+      await peptide.getByRole("checkbox").check();
+      await peptide.getByText(/not approved for intradermal use/).waitFor();
 
-    // Edits: a depth outside the zone's range is refused beside the field; sessions up to 4.
-    await forehead.fill("0.75");
-    await page.getByLabel("Sessions").fill("4");
-    await page.getByRole("button", { name: "Save plan" }).click();
-    await expect(errorOf(forehead)).resolves.toMatch(/allowed range 0.25–0.5 mm/);
-    await forehead.fill("0.45");
+      // Edits: a depth outside the zone's range is refused beside the field; sessions up to 4.
+      await forehead.fill("0.75");
+      await page.getByLabel("Sessions").fill("4");
+      await page.getByRole("button", { name: "Save plan" }).click();
+      await expect(errorOf(forehead)).resolves.toMatch(/allowed range 0.25–0.5 mm/);
+      await forehead.fill("0.45");
 
-    // Saved with the flagged serum and no reason: the API answers CONTRAINDICATED with the serum's reasons.
-    await page.getByRole("button", { name: "Save plan" }).click();
-    await page.getByRole("alert").filter({ hasText: "Serums refused without an override" }).getByText(/Peptide serum/).first().waitFor();
-    await shot("consult-04-plan-builder");
+      // Saved with the flagged serum and no reason: the API answers CONTRAINDICATED with the serum's reasons.
+      await page.getByRole("button", { name: "Save plan" }).click();
+      await page
+        .getByRole("alert")
+        .filter({ hasText: "Serums refused without an override" })
+        .getByText(/Peptide serum/)
+        .first()
+        .waitFor();
+      await shot("consult-04-plan-builder");
 
-    // An over-long reason: the API's field error lands beside that serum's reason; nothing typed is lost.
-    const serumOverride = peptide.getByLabel("Reason to plan Peptide serum anyway");
-    await serumOverride.fill("x".repeat(1001));
-    await page.getByRole("button", { name: "Save plan" }).click();
-    await expect.poll(() => errorOf(serumOverride)).toMatch(/at most 1000 characters/);
-    await expect(forehead.inputValue()).resolves.toBe("0.45");
-    await expect(page.getByLabel("Sessions").inputValue()).resolves.toBe("4");
+      // An over-long reason: the API's field error lands beside that serum's reason; nothing typed is lost.
+      const serumOverride = peptide.getByLabel("Reason to plan Peptide serum anyway");
+      await serumOverride.fill("x".repeat(1001));
+      await page.getByRole("button", { name: "Save plan" }).click();
+      await expect.poll(() => errorOf(serumOverride)).toMatch(/at most 1000 characters/);
+      await expect(forehead.inputValue()).resolves.toBe("0.45");
+      await expect(page.getByLabel("Sessions").inputValue()).resolves.toBe("4");
 
-    await serumOverride.fill(serumReason);
-    await page.getByRole("button", { name: "Save plan" }).click();
-    await page.getByRole("heading", { level: 1, name: "Plan: Wrinkles / fine lines" }).waitFor();
-    await expect(page.getByTestId("plan-progress").textContent()).resolves.toBe("0 of 4 sessions done, 4 to go");
-    await page.getByRole("list", { name: "Flags for Peptide serum" }).getByText(/^Planned anyway by Ava Reid/).waitFor();
-    await page.getByText(serumReason, { exact: false }).waitFor();
-    await page.getByRole("table", { name: "Planned zones" }).getByText("0.45 mm").waitFor();
-    // The toast pauses while hovered (the pointer is still over Save): move away and let it close.
-    await page.mouse.move(10, 10);
-    await page.getByText("Treatment plan saved.").waitFor({ state: "hidden", timeout: 10_000 });
-    await shot("consult-05-plan-detail");
-  });
+      await serumOverride.fill(serumReason);
+      await page.getByRole("button", { name: "Save plan" }).click();
+      await page.getByRole("heading", { level: 1, name: "Plan: Wrinkles / fine lines" }).waitFor();
+      await expect(page.getByTestId("plan-progress").textContent()).resolves.toBe(
+        "0 of 4 sessions done, 4 to go",
+      );
+      await page
+        .getByRole("list", { name: "Flags for Peptide serum" })
+        .getByText(/^Planned anyway by Ava Reid/)
+        .waitFor();
+      await page.getByText(serumReason, { exact: false }).waitFor();
+      await page.getByRole("table", { name: "Planned zones" }).getByText("0.45 mm").waitFor();
+      // The toast pauses while hovered (the pointer is still over Save): move away and let it close.
+      await page.mouse.move(10, 10);
+      await page.getByText("Treatment plan saved.").waitFor({ state: "hidden", timeout: 10_000 });
+      await shot("consult-05-plan-detail");
+    },
+  );
 
   it("shows the consultation and the plan on the patient's timeline", async () => {
     await page.goto(new URL(patientPath, stack.webUrl).toString());
     const timeline = page.getByRole("list", { name: "Timeline, newest first" });
     await timeline.getByRole("link", { name: "Wrinkles / fine lines" }).first().waitFor();
-    const kinds = await timeline.locator("li").evaluateAll((items) => items.map((i) => i.getAttribute("data-kind")));
+    const kinds = await timeline
+      .locator("li")
+      .evaluateAll((items) => items.map((i) => i.getAttribute("data-kind")));
     expect(kinds).toContain("Consultation");
     expect(kinds).toContain("TreatmentPlan");
     await timeline.getByText("Cleared with 1 override").first().waitFor();

@@ -118,7 +118,9 @@ describe("Api stack", () => {
   });
 
   test("no policy in the Api stack allows Scan or any DynamoDB wildcard", () => {
-    const dynamo = policyStatements(s.api).flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"));
+    const dynamo = policyStatements(s.api)
+      .flatMap(actionsOf)
+      .filter((a) => a.startsWith("dynamodb:"));
     expect(dynamo.length).toBeGreaterThan(0);
     expect(dynamo).not.toContain("dynamodb:Scan");
     expect(dynamo.filter((a) => a.includes("*"))).toEqual([]);

@@ -123,8 +123,9 @@ export function resolveImport(value: unknown, producers: Template[]): unknown {
   const name = (value as { "Fn::ImportValue"?: string } | undefined)?.["Fn::ImportValue"];
   if (typeof name !== "string") return value;
   for (const t of producers) {
-    const outputs = (t.toJSON() as { Outputs?: Record<string, { Value: unknown; Export?: { Name: string } }> })
-      .Outputs;
+    const outputs = (
+      t.toJSON() as { Outputs?: Record<string, { Value: unknown; Export?: { Name: string } }> }
+    ).Outputs;
     for (const o of Object.values(outputs ?? {})) if (o.Export?.Name === name) return o.Value;
   }
   throw new Error(`no template exports ${name}`);

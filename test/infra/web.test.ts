@@ -10,7 +10,9 @@ describe("Web stack", () => {
   test("the portal is web/ built with `npm run build` into dist, served by CloudFront over HTTPS", () => {
     expect(s.siteProps).toMatchObject({ path: "web", buildCommand: "npm run build", buildOutput: "dist" });
     const distribution = only(s.web, "AWS::CloudFront::Distribution");
-    const config = distribution.props.DistributionConfig as { DefaultCacheBehavior: { ViewerProtocolPolicy: string } };
+    const config = distribution.props.DistributionConfig as {
+      DefaultCacheBehavior: { ViewerProtocolPolicy: string };
+    };
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
   });
 

@@ -52,12 +52,23 @@ interface ConsultationOut {
   site: { name: string };
   patient: { givenName: string };
   answers: { sunburn: boolean; chemoOrRadiotherapyCurrent: boolean; toxinDate: string | null };
-  concerns: { id: string; indication: string; bodyArea: string; zones: string[]; baselineScale: string; baselineScore: number; baselineLabel: string | null; baselineOn: string; status: string }[];
+  concerns: {
+    id: string;
+    indication: string;
+    bodyArea: string;
+    zones: string[];
+    baselineScale: string;
+    baselineScore: number;
+    baselineLabel: string | null;
+    baselineOn: string;
+    status: string;
+  }[];
 }
 
 const harbour = toGlobalId("Site", "harbour");
 const riverside = toGlobalId("Site", "riverside");
-const patient = (n: number, group = "glow") => toGlobalId("Patient", `demo-${group}-p${String(n).padStart(2, "0")}`);
+const patient = (n: number, group = "glow") =>
+  toGlobalId("Patient", `demo-${group}-p${String(n).padStart(2, "0")}`);
 const GRACE = patient(4); // warfarin (anticoagulant), harbour
 const HIRO = patient(5); // isotretinoin stopped 2026-08-15, harbour
 const KEIRA = patient(8); // riverside
@@ -72,8 +83,20 @@ const noAnswers = {
   eczemaPsoriasisRosaceaFlareInArea: false,
   sunburn: false,
 };
-const wrinkles = { indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD", "PERIORBITAL"], baselineScale: "LEMPERLE", baselineScore: 3 };
-const input = (over: Record<string, unknown> = {}) => ({ date: TODAY, siteId: harbour, concerns: [wrinkles], answers: noAnswers, ...over });
+const wrinkles = {
+  indication: "WRINKLES",
+  bodyArea: "FOREHEAD",
+  zones: ["FOREHEAD", "PERIORBITAL"],
+  baselineScale: "LEMPERLE",
+  baselineScore: 3,
+};
+const input = (over: Record<string, unknown> = {}) => ({
+  date: TODAY,
+  siteId: harbour,
+  concerns: [wrinkles],
+  answers: noAnswers,
+  ...over,
+});
 
 /** Items added since `before`: a refusal of patient data adds its audit entry and nothing else. */
 const added = (before: string[], after: string[]): string[] => after.filter((i) => !before.includes(i));
@@ -90,9 +113,9 @@ describe("consultations and the contraindication screen through GraphQL", () => 
   afterAll(async () => api?.stop());
 
   it("lists the screening questions in order", async () => {
-    const r = await api.gql<{ screeningQuestions: { key: string; kind: string; required: boolean; label: string }[] }>(
-      `{ screeningQuestions { key kind required label } }`,
-    );
+    const r = await api.gql<{
+      screeningQuestions: { key: string; kind: string; required: boolean; label: string }[];
+    }>(`{ screeningQuestions { key kind required label } }`);
     expect(r.errors).toBeUndefined();
     const qs = r.data!.screeningQuestions;
     expect(qs[0]).toMatchObject({ key: "activeSkinInfection", kind: "BOOLEAN", required: true });
@@ -102,7 +125,9 @@ describe("consultations and the contraindication screen through GraphQL", () => 
   it("screens a half-filled form in one BatchGetItem, writing nothing but the read's audit entry", async () => {
     const before = await snapshotTable(api.db);
     resetCounter(api.db);
-    const r = await api.gql<{ screenPatient: { findings: Finding[]; cleared: boolean; unanswered: string[] } }>(SCREEN, {
+    const r = await api.gql<{
+      screenPatient: { findings: Finding[]; cleared: boolean; unanswered: string[] };
+    }>(SCREEN, {
       patientId: GRACE,
       answers: { activeSkinInfection: false, sunburn: true },
       onDate: TODAY,
@@ -111,7 +136,12 @@ describe("consultations and the contraindication screen through GraphQL", () => 
     expect(r.errors).toBeUndefined();
     const s = r.data!.screenPatient;
     expect(s.cleared).toBe(false);
-    expect(s.findings.map((f) => [f.code, f.level])).toEqual(expect.arrayContaining([["ANTICOAGULANT", "BLOCK"], ["SUNBURN", "WARN"]]));
+    expect(s.findings.map((f) => [f.code, f.level])).toEqual(
+      expect.arrayContaining([
+        ["ANTICOAGULANT", "BLOCK"],
+        ["SUNBURN", "WARN"],
+      ]),
+    );
     expect(s.unanswered).toContain("pregnantOrBreastfeeding");
     expect(s.unanswered).not.toContain("sunburn");
     // The signed-in user's record; profile + settings; the audit entry of the read.
@@ -135,23 +165,54 @@ describe("consultations and the contraindication screen through GraphQL", () => 
   });
 
   it("records a consultation blocked by an anticoagulant", async () => {
-    const r = await api.gql<{ recordConsultation: { consultation: ConsultationOut } }>(RECORD, { patientId: GRACE, input: input() });
+    const r = await api.gql<{ recordConsultation: { consultation: ConsultationOut } }>(RECORD, {
+      patientId: GRACE,
+      input: input(),
+    });
     expect(r.errors).toBeUndefined();
     grace = r.data!.recordConsultation.consultation;
-    expect(grace).toMatchObject({ version: 1, date: TODAY, cleared: false, practitioner: { name: "Ava Reid" }, site: { name: "Harbour Street" }, patient: { givenName: "Grace" } });
+    expect(grace).toMatchObject({
+      version: 1,
+      date: TODAY,
+      cleared: false,
+      practitioner: { name: "Ava Reid" },
+      site: { name: "Harbour Street" },
+      patient: { givenName: "Grace" },
+    });
     expect(grace.answers).toEqual({ sunburn: false, chemoOrRadiotherapyCurrent: false, toxinDate: null });
     const anticoagulant = grace.findings.find((f) => f.code === "ANTICOAGULANT");
-    expect(anticoagulant).toMatchObject({ level: "BLOCK", source: "medication: Warfarin (anticoagulant) current" });
+    expect(anticoagulant).toMatchObject({
+      level: "BLOCK",
+      source: "medication: Warfarin (anticoagulant) current",
+    });
     expect(grace.unresolvedBlocks).toEqual([{ code: "ANTICOAGULANT" }]);
     expect(grace.concerns).toEqual([
-      expect.objectContaining({ indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD", "PERIORBITAL"], baselineScale: "LEMPERLE", baselineScore: 3, baselineLabel: "Moderately deep wrinkle", baselineOn: TODAY, status: "ACTIVE" }),
+      expect.objectContaining({
+        indication: "WRINKLES",
+        bodyArea: "FOREHEAD",
+        zones: ["FOREHEAD", "PERIORBITAL"],
+        baselineScale: "LEMPERLE",
+        baselineScore: 3,
+        baselineLabel: "Moderately deep wrinkle",
+        baselineOn: TODAY,
+        status: "ACTIVE",
+      }),
     ]);
   });
 
   it("blocks isotretinoin stopped less than six months ago (clinic default), naming the first allowed day", async () => {
     const r = await api.gql<{ recordConsultation: { consultation: ConsultationOut } }>(RECORD, {
       patientId: HIRO,
-      input: input({ concerns: [{ indication: "ACNE_SCARRING", bodyArea: "CHEEKS", baselineScale: "GOODMAN_BARON_QUALITATIVE", baselineScore: 3 }] }),
+      input: input({
+        concerns: [
+          {
+            indication: "ACNE_SCARRING",
+            bodyArea: "CHEEKS",
+            baselineScale: "GOODMAN_BARON_QUALITATIVE",
+            baselineScore: 3,
+          },
+        ],
+      }),
     });
     expect(r.errors).toBeUndefined();
     const c = r.data!.recordConsultation.consultation;
@@ -167,13 +228,26 @@ describe("consultations and the contraindication screen through GraphQL", () => 
     const blank = await api.gql(OVERRIDE, { id: grace.id, version: 1, code: "ANTICOAGULANT", reason: "   " });
     expect(codes(blank)).toEqual(["BAD_USER_INPUT"]);
     expect(fieldPaths(blank)).toEqual(["override.reason"]);
-    const missing = await api.gql(`mutation($id: ID!) { overrideContraindication(consultationId: $id, version: 1, code: "ANTICOAGULANT") { consultation { id } } }`, { id: grace.id });
+    const missing = await api.gql(
+      `mutation($id: ID!) { overrideContraindication(consultationId: $id, version: 1, code: "ANTICOAGULANT") { consultation { id } } }`,
+      { id: grace.id },
+    );
     expect(codes(missing)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
-    const nothing = await api.gql(OVERRIDE, { id: grace.id, version: 1, code: "ISOTRETINOIN", reason: "Stopped long ago" });
+    const nothing = await api.gql(OVERRIDE, {
+      id: grace.id,
+      version: 1,
+      code: "ISOTRETINOIN",
+      reason: "Stopped long ago",
+    });
     expect(codes(nothing)).toEqual(["BAD_USER_INPUT"]);
     expect(fieldPaths(nothing)).toEqual(["override.code"]);
     expect(await snapshotTable(api.db)).toEqual(before);
-    const stale = await api.gql(OVERRIDE, { id: grace.id, version: 7, code: "ANTICOAGULANT", reason: "GP letter" });
+    const stale = await api.gql(OVERRIDE, {
+      id: grace.id,
+      version: 7,
+      code: "ANTICOAGULANT",
+      reason: "GP letter",
+    });
     expect(codes(stale)).toEqual(["CONFLICT"]);
     // A stale write changes nothing at all.
     expect(await snapshotTable(api.db)).toEqual(before);
@@ -181,12 +255,21 @@ describe("consultations and the contraindication screen through GraphQL", () => 
 
   it("overrides a BLOCK with a reason: who and when in the record, and the reason in the audit trail", async () => {
     const reason = "GP letter 2026-11-01: INR stable, bruising risk discussed, consent recorded";
-    const r = await api.gql<{ overrideContraindication: { consultation: ConsultationOut } }>(OVERRIDE, { id: grace.id, version: 1, code: "ANTICOAGULANT", reason });
+    const r = await api.gql<{ overrideContraindication: { consultation: ConsultationOut } }>(OVERRIDE, {
+      id: grace.id,
+      version: 1,
+      code: "ANTICOAGULANT",
+      reason,
+    });
     expect(r.errors).toBeUndefined();
     const c = r.data!.overrideContraindication.consultation;
     expect(c).toMatchObject({ version: 2, cleared: true, unresolvedBlocks: [] });
     expect(c.overrides).toHaveLength(1);
-    expect(c.overrides[0]).toMatchObject({ code: "ANTICOAGULANT", reason, by: { id: toGlobalId("User", "u-ava"), name: "Ava Reid" } });
+    expect(c.overrides[0]).toMatchObject({
+      code: "ANTICOAGULANT",
+      reason,
+      by: { id: toGlobalId("User", "u-ava"), name: "Ava Reid" },
+    });
     expect(Date.parse(c.overrides[0]!.at)).toBeGreaterThan(Date.now() - 60_000);
     // The finding stays in the record next to its override.
     expect(c.findings.map((f) => f.code)).toContain("ANTICOAGULANT");
@@ -194,67 +277,157 @@ describe("consultations and the contraindication screen through GraphQL", () => 
     const again = await api.gql(OVERRIDE, { id: grace.id, version: 1, code: "ANTICOAGULANT", reason });
     expect(codes(again)).toEqual(["CONFLICT"]);
 
-    const trail = await api.gql<{ auditTrail: { edges: { node: { action: string; detail: string | null; userEmail: string } }[] } }>(
+    const trail = await api.gql<{
+      auditTrail: { edges: { node: { action: string; detail: string | null; userEmail: string } }[] };
+    }>(
       `query($id: ID!) { auditTrail(patientId: $id, first: 50) { edges { node { action detail userEmail } } } }`,
       { id: GRACE },
       api.users.mia,
     );
     expect(trail.errors).toBeUndefined();
-    const entry = trail.data!.auditTrail.edges.map((e) => e.node).find((n) => n.action === "OVERRIDE_CONTRAINDICATION");
+    const entry = trail
+      .data!.auditTrail.edges.map((e) => e.node)
+      .find((n) => n.action === "OVERRIDE_CONTRAINDICATION");
     expect(entry).toMatchObject({ userEmail: "ava.reid@glow.example" });
     expect(entry!.detail).toContain(reason);
     expect(trail.data!.auditTrail.edges.some((e) => e.node.action === "RECORD_CONSULTATION")).toBe(true);
   });
 
   it("reads the consultation and its concerns by global id, and the patient's concerns", async () => {
-    const node = await api.gql<{ node: ConsultationOut }>(`query($id: ID!) { node(id: $id) { ... on Consultation { ${CONSULTATION} } } }`, { id: grace.id });
+    const node = await api.gql<{ node: ConsultationOut }>(
+      `query($id: ID!) { node(id: $id) { ... on Consultation { ${CONSULTATION} } } }`,
+      { id: grace.id },
+    );
     expect(node.errors).toBeUndefined();
     expect(node.data!.node).toMatchObject({ id: grace.id, version: 2, cleared: true });
     const concernId = grace.concerns[0]!.id;
-    const concern = await api.gql<{ node: { indication: string; consultation: { id: string }; patient: { givenName: string } } }>(
+    const concern = await api.gql<{
+      node: { indication: string; consultation: { id: string }; patient: { givenName: string } };
+    }>(
       `query($id: ID!) { node(id: $id) { ... on Concern { indication consultation { id } patient { givenName } } } }`,
       { id: concernId },
     );
-    expect(concern.data?.node).toEqual({ indication: "WRINKLES", consultation: { id: grace.id }, patient: { givenName: "Grace" } });
-    const list = await api.gql<{ patient: { concerns: { id: string }[] } }>(`query($id: ID!) { patient(id: $id) { concerns { id } } }`, { id: GRACE });
+    expect(concern.data?.node).toEqual({
+      indication: "WRINKLES",
+      consultation: { id: grace.id },
+      patient: { givenName: "Grace" },
+    });
+    const list = await api.gql<{ patient: { concerns: { id: string }[] } }>(
+      `query($id: ID!) { patient(id: $id) { concerns { id } } }`,
+      { id: GRACE },
+    );
     expect(list.data?.patient.concerns.map((c) => c.id)).toContain(concernId);
   });
 
   it("hides consultations of other sites and groups exactly like missing ones", async () => {
-    const sam = await api.gql<{ recordConsultation: { consultation: ConsultationOut } }>(RECORD, { patientId: KEIRA, input: input({ siteId: riverside }) }, api.users.sam);
+    const sam = await api.gql<{ recordConsultation: { consultation: ConsultationOut } }>(
+      RECORD,
+      { patientId: KEIRA, input: input({ siteId: riverside }) },
+      api.users.sam,
+    );
     expect(sam.errors).toBeUndefined();
     const keiraConsultation = sam.data!.recordConsultation.consultation;
-    const byNode = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: keiraConsultation.id }, api.users.ava);
-    const byOverride = await api.gql(OVERRIDE, { id: keiraConsultation.id, version: 1, code: "FITZPATRICK_PIH_RISK", reason: "ok" }, api.users.ava);
-    const otherGroup = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: grace.id }, api.users.zoe);
-    const missing = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId("Consultation", `demo-glow-p04|${TODAY}|nope`) }, api.users.ava);
-    expect([codes(byNode), codes(byOverride), codes(otherGroup), codes(missing)]).toEqual([["NOT_FOUND"], ["NOT_FOUND"], ["NOT_FOUND"], ["NOT_FOUND"]]);
+    const byNode = await api.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: keiraConsultation.id },
+      api.users.ava,
+    );
+    const byOverride = await api.gql(
+      OVERRIDE,
+      { id: keiraConsultation.id, version: 1, code: "FITZPATRICK_PIH_RISK", reason: "ok" },
+      api.users.ava,
+    );
+    const otherGroup = await api.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: grace.id },
+      api.users.zoe,
+    );
+    const missing = await api.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: toGlobalId("Consultation", `demo-glow-p04|${TODAY}|nope`) },
+      api.users.ava,
+    );
+    expect([codes(byNode), codes(byOverride), codes(otherGroup), codes(missing)]).toEqual([
+      ["NOT_FOUND"],
+      ["NOT_FOUND"],
+      ["NOT_FOUND"],
+      ["NOT_FOUND"],
+    ]);
     expect(byNode.errors![0]!.message).toBe(missing.errors![0]!.message);
     const before = await snapshotTable(api.db);
-    const recordOther = await api.gql(RECORD, { patientId: KEIRA, input: input({ siteId: riverside }) }, api.users.ava);
-    const recordOtherGroup = await api.gql(RECORD, { patientId: patient(1, "northside"), input: input() }, api.users.ava);
+    const recordOther = await api.gql(
+      RECORD,
+      { patientId: KEIRA, input: input({ siteId: riverside }) },
+      api.users.ava,
+    );
+    const recordOtherGroup = await api.gql(
+      RECORD,
+      { patientId: patient(1, "northside"), input: input() },
+      api.users.ava,
+    );
     expect([codes(recordOther), codes(recordOtherGroup)]).toEqual([["NOT_FOUND"], ["NOT_FOUND"]]);
     // Ava may see Grace but does not work at Riverside: she cannot record a consultation there.
-    const elsewhere = await api.gql(RECORD, { patientId: GRACE, input: input({ siteId: riverside }) }, api.users.ava);
+    const elsewhere = await api.gql(
+      RECORD,
+      { patientId: GRACE, input: input({ siteId: riverside }) },
+      api.users.ava,
+    );
     expect(codes(elsewhere)).toEqual(["FORBIDDEN"]);
     // Analysts see de-identified data only.
     const analyst = await api.gql(RECORD, { patientId: GRACE, input: input() }, api.users.leo);
     expect(codes(analyst)).toEqual(["FORBIDDEN"]);
-    expect(await snapshotTable(api.db).then((after) => after.filter((i) => !i.includes("#AUDIT#")))).toEqual(before.filter((i) => !i.includes("#AUDIT#")));
+    expect(await snapshotTable(api.db).then((after) => after.filter((i) => !i.includes("#AUDIT#")))).toEqual(
+      before.filter((i) => !i.includes("#AUDIT#")),
+    );
   });
 
   it("answers every bad input with the right code and field, and leaves the table exactly as it was", async () => {
     const before = await snapshotTable(api.db);
     const cases: [string, Record<string, unknown>, string, string[]][] = [
-      ["scale that does not fit the concern", { patientId: GRACE, input: input({ concerns: [{ ...wrinkles, baselineScale: "HAIR_COUNT" }] }) }, "BAD_USER_INPUT", ["concerns.0.baselineScale"]],
-      ["score off the scale", { patientId: GRACE, input: input({ concerns: [{ ...wrinkles, baselineScore: 7 }] }) }, "BAD_USER_INPUT", ["concerns.0.baselineScore"]],
-      ["unanswered required question", { patientId: GRACE, input: input({ answers: { ...noAnswers, pregnantOrBreastfeeding: null } }) }, "BAD_USER_INPUT", ["answers.pregnantOrBreastfeeding"]],
+      [
+        "scale that does not fit the concern",
+        { patientId: GRACE, input: input({ concerns: [{ ...wrinkles, baselineScale: "HAIR_COUNT" }] }) },
+        "BAD_USER_INPUT",
+        ["concerns.0.baselineScale"],
+      ],
+      [
+        "score off the scale",
+        { patientId: GRACE, input: input({ concerns: [{ ...wrinkles, baselineScore: 7 }] }) },
+        "BAD_USER_INPUT",
+        ["concerns.0.baselineScore"],
+      ],
+      [
+        "unanswered required question",
+        { patientId: GRACE, input: input({ answers: { ...noAnswers, pregnantOrBreastfeeding: null } }) },
+        "BAD_USER_INPUT",
+        ["answers.pregnantOrBreastfeeding"],
+      ],
       ["future date", { patientId: GRACE, input: input({ date: "2999-01-01" }) }, "BAD_USER_INPUT", ["date"]],
       ["no concerns", { patientId: GRACE, input: input({ concerns: [] }) }, "BAD_USER_INPUT", ["concerns"]],
       ["wrong id type", { patientId: harbour, input: input() }, "BAD_USER_INPUT", ["patientId"]],
-      ["site id of the wrong type", { patientId: GRACE, input: input({ siteId: GRACE }) }, "BAD_USER_INPUT", ["input.siteId"]],
-      ["unknown enum", { patientId: GRACE, input: input({ concerns: [{ ...wrinkles, indication: "ACNE" }] }) }, "BAD_USER_INPUT", []],
-      ["missing field", { patientId: GRACE, input: input({ concerns: [{ indication: "WRINKLES", bodyArea: "FOREHEAD", baselineScale: "LEMPERLE" }] }) }, "BAD_USER_INPUT", []],
+      [
+        "site id of the wrong type",
+        { patientId: GRACE, input: input({ siteId: GRACE }) },
+        "BAD_USER_INPUT",
+        ["input.siteId"],
+      ],
+      [
+        "unknown enum",
+        { patientId: GRACE, input: input({ concerns: [{ ...wrinkles, indication: "ACNE" }] }) },
+        "BAD_USER_INPUT",
+        [],
+      ],
+      [
+        "missing field",
+        {
+          patientId: GRACE,
+          input: input({
+            concerns: [{ indication: "WRINKLES", bodyArea: "FOREHEAD", baselineScale: "LEMPERLE" }],
+          }),
+        },
+        "BAD_USER_INPUT",
+        [],
+      ],
       ["not a date", { patientId: GRACE, input: input({ date: "2026-02-30" }) }, "BAD_USER_INPUT", []],
     ];
     for (const [name, vars, code, paths] of cases) {
@@ -267,9 +440,17 @@ describe("consultations and the contraindication screen through GraphQL", () => 
 
   it("replays an idempotent record and writes nothing the second time", async () => {
     const key = "consult-grace-0001";
-    const a = await api.gql<{ recordConsultation: { consultation: { id: string } } }>(RECORD, { patientId: GRACE, input: input(), key });
+    const a = await api.gql<{ recordConsultation: { consultation: { id: string } } }>(RECORD, {
+      patientId: GRACE,
+      input: input(),
+      key,
+    });
     const before = await snapshotTable(api.db);
-    const b = await api.gql<{ recordConsultation: { consultation: { id: string } } }>(RECORD, { patientId: GRACE, input: input(), key });
+    const b = await api.gql<{ recordConsultation: { consultation: { id: string } } }>(RECORD, {
+      patientId: GRACE,
+      input: input(),
+      key,
+    });
     expect(b.data?.recordConsultation.consultation.id).toBe(a.data?.recordConsultation.consultation.id);
     expect(await snapshotTable(api.db)).toEqual(before);
   });

@@ -56,8 +56,17 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
           familyName: "Delgado",
           dateOfBirth: "1994-03-09",
           fitzpatrick: "III",
-          allergies: [{ substance: "Sodium hyaluronate", kind: "ALLERGY", severity: "MODERATE", reaction: "urticaria" }],
-          medications: [{ name: "Isotretinoin 20 mg", class: "ISOTRETINOIN", startedOn: "2025-01-10", stoppedOn: Calendar.addWeeks(D0, -12) }],
+          allergies: [
+            { substance: "Sodium hyaluronate", kind: "ALLERGY", severity: "MODERATE", reaction: "urticaria" },
+          ],
+          medications: [
+            {
+              name: "Isotretinoin 20 mg",
+              class: "ISOTRETINOIN",
+              startedOn: "2025-01-10",
+              stoppedOn: Calendar.addWeeks(D0, -12),
+            },
+          ],
         },
       },
     );
@@ -66,7 +75,11 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
   });
 
   it("records a consultation the screen blocks, then a prescriber overrides the BLOCK with a reason", async () => {
-    const r = await api.gql<{ recordConsultation: { consultation: typeof consultation & { cleared: boolean; unresolvedBlocks: { code: string }[] } } }>(
+    const r = await api.gql<{
+      recordConsultation: {
+        consultation: typeof consultation & { cleared: boolean; unresolvedBlocks: { code: string }[] };
+      };
+    }>(
       `mutation($patientId: ID!, $input: ConsultationInput!) {
         recordConsultation(patientId: $patientId, input: $input) { consultation { id version cleared unresolvedBlocks { code } concerns { id } } }
       }`,
@@ -75,45 +88,98 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
         input: {
           date: D0,
           siteId: site("harbour"),
-          concerns: [{ indication: "ACNE_SCARRING", bodyArea: "CHEEKS", zones: ["CHEEKS"], baselineScale: GBQ, baselineScore: 36 }],
+          concerns: [
+            {
+              indication: "ACNE_SCARRING",
+              bodyArea: "CHEEKS",
+              zones: ["CHEEKS"],
+              baselineScale: GBQ,
+              baselineScore: 36,
+            },
+          ],
           answers: noAnswers,
         },
       },
     );
     expect(r.errors).toBeUndefined();
     consultation = r.data!.recordConsultation.consultation;
-    expect(r.data!.recordConsultation.consultation).toMatchObject({ cleared: false, unresolvedBlocks: [{ code: "ISOTRETINOIN" }] });
+    expect(r.data!.recordConsultation.consultation).toMatchObject({
+      cleared: false,
+      unresolvedBlocks: [{ code: "ISOTRETINOIN" }],
+    });
     concernId = consultation.concerns[0]!.id;
 
     // No plan while the BLOCK stands.
     const blocked = await api.gql(
       `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id } } }`,
-      { input: { consultationId: consultation.id, concernIds: [concernId], siteId: site("harbour"), startDate: D0, zones: [{ zone: "CHEEKS", depthMm: 1.5 }], sessionsPlanned: 4, intervalWeeks: 4 } },
+      {
+        input: {
+          consultationId: consultation.id,
+          concernIds: [concernId],
+          siteId: site("harbour"),
+          startDate: D0,
+          zones: [{ zone: "CHEEKS", depthMm: 1.5 }],
+          sessionsPlanned: 4,
+          intervalWeeks: 4,
+        },
+      },
     );
     expect(codes(blocked)).toEqual(["CONTRAINDICATED"]);
 
-    const o = await api.gql<{ overrideContraindication: { consultation: { version: number; cleared: boolean; overrides: { code: string; reason: string; by: { name: string } }[] } } }>(
+    const o = await api.gql<{
+      overrideContraindication: {
+        consultation: {
+          version: number;
+          cleared: boolean;
+          overrides: { code: string; reason: string; by: { name: string } }[];
+        };
+      };
+    }>(
       `mutation($id: ID!, $version: Int!, $code: String!, $reason: String!) {
         overrideContraindication(consultationId: $id, version: $version, code: $code, reason: $reason) { consultation { version cleared overrides { code reason by { name } } } }
       }`,
-      { id: consultation.id, version: consultation.version, code: "ISOTRETINOIN", reason: "Low-dose course; dermatologist agrees; test spot healed normally" },
+      {
+        id: consultation.id,
+        version: consultation.version,
+        code: "ISOTRETINOIN",
+        reason: "Low-dose course; dermatologist agrees; test spot healed normally",
+      },
     );
     expect(o.errors).toBeUndefined();
     expect(o.data!.overrideContraindication.consultation).toMatchObject({
       cleared: true,
-      overrides: [{ code: "ISOTRETINOIN", reason: "Low-dose course; dermatologist agrees; test spot healed normally", by: { name: "Ava Reid" } }],
+      overrides: [
+        {
+          code: "ISOTRETINOIN",
+          reason: "Low-dose course; dermatologist agrees; test spot healed normally",
+          by: { name: "Ava Reid" },
+        },
+      ],
     });
   });
 
   it("builds the plan from the acne scarring protocol", async () => {
-    const s = await api.gql<{ suggestPlan: { zones: { zone: string; depthMm: number; depthMinMm: number; depthMaxMm: number }[]; sessions: number; intervalWeeks: number; device: string; serumIds: string[] } }>(
+    const s = await api.gql<{
+      suggestPlan: {
+        zones: { zone: string; depthMm: number; depthMinMm: number; depthMaxMm: number }[];
+        sessions: number;
+        intervalWeeks: number;
+        device: string;
+        serumIds: string[];
+      };
+    }>(
       `query($patientId: ID!, $concernIds: [ID!]!) { suggestPlan(patientId: $patientId, concernIds: $concernIds) { zones { zone depthMm depthMinMm depthMaxMm } sessions intervalWeeks device serumIds } }`,
       { patientId, concernIds: [concernId] },
     );
     expect(s.errors).toBeUndefined();
     const suggestion = s.data!.suggestPlan;
     // DOMAIN.md: acne scarring 1.5–2.0 mm (capped at the cheeks' 1.5), 4–6 sessions, 4–6 weeks.
-    expect(suggestion).toMatchObject({ sessions: 4, intervalWeeks: 4, device: "PEN", zones: [{ zone: "CHEEKS", depthMm: 1.5, depthMinMm: 1.5, depthMaxMm: 1.5 }] });
+    expect(suggestion).toMatchObject({
+      sessions: 4,
+      intervalWeeks: 4,
+      device: "PEN",
+      zones: [{ zone: "CHEEKS", depthMm: 1.5, depthMinMm: 1.5, depthMaxMm: 1.5 }],
+    });
     expect(suggestion.serumIds).toEqual(expect.arrayContaining([PRP, HA]));
     const p = await api.gql<{ createTreatmentPlan: { plan: PlanOut } }>(
       `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id version status progress { done planned remaining } nextDueOn lastSessionOn zones { zone depthMm depthMinMm depthMaxMm } } } }`,
@@ -148,7 +214,10 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
   it("records the first session with PRP; the consultation's override carries over", async () => {
     const r = await api.gql<RecordedSession>(RECORD_SESSION, {
       patientId,
-      input: sessionInput(plan, { performedOn: D0, serumsApplied: [{ serumId: PRP, lotNumber: "PRP-2511", zone: "CHEEKS" }] }),
+      input: sessionInput(plan, {
+        performedOn: D0,
+        serumsApplied: [{ serumId: PRP, lotNumber: "PRP-2511", zone: "CHEEKS" }],
+      }),
     });
     expect(r.errors).toBeUndefined();
     const s = r.data!.recordTreatmentSession;
@@ -161,11 +230,16 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
     const before = await snapshotTable(api.db);
     const refused = await api.gql<RecordedSession>(RECORD_SESSION, {
       patientId,
-      input: sessionInput(plan, { performedOn: D1, serumsApplied: [{ serumId: HA, lotNumber: "HYAL-2511", zone: "CHEEKS" }] }),
+      input: sessionInput(plan, {
+        performedOn: D1,
+        serumsApplied: [{ serumId: HA, lotNumber: "HYAL-2511", zone: "CHEEKS" }],
+      }),
     });
     expect(codes(refused)).toEqual(["CONTRAINDICATED"]);
     expect(reasonCodes(refused)).toEqual(["SERUM_ALLERGY"]);
-    const reason = (refused.errors![0]!.extensions!.reasons as { reason: string; level: string; source: string }[])[0]!;
+    const reason = (
+      refused.errors![0]!.extensions!.reasons as { reason: string; level: string; source: string }[]
+    )[0]!;
     expect(reason.level).toBe("BLOCK");
     expect(reason.reason).toContain("allergic to Sodium hyaluronate");
     expect(reason.source).toContain("allergy: Sodium hyaluronate");
@@ -175,7 +249,10 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
 
     const r = await api.gql<RecordedSession>(RECORD_SESSION, {
       patientId,
-      input: sessionInput(plan, { performedOn: D1, serumsApplied: [{ serumId: TXA, lotNumber: "TRAN-2511", zone: "CHEEKS" }] }),
+      input: sessionInput(plan, {
+        performedOn: D1,
+        serumsApplied: [{ serumId: TXA, lotNumber: "TRAN-2511", zone: "CHEEKS" }],
+      }),
     });
     expect(r.errors).toBeUndefined();
     expect(r.data!.recordTreatmentSession.plan).toMatchObject({ progress: { done: 2 }, nextDueOn: D2 });
@@ -183,17 +260,38 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
   });
 
   it("scores after the second session", async () => {
-    const r = await api.gql<{ recordAssessment: { assessment: { improvement: { absolute: number; percent: number; improved: boolean } } } }>(
+    const r = await api.gql<{
+      recordAssessment: {
+        assessment: { improvement: { absolute: number; percent: number; improved: boolean } };
+      };
+    }>(
       `mutation($patientId: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $patientId, input: $input) { assessment { improvement { absolute percent improved } } } }`,
-      { patientId, input: { concernId, scale: GBQ, score: 30, rater: "CLINICIAN", assessedOn: D1, sessionId: sessions[1]!.id } },
+      {
+        patientId,
+        input: {
+          concernId,
+          scale: GBQ,
+          score: 30,
+          rater: "CLINICIAN",
+          assessedOn: D1,
+          sessionId: sessions[1]!.id,
+        },
+      },
     );
-    expect(r.data!.recordAssessment.assessment.improvement).toEqual({ absolute: 6, percent: 16.7, improved: true });
+    expect(r.data!.recordAssessment.assessment.improvement).toEqual({
+      absolute: 6,
+      percent: 16.7,
+      improved: true,
+    });
   });
 
   it("records the third session with PRP; the next session is due one interval later", async () => {
     const r = await api.gql<RecordedSession>(RECORD_SESSION, {
       patientId,
-      input: sessionInput(plan, { performedOn: D2, serumsApplied: [{ serumId: PRP, lotNumber: "prp-2511", zone: "CHEEKS" }] }),
+      input: sessionInput(plan, {
+        performedOn: D2,
+        serumsApplied: [{ serumId: PRP, lotNumber: "prp-2511", zone: "CHEEKS" }],
+      }),
     });
     expect(r.errors).toBeUndefined();
     expect(r.data!.recordTreatmentSession.plan).toMatchObject({
@@ -207,13 +305,38 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
   });
 
   it("scores after the third session: 36 → 24 on Goodman & Baron is 12 points (33.3 %) better", async () => {
-    const r = await api.gql<{ recordAssessment: { assessment: { improvement: { absolute: number; percent: number; improved: boolean } } } }>(
+    const r = await api.gql<{
+      recordAssessment: {
+        assessment: { improvement: { absolute: number; percent: number; improved: boolean } };
+      };
+    }>(
       `mutation($patientId: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $patientId, input: $input) { assessment { improvement { absolute percent improved } } } }`,
-      { patientId, input: { concernId, scale: GBQ, score: 24, rater: "CLINICIAN", assessedOn: Calendar.addWeeks(D2, 2), sessionId: sessions[2]!.id } },
+      {
+        patientId,
+        input: {
+          concernId,
+          scale: GBQ,
+          score: 24,
+          rater: "CLINICIAN",
+          assessedOn: Calendar.addWeeks(D2, 2),
+          sessionId: sessions[2]!.id,
+        },
+      },
     );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.recordAssessment.assessment.improvement).toEqual({ absolute: 12, percent: 33.3, improved: true });
-    const t = await api.gql<{ outcomeTrend: { baseline: number; direction: string; points: { score: number }[]; latest: { improvement: { absolute: number; percent: number } } } }>(
+    expect(r.data!.recordAssessment.assessment.improvement).toEqual({
+      absolute: 12,
+      percent: 33.3,
+      improved: true,
+    });
+    const t = await api.gql<{
+      outcomeTrend: {
+        baseline: number;
+        direction: string;
+        points: { score: number }[];
+        latest: { improvement: { absolute: number; percent: number } };
+      };
+    }>(
       `query($patientId: ID!, $concernId: ID!) { outcomeTrend(patientId: $patientId, concernId: $concernId) { baseline direction points { score } latest { improvement { absolute percent } } } }`,
       { patientId, concernId },
     );
@@ -228,18 +351,55 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
   it("reads the whole timeline in exactly one DynamoDB request", async () => {
     const PROFILE = `query($id: ID!) { patient(id: $id) { id givenName } }`;
     const PAGE = /* GraphQL */ `
-      query($id: ID!) {
+      query ($id: ID!) {
         patient(id: $id) {
-          id givenName
+          id
+          givenName
           timeline(first: 20) {
-            edges { date node {
-              __typename
-              ... on Consultation { id date cleared }
-              ... on TreatmentPlan { id status nextDueOn progress { done planned } }
-              ... on TreatmentSession { id performedOn zones { zone depthMm } serumsApplied { serumName lotNumber } }
-              ... on Assessment { id scale score assessedOn improvement { absolute } }
-            } }
-            pageInfo { hasNextPage }
+            edges {
+              date
+              node {
+                __typename
+                ... on Consultation {
+                  id
+                  date
+                  cleared
+                }
+                ... on TreatmentPlan {
+                  id
+                  status
+                  nextDueOn
+                  progress {
+                    done
+                    planned
+                  }
+                }
+                ... on TreatmentSession {
+                  id
+                  performedOn
+                  zones {
+                    zone
+                    depthMm
+                  }
+                  serumsApplied {
+                    serumName
+                    lotNumber
+                  }
+                }
+                ... on Assessment {
+                  id
+                  scale
+                  score
+                  assessedOn
+                  improvement {
+                    absolute
+                  }
+                }
+              }
+            }
+            pageInfo {
+              hasNextPage
+            }
           }
         }
       }
@@ -248,7 +408,14 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
     await api.gql(PROFILE, { id: patientId });
     const profileOnly = snapshotOps(api.db.counter);
     resetCounter(api.db);
-    const r = await api.gql<{ patient: { timeline: { edges: { date: string; node: { __typename: string; score?: number } }[]; pageInfo: { hasNextPage: boolean } } } }>(PAGE, { id: patientId });
+    const r = await api.gql<{
+      patient: {
+        timeline: {
+          edges: { date: string; node: { __typename: string; score?: number } }[];
+          pageInfo: { hasNextPage: boolean };
+        };
+      };
+    }>(PAGE, { id: patientId });
     expect(r.errors).toBeUndefined();
     const withTimeline = snapshotOps(api.db.counter);
     expect(withTimeline.total - profileOnly.total).toBe(1);
@@ -257,22 +424,33 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
 
     const edges = r.data!.patient.timeline.edges;
     expect(r.data!.patient.timeline.pageInfo.hasNextPage).toBe(false);
-    expect(edges.map((e) => e.node.__typename).sort()).toEqual(
-      ["Assessment", "Assessment", "Assessment", "Consultation", "TreatmentPlan", "TreatmentSession", "TreatmentSession", "TreatmentSession"],
-    );
+    expect(edges.map((e) => e.node.__typename).sort()).toEqual([
+      "Assessment",
+      "Assessment",
+      "Assessment",
+      "Consultation",
+      "TreatmentPlan",
+      "TreatmentSession",
+      "TreatmentSession",
+      "TreatmentSession",
+    ]);
     // Newest first.
     expect(edges.map((e) => e.date)).toEqual([...edges.map((e) => e.date)].sort().reverse());
     expect(edges[0]!.node).toMatchObject({ __typename: "Assessment", score: 24 });
 
     // Paged: two pages of four, still one Query each.
     resetCounter(api.db);
-    const p1 = await api.gql<{ patient: { timeline: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } }>(
+    const p1 = await api.gql<{
+      patient: { timeline: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    }>(
       `query($id: ID!) { patient(id: $id) { timeline(first: 4) { edges { date } pageInfo { hasNextPage endCursor } } } }`,
       { id: patientId },
     );
     expect(api.db.counter.byOperation.Query).toBe(1);
     expect(p1.data!.patient.timeline).toMatchObject({ pageInfo: { hasNextPage: true } });
-    const p2 = await api.gql<{ patient: { timeline: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } } }>(
+    const p2 = await api.gql<{
+      patient: { timeline: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } };
+    }>(
       `query($id: ID!, $after: String) { patient(id: $id) { timeline(first: 4, after: $after) { edges { date } pageInfo { hasNextPage } } } }`,
       { id: patientId, after: p1.data!.patient.timeline.pageInfo.endCursor },
     );
@@ -281,10 +459,11 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
   });
 
   it("keeps the patient's standing contraindications in view on the patient page", async () => {
-    const r = await api.gql<{ patient: { activeFlags: { code: string; level: string }[]; concerns: { indication: string }[] } }>(
-      `query($id: ID!) { patient(id: $id) { activeFlags { code level } concerns { indication } } }`,
-      { id: patientId },
-    );
+    const r = await api.gql<{
+      patient: { activeFlags: { code: string; level: string }[]; concerns: { indication: string }[] };
+    }>(`query($id: ID!) { patient(id: $id) { activeFlags { code level } concerns { indication } } }`, {
+      id: patientId,
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data!.patient.concerns).toEqual([{ indication: "ACNE_SCARRING" }]);
     // Isotretinoin stopped less than six months ago (the clinic's default).
@@ -292,7 +471,15 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
   });
 
   it("finds who received the PRP lot", async () => {
-    const r = await api.gql<{ sessionsByLot: { edges: { performedOn: string; zone: string; node: { id: string; patient: { id: string; familyName: string } } }[] } }>(
+    const r = await api.gql<{
+      sessionsByLot: {
+        edges: {
+          performedOn: string;
+          zone: string;
+          node: { id: string; patient: { id: string; familyName: string } };
+        }[];
+      };
+    }>(
       `query($serumId: ID!, $lotNumber: String!) { sessionsByLot(serumId: $serumId, lotNumber: $lotNumber) { edges { performedOn zone node { id patient { id familyName } } } } }`,
       { serumId: PRP, lotNumber: "PRP-2511" },
     );
@@ -307,13 +494,18 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
 
   it("answers every mutation of the journey tried with bad input with the right code, leaving the table as it was", async () => {
     const before = await snapshotTable(api.db);
-    const session = (over: Record<string, unknown>) => api.gql(RECORD_SESSION, { patientId, input: sessionInput(plan, over) });
+    const session = (over: Record<string, unknown>) =>
+      api.gql(RECORD_SESSION, { patientId, input: sessionInput(plan, over) });
     // Depth out of range, an unknown enum, a missing field, an expired lot.
     const deep = await session({ zones: [{ zone: "CHEEKS", depthMm: 3, passes: 2 }] });
     expect([codes(deep), fieldPaths(deep)]).toEqual([["BAD_USER_INPUT"], ["input.zones.0.depthMm"]]);
     expect(codes(await session({ device: "LASER" }))).toEqual(["BAD_USER_INPUT"]);
     expect(codes(await session({ aftercareGiven: null }))).toEqual(["BAD_USER_INPUT"]);
-    const expired = await session({ serumsApplied: [{ serumId: PRP, lotNumber: "PRP-2409", zone: "CHEEKS", overrideReason: "none other in stock" }] });
+    const expired = await session({
+      serumsApplied: [
+        { serumId: PRP, lotNumber: "PRP-2409", zone: "CHEEKS", overrideReason: "none other in stock" },
+      ],
+    });
     expect([codes(expired), reasonCodes(expired)]).toEqual([["CONTRAINDICATED"], ["LOT_EXPIRED"]]);
     // A scale that does not fit the concern.
     const scale = await api.gql(
@@ -324,7 +516,11 @@ describe("a patient's clinical journey through GraphQL on DynamoDB Local", () =>
     // A stale version.
     const stale = await api.gql(
       `mutation($sessionId: ID!, $version: Int!, $event: AdverseEventInput!) { recordAdverseEvent(sessionId: $sessionId, version: $version, event: $event) { session { id } } }`,
-      { sessionId: sessions[0]!.id, version: 0, event: { type: "ERYTHEMA_OEDEMA", onsetOn: D0, durationDays: 2, severity: "MILD" } },
+      {
+        sessionId: sessions[0]!.id,
+        version: 0,
+        event: { type: "ERYTHEMA_OEDEMA", onsetOn: D0, durationDays: 2, severity: "MILD" },
+      },
     );
     expect(codes(stale)).toEqual(["CONFLICT"]);
     const after = await snapshotTable(api.db);

@@ -11,19 +11,47 @@ import { snapshotTable } from "../support/dynamo";
 const RECORD = /* GraphQL */ `
   mutation Record($patientId: ID!, $input: ConsultationInput!) {
     recordConsultation(patientId: $patientId, input: $input) {
-      consultation { id version cleared concerns { id } unresolvedBlocks { code } }
+      consultation {
+        id
+        version
+        cleared
+        concerns {
+          id
+        }
+        unresolvedBlocks {
+          code
+        }
+      }
     }
   }
 `;
 const OVERRIDE = /* GraphQL */ `
   mutation Override($id: ID!, $version: Int!, $code: String!, $reason: String!) {
-    overrideContraindication(consultationId: $id, version: $version, code: $code, reason: $reason) { consultation { version cleared } }
+    overrideContraindication(consultationId: $id, version: $version, code: $code, reason: $reason) {
+      consultation {
+        version
+        cleared
+      }
+    }
   }
 `;
 const SUGGEST = /* GraphQL */ `
   query Suggest($patientId: ID!, $concernIds: [ID!]!) {
     suggestPlan(patientId: $patientId, concernIds: $concernIds) {
-      zones { zone depthMm depthMinMm depthMaxMm indication } sessions intervalWeeks device serums serumIds conservative notes
+      zones {
+        zone
+        depthMm
+        depthMinMm
+        depthMaxMm
+        indication
+      }
+      sessions
+      intervalWeeks
+      device
+      serums
+      serumIds
+      conservative
+      notes
     }
   }
 `;
@@ -48,8 +76,21 @@ const UPDATE = /* GraphQL */ `
 const DUE = /* GraphQL */ `
   query Due($siteId: ID!, $from: Date!, $to: Date!, $first: Int, $after: String) {
     plansDue(siteId: $siteId, from: $from, to: $to, first: $first, after: $after) {
-      edges { cursor node { id dueOn dueKind patient { givenName } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          dueOn
+          dueKind
+          patient {
+            givenName
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -65,7 +106,12 @@ interface PlanOut {
   dueKind: string | null;
   dueState: string;
   zones: { zone: string; depthMm: number; aboveZoneDefault: boolean }[];
-  plannedSerums: { serumId: string; name: string; findings: { code: string; level: string }[]; override: { reason: string; by: { name: string } } | null }[];
+  plannedSerums: {
+    serumId: string;
+    name: string;
+    findings: { code: string; level: string }[];
+    override: { reason: string; by: { name: string } } | null;
+  }[];
   cancelledReason: string | null;
   expectedCompletionOn: string;
 }
@@ -80,7 +126,8 @@ interface Suggested {
 
 const harbour = toGlobalId("Site", "harbour");
 const riverside = toGlobalId("Site", "riverside");
-const patient = (n: number, group = "glow") => toGlobalId("Patient", `demo-${group}-p${String(n).padStart(2, "0")}`);
+const patient = (n: number, group = "glow") =>
+  toGlobalId("Patient", `demo-${group}-p${String(n).padStart(2, "0")}`);
 const GRACE = patient(4); // warfarin, harbour
 const ISLA = patient(6); // no contraindications, harbour
 const AMARA = patient(3); // Fitzpatrick V, sensitive to ascorbic acid, harbour
@@ -99,7 +146,13 @@ const noAnswers = {
   eczemaPsoriasisRosaceaFlareInArea: false,
   sunburn: false,
 };
-const wrinkles = { indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD"], baselineScale: "LEMPERLE", baselineScore: 3 };
+const wrinkles = {
+  indication: "WRINKLES",
+  bodyArea: "FOREHEAD",
+  zones: ["FOREHEAD"],
+  baselineScale: "LEMPERLE",
+  baselineScore: 3,
+};
 
 const fieldPaths = (r: GqlResult<unknown>): string[] =>
   ((r.errors?.[0]?.extensions?.fields as { path: string }[] | undefined) ?? []).map((f) => f.path).sort();
@@ -110,7 +163,11 @@ const withoutAudit = (items: string[]) => items.filter((i) => !i.includes("#AUDI
 describe("treatment plans through GraphQL on DynamoDB Local", () => {
   let api: TestApi;
   const consult = async (patientId: string, as?: Principal, siteId = harbour) => {
-    const r = await api.gql<{ recordConsultation: { consultation: { id: string; version: number; cleared: boolean; concerns: { id: string }[] } } }>(
+    const r = await api.gql<{
+      recordConsultation: {
+        consultation: { id: string; version: number; cleared: boolean; concerns: { id: string }[] };
+      };
+    }>(
       RECORD,
       { patientId, input: { date: TODAY, siteId, concerns: [wrinkles], answers: noAnswers } },
       as ?? api.users.ava,
@@ -118,12 +175,21 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     expect(r.errors).toBeUndefined();
     return r.data!.recordConsultation.consultation;
   };
-  const planInput = (c: { id: string; concerns: { id: string }[] }, s: Suggested, over: Record<string, unknown> = {}) => ({
+  const planInput = (
+    c: { id: string; concerns: { id: string }[] },
+    s: Suggested,
+    over: Record<string, unknown> = {},
+  ) => ({
     consultationId: c.id,
     concernIds: c.concerns.map((x) => x.id),
     siteId: harbour,
     startDate: START,
-    zones: s.zones.map(({ zone, depthMm, depthMinMm, depthMaxMm }) => ({ zone, depthMm, depthMinMm, depthMaxMm })),
+    zones: s.zones.map(({ zone, depthMm, depthMinMm, depthMaxMm }) => ({
+      zone,
+      depthMm,
+      depthMinMm,
+      depthMaxMm,
+    })),
     sessionsPlanned: s.sessions,
     intervalWeeks: s.intervalWeeks,
     device: s.device,
@@ -140,9 +206,22 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     // The serum catalogue items the plan reads by key (the demo seed may already hold them).
     for (const key of ["hyaluronic-acid", "vitamin-c"]) {
       const seed = SerumRules.SERUM_CATALOGUE_SEED.find((s) => s.key === key)!;
-      const item = serumItem(seededSerum("glow", seed, [{ lotNumber: "LOT-1", expiresOn: "2030-01-01" }], "2026-01-05T09:00:00.000Z"));
+      const item = serumItem(
+        seededSerum(
+          "glow",
+          seed,
+          [{ lotNumber: "LOT-1", expiresOn: "2030-01-01" }],
+          "2026-01-05T09:00:00.000Z",
+        ),
+      );
       try {
-        await api.db.doc.send(new PutCommand({ TableName: api.db.tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }));
+        await api.db.doc.send(
+          new PutCommand({
+            TableName: api.db.tableName,
+            Item: item,
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
       } catch (e) {
         if (!(e instanceof ConditionalCheckFailedException)) throw e;
       }
@@ -157,11 +236,16 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
   it("suggests a plan from the protocol for the concern (forehead wrinkles: 0.25–0.5 mm, 3 sessions, 4 weeks)", async () => {
     grace = await consult(GRACE);
     resetCounter(api.db);
-    suggestion = await suggest(GRACE, grace.concerns.map((c) => c.id));
+    suggestion = await suggest(
+      GRACE,
+      grace.concerns.map((c) => c.id),
+    );
     // The user check; profile + concern; the protocols; the serum catalogue; the read's audit entry.
     expect(api.db.counter.byOperation).toEqual({ GetItem: 1, BatchGetItem: 1, Query: 2, PutItem: 1 });
     expect(suggestion).toMatchObject({ sessions: 3, intervalWeeks: 4, device: "PEN", conservative: false });
-    expect(suggestion.zones).toEqual([{ zone: "FOREHEAD", depthMm: 0.35, depthMinMm: 0.25, depthMaxMm: 0.5, indication: "WRINKLES" }]);
+    expect(suggestion.zones).toEqual([
+      { zone: "FOREHEAD", depthMm: 0.35, depthMinMm: 0.25, depthMaxMm: 0.5, indication: "WRINKLES" },
+    ]);
     expect(suggestion.serumIds).toContain(HA);
   });
 
@@ -176,7 +260,9 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
   });
 
   it("creates the plan from the suggestion once the BLOCK is overridden with a reason: one BatchGetItem, one transaction", async () => {
-    const o = await api.gql<{ overrideContraindication: { consultation: { version: number; cleared: boolean } } }>(OVERRIDE, {
+    const o = await api.gql<{
+      overrideContraindication: { consultation: { version: number; cleared: boolean } };
+    }>(OVERRIDE, {
       id: grace.id,
       version: grace.version,
       code: "ANTICOAGULANT",
@@ -190,7 +276,10 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     );
     expect(r.errors).toBeUndefined();
     expect(api.db.counter.byOperation).toEqual({ GetItem: 1, BatchGetItem: 1, TransactWriteItems: 1 });
-    const read = await api.gql<{ node: PlanOut }>(`query($id: ID!) { node(id: $id) { ... on TreatmentPlan { ${PLAN} } } }`, { id: r.data!.createTreatmentPlan.plan.id });
+    const read = await api.gql<{ node: PlanOut }>(
+      `query($id: ID!) { node(id: $id) { ... on TreatmentPlan { ${PLAN} } } }`,
+      { id: r.data!.createTreatmentPlan.plan.id },
+    );
     expect(read.errors).toBeUndefined();
     plan = read.data!.node;
     expect(plan).toMatchObject({
@@ -210,41 +299,70 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
 
   it("checks planned serums: a topical-only serum is CONTRAINDICATED unless overridden with a reason", async () => {
     const isla = await consult(ISLA);
-    const s = await suggest(ISLA, isla.concerns.map((c) => c.id));
+    const s = await suggest(
+      ISLA,
+      isla.concerns.map((c) => c.id),
+    );
     const before = await snapshotTable(api.db);
-    const refused = await api.gql(CREATE, { input: planInput(isla, s, { plannedSerums: [{ serumId: HA }, { serumId: VITC }] }) });
+    const refused = await api.gql(CREATE, {
+      input: planInput(isla, s, { plannedSerums: [{ serumId: HA }, { serumId: VITC }] }),
+    });
     expect(codes(refused)).toEqual(["CONTRAINDICATED"]);
     expect(reasons(refused)).toEqual(["SERUM_ACTIVE_ON_NEEDLED_SKIN", "SERUM_NOT_CLEARED_FOR_NEEDLING"]);
-    const blank = await api.gql(CREATE, { input: planInput(isla, s, { plannedSerums: [{ serumId: VITC }], serumOverrides: [{ serumId: VITC, reason: " " }] }) });
+    const blank = await api.gql(CREATE, {
+      input: planInput(isla, s, {
+        plannedSerums: [{ serumId: VITC }],
+        serumOverrides: [{ serumId: VITC, reason: " " }],
+      }),
+    });
     expect(codes(blank)).toEqual(["BAD_USER_INPUT"]);
     expect(fieldPaths(blank)).toEqual(["serumOverrides.0.reason"]);
     expect(await snapshotTable(api.db)).toEqual(before);
 
     const reason = "Applied at home from day 7 only, not during needling";
     const ok = await api.gql<{ createTreatmentPlan: { plan: PlanOut } }>(CREATE, {
-      input: planInput(isla, s, { plannedSerums: [{ serumId: HA }, { serumId: VITC }], serumOverrides: [{ serumId: VITC, reason }] }),
+      input: planInput(isla, s, {
+        plannedSerums: [{ serumId: HA }, { serumId: VITC }],
+        serumOverrides: [{ serumId: VITC, reason }],
+      }),
     });
     expect(ok.errors).toBeUndefined();
     const vitc = ok.data!.createTreatmentPlan.plan.plannedSerums.find((x) => x.serumId === VITC)!;
-    expect(vitc.findings.map((f) => f.code).sort()).toEqual(["SERUM_ACTIVE_ON_NEEDLED_SKIN", "SERUM_NOT_CLEARED_FOR_NEEDLING"]);
+    expect(vitc.findings.map((f) => f.code).sort()).toEqual([
+      "SERUM_ACTIVE_ON_NEEDLED_SKIN",
+      "SERUM_NOT_CLEARED_FOR_NEEDLING",
+    ]);
     expect(vitc.override).toEqual({ reason, by: { name: "Ava Reid" } });
   });
 
   it("suggests conservative depth for Fitzpatrick V and keeps a sensitivity as a warning beside the overridden BLOCKs", async () => {
     const amara = await consult(AMARA);
-    const s = await suggest(AMARA, amara.concerns.map((c) => c.id));
+    const s = await suggest(
+      AMARA,
+      amara.concerns.map((c) => c.id),
+    );
     expect(s.conservative).toBe(true);
     expect(s.zones[0]!.depthMm).toBe(0.25);
     const r = await api.gql<{ createTreatmentPlan: { plan: PlanOut } }>(CREATE, {
-      input: planInput(amara, s, { plannedSerums: [{ serumId: VITC }], serumOverrides: [{ serumId: VITC, reason: "Patch-tested; home use after healing" }] }),
+      input: planInput(amara, s, {
+        plannedSerums: [{ serumId: VITC }],
+        serumOverrides: [{ serumId: VITC, reason: "Patch-tested; home use after healing" }],
+      }),
     });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.createTreatmentPlan.plan.plannedSerums[0]!.findings).toContainEqual({ code: "SERUM_SENSITIVITY", level: "WARN" });
+    expect(r.data!.createTreatmentPlan.plan.plannedSerums[0]!.findings).toContainEqual({
+      code: "SERUM_SENSITIVITY",
+      level: "WARN",
+    });
   });
 
   it("finds the plan due at its site within the window with ONE Query on the due index, not at the other site", async () => {
     resetCounter(api.db);
-    const due = await api.gql<{ plansDue: { edges: { node: { id: string; dueOn: string; dueKind: string; patient: { givenName: string } } }[] } }>(DUE, {
+    const due = await api.gql<{
+      plansDue: {
+        edges: { node: { id: string; dueOn: string; dueKind: string; patient: { givenName: string } } }[];
+      };
+    }>(DUE, {
       siteId: harbour,
       from: TODAY,
       to: START,
@@ -257,16 +375,30 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     const dates = due.data!.plansDue.edges.map((e) => e.node.dueOn);
     expect(dates).toEqual([...dates].sort());
 
-    const elsewhere = await api.gql<{ plansDue: { edges: { node: { id: string } }[] } }>(DUE, { siteId: riverside, from: TODAY, to: START }, api.users.sam);
+    const elsewhere = await api.gql<{ plansDue: { edges: { node: { id: string } }[] } }>(
+      DUE,
+      { siteId: riverside, from: TODAY, to: START },
+      api.users.sam,
+    );
     expect(elsewhere.data?.plansDue.edges.map((e) => e.node.id)).not.toContain(plan.id);
-    const before = await api.gql<{ plansDue: { edges: { node: { id: string } }[] } }>(DUE, { siteId: harbour, from: TODAY, to: addDays(START, -1) });
+    const before = await api.gql<{ plansDue: { edges: { node: { id: string } }[] } }>(DUE, {
+      siteId: harbour,
+      from: TODAY,
+      to: addDays(START, -1),
+    });
     expect(before.data?.plansDue.edges.map((e) => e.node.id)).not.toContain(plan.id);
-    expect(codes(await api.gql(DUE, { siteId: riverside, from: TODAY, to: START }, api.users.ava))).toEqual(["NOT_FOUND"]);
-    expect(codes(await api.gql(DUE, { siteId: harbour, from: START, to: TODAY }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await api.gql(DUE, { siteId: riverside, from: TODAY, to: START }, api.users.ava))).toEqual([
+      "NOT_FOUND",
+    ]);
+    expect(codes(await api.gql(DUE, { siteId: harbour, from: START, to: TODAY }))).toEqual([
+      "BAD_USER_INPUT",
+    ]);
   });
 
   it("pages the due list with cursors bound to the site", async () => {
-    const first = await api.gql<{ plansDue: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(DUE, {
+    const first = await api.gql<{
+      plansDue: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>(DUE, {
       siteId: harbour,
       from: TODAY,
       to: START,
@@ -282,7 +414,11 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
       after: first.data!.plansDue.pageInfo.endCursor,
     });
     expect(second.data!.plansDue.edges[0]!.node.id).not.toBe(first.data!.plansDue.edges[0]!.node.id);
-    const foreign = await api.gql(DUE, { siteId: riverside, from: TODAY, to: START, after: first.data!.plansDue.pageInfo.endCursor }, api.users.sam);
+    const foreign = await api.gql(
+      DUE,
+      { siteId: riverside, from: TODAY, to: START, after: first.data!.plansDue.pageInfo.endCursor },
+      api.users.sam,
+    );
     expect(codes(foreign)).toEqual(["BAD_USER_INPUT"]);
   });
 
@@ -290,15 +426,51 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     const before = await snapshotTable(api.db);
     const base = planInput(grace, suggestion);
     const cases: [string, Record<string, unknown>, string, string[]][] = [
-      ["depth 3.0 mm", { ...base, zones: [{ zone: "FOREHEAD", depthMm: 3.0 }] }, "BAD_USER_INPUT", ["zones.0.depthMm"]],
-      ["depth outside its own range", { ...base, zones: [{ zone: "FOREHEAD", depthMm: 0.6, depthMinMm: 0.25, depthMaxMm: 0.5 }] }, "BAD_USER_INPUT", ["zones.0.depthMm"]],
-      ["zone twice", { ...base, zones: [{ zone: "FOREHEAD", depthMm: 0.3 }, { zone: "FOREHEAD", depthMm: 0.4 }] }, "BAD_USER_INPUT", ["zones.1.zone"]],
+      [
+        "depth 3.0 mm",
+        { ...base, zones: [{ zone: "FOREHEAD", depthMm: 3.0 }] },
+        "BAD_USER_INPUT",
+        ["zones.0.depthMm"],
+      ],
+      [
+        "depth outside its own range",
+        { ...base, zones: [{ zone: "FOREHEAD", depthMm: 0.6, depthMinMm: 0.25, depthMaxMm: 0.5 }] },
+        "BAD_USER_INPUT",
+        ["zones.0.depthMm"],
+      ],
+      [
+        "zone twice",
+        {
+          ...base,
+          zones: [
+            { zone: "FOREHEAD", depthMm: 0.3 },
+            { zone: "FOREHEAD", depthMm: 0.4 },
+          ],
+        },
+        "BAD_USER_INPUT",
+        ["zones.1.zone"],
+      ],
       ["25 sessions", { ...base, sessionsPlanned: 25 }, "BAD_USER_INPUT", ["sessionsPlanned"]],
-      ["start before the consultation", { ...base, startDate: Calendar.addWeeks(TODAY, -1) }, "BAD_USER_INPUT", ["startDate"]],
+      [
+        "start before the consultation",
+        { ...base, startDate: Calendar.addWeeks(TODAY, -1) },
+        "BAD_USER_INPUT",
+        ["startDate"],
+      ],
       ["no concerns", { ...base, concernIds: [] }, "BAD_USER_INPUT", ["concernIds"]],
       ["wrong id type", { ...base, consultationId: GRACE }, "BAD_USER_INPUT", ["input.consultationId"]],
-      ["concern id of the wrong type", { ...base, concernIds: [grace.id] }, "BAD_USER_INPUT", ["input.concernIds.0"]],
-      ["serum id of the wrong type", { ...base, plannedSerums: [{ serumId: harbour }] }, "BAD_USER_INPUT", ["input.plannedSerums.0.serumId"]],
+      [
+        "concern id of the wrong type",
+        { ...base, concernIds: [grace.id] },
+        "BAD_USER_INPUT",
+        ["input.concernIds.0"],
+      ],
+      [
+        "serum id of the wrong type",
+        { ...base, plannedSerums: [{ serumId: harbour }] },
+        "BAD_USER_INPUT",
+        ["input.plannedSerums.0.serumId"],
+      ],
       ["unknown enum", { ...base, zones: [{ zone: "ELBOW", depthMm: 0.5 }] }, "BAD_USER_INPUT", []],
       ["unknown device", { ...base, device: "LASER" }, "BAD_USER_INPUT", []],
       ["missing field", (({ sessionsPlanned: _s, ...rest }) => rest)(base), "BAD_USER_INPUT", []],
@@ -314,9 +486,16 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
 
   it("hides plans of another site's patient and of another group exactly like missing ones", async () => {
     const keira = await consult(KEIRA, api.users.sam, riverside);
-    const s = await suggest(KEIRA, keira.concerns.map((c) => c.id)).catch(() => undefined);
+    const s = await suggest(
+      KEIRA,
+      keira.concerns.map((c) => c.id),
+    ).catch(() => undefined);
     expect(s).toBeUndefined(); // Ava cannot see Keira: the suggestion is refused too
-    const sam = await api.gql<{ suggestPlan: Suggested }>(SUGGEST, { patientId: KEIRA, concernIds: keira.concerns.map((c) => c.id) }, api.users.sam);
+    const sam = await api.gql<{ suggestPlan: Suggested }>(
+      SUGGEST,
+      { patientId: KEIRA, concernIds: keira.concerns.map((c) => c.id) },
+      api.users.sam,
+    );
     const created = await api.gql<{ createTreatmentPlan: { plan: PlanOut } }>(
       CREATE,
       { input: planInput(keira, sam.data!.suggestPlan, { siteId: riverside }) },
@@ -324,32 +503,69 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     );
     expect(created.errors).toBeUndefined();
     const keiraPlan = created.data!.createTreatmentPlan.plan;
-    const read = (id: string, as: Principal | undefined) => api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, as);
+    const read = (id: string, as: Principal | undefined) =>
+      api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, as);
     const missingId = toGlobalId("TreatmentPlan", `demo-glow-p04|${START}|nope`);
-    const results = [await read(keiraPlan.id, api.users.ava), await read(plan.id, api.users.zoe), await read(missingId, api.users.ava)];
+    const results = [
+      await read(keiraPlan.id, api.users.ava),
+      await read(plan.id, api.users.zoe),
+      await read(missingId, api.users.ava),
+    ];
     expect(results.map(codes)).toEqual([["NOT_FOUND"], ["NOT_FOUND"], ["NOT_FOUND"]]);
     expect(results[0]!.errors![0]!.message).toBe(results[2]!.errors![0]!.message);
     const before = await snapshotTable(api.db);
-    const update = await api.gql(UPDATE, { id: keiraPlan.id, version: 1, input: { sessionsPlanned: 4 } }, api.users.ava);
-    const createFromOther = await api.gql(CREATE, { input: planInput(keira, sam.data!.suggestPlan, { siteId: riverside }) }, api.users.ava);
-    const otherGroup = await api.gql(UPDATE, { id: plan.id, version: 1, input: { sessionsPlanned: 4 } }, api.users.zoe);
-    expect([codes(update), codes(createFromOther), codes(otherGroup)]).toEqual([["NOT_FOUND"], ["NOT_FOUND"], ["NOT_FOUND"]]);
+    const update = await api.gql(
+      UPDATE,
+      { id: keiraPlan.id, version: 1, input: { sessionsPlanned: 4 } },
+      api.users.ava,
+    );
+    const createFromOther = await api.gql(
+      CREATE,
+      { input: planInput(keira, sam.data!.suggestPlan, { siteId: riverside }) },
+      api.users.ava,
+    );
+    const otherGroup = await api.gql(
+      UPDATE,
+      { id: plan.id, version: 1, input: { sessionsPlanned: 4 } },
+      api.users.zoe,
+    );
+    expect([codes(update), codes(createFromOther), codes(otherGroup)]).toEqual([
+      ["NOT_FOUND"],
+      ["NOT_FOUND"],
+      ["NOT_FOUND"],
+    ]);
     // Ava sees Grace but does not work at Riverside: she cannot plan treatment there.
-    const elsewhere = await api.gql(CREATE, { input: planInput(grace, suggestion, { siteId: riverside }) }, api.users.ava);
+    const elsewhere = await api.gql(
+      CREATE,
+      { input: planInput(grace, suggestion, { siteId: riverside }) },
+      api.users.ava,
+    );
     expect(codes(elsewhere)).toEqual(["FORBIDDEN"]);
     expect(withoutAudit(await snapshotTable(api.db))).toEqual(withoutAudit(before));
   });
 
   it("edits the plan with the version read; a stale version is a CONFLICT and changes nothing", async () => {
-    const r = await api.gql<{ updateTreatmentPlan: { plan: PlanOut } }>(UPDATE, { id: plan.id, version: 1, input: { sessionsPlanned: 4, notes: "Add a fourth session" } });
+    const r = await api.gql<{ updateTreatmentPlan: { plan: PlanOut } }>(UPDATE, {
+      id: plan.id,
+      version: 1,
+      input: { sessionsPlanned: 4, notes: "Add a fourth session" },
+    });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.updateTreatmentPlan.plan).toMatchObject({ version: 2, progress: { done: 0, planned: 4, remaining: 4 }, expectedCompletionOn: Calendar.addWeeks(START, 12) });
+    expect(r.data!.updateTreatmentPlan.plan).toMatchObject({
+      version: 2,
+      progress: { done: 0, planned: 4, remaining: 4 },
+      expectedCompletionOn: Calendar.addWeeks(START, 12),
+    });
     const before = await snapshotTable(api.db);
     const stale = await api.gql(UPDATE, { id: plan.id, version: 1, input: { sessionsPlanned: 5 } });
     expect(codes(stale)).toEqual(["CONFLICT"]);
     const afterStale = await snapshotTable(api.db);
     expect(afterStale).toEqual(before);
-    const bad = await api.gql(UPDATE, { id: plan.id, version: 2, input: { zones: [{ zone: "FOREHEAD", depthMm: 3.0 }] } });
+    const bad = await api.gql(UPDATE, {
+      id: plan.id,
+      version: 2,
+      input: { zones: [{ zone: "FOREHEAD", depthMm: 3.0 }] },
+    });
     expect(codes(bad)).toEqual(["BAD_USER_INPUT"]);
     expect(fieldPaths(bad)).toEqual(["zones.0.depthMm"]);
     const noReason = await api.gql(UPDATE, { id: plan.id, version: 2, input: { cancelReason: "  " } });
@@ -366,10 +582,23 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     const tx = new Tx();
     const next = TreatmentPlans.addPlanProgress(tx, ava, loaded, START, settings);
     await tx.commit(api.db);
-    expect(next).toMatchObject({ version: 3, status: "IN_PROGRESS", progress: { done: 1, planned: 4 }, lastSessionOn: START, nextDueOn: Calendar.addWeeks(START, 4), dueKind: "SESSION" });
+    expect(next).toMatchObject({
+      version: 3,
+      status: "IN_PROGRESS",
+      progress: { done: 1, planned: 4 },
+      lastSessionOn: START,
+      nextDueOn: Calendar.addWeeks(START, 4),
+      dueKind: "SESSION",
+    });
 
-    const due = await api.gql<{ plansDue: { edges: { node: { id: string; dueOn: string } }[] } }>(DUE, { siteId: harbour, from: TODAY, to: Calendar.addWeeks(START, 5) });
-    expect(due.data!.plansDue.edges.filter((e) => e.node.id === plan.id).map((e) => e.node.dueOn)).toEqual([Calendar.addWeeks(START, 4)]);
+    const due = await api.gql<{ plansDue: { edges: { node: { id: string; dueOn: string } }[] } }>(DUE, {
+      siteId: harbour,
+      from: TODAY,
+      to: Calendar.addWeeks(START, 5),
+    });
+    expect(due.data!.plansDue.edges.filter((e) => e.node.id === plan.id).map((e) => e.node.dueOn)).toEqual([
+      Calendar.addWeeks(START, 4),
+    ]);
 
     const stale = new Tx();
     TreatmentPlans.addPlanProgress(stale, ava, loaded, Calendar.addWeeks(START, 4), settings);
@@ -382,20 +611,45 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
       current = TreatmentPlans.addPlanProgress(t, ava, current, Calendar.addWeeks(START, weeks), settings);
       await t.commit(api.db);
     }
-    expect(current).toMatchObject({ status: "COMPLETED", nextDueOn: null, retreatmentDueOn: Calendar.addMonths(Calendar.addWeeks(START, 12), 6), dueKind: "RETREATMENT" });
+    expect(current).toMatchObject({
+      status: "COMPLETED",
+      nextDueOn: null,
+      retreatmentDueOn: Calendar.addMonths(Calendar.addWeeks(START, 12), 6),
+      dueKind: "RETREATMENT",
+    });
   });
 
   it("cancels a plan with a reason: it leaves the due list for good", async () => {
     const isla = await consult(ISLA);
-    const s = await suggest(ISLA, isla.concerns.map((c) => c.id));
-    const created = await api.gql<{ createTreatmentPlan: { plan: PlanOut } }>(CREATE, { input: planInput(isla, s) });
+    const s = await suggest(
+      ISLA,
+      isla.concerns.map((c) => c.id),
+    );
+    const created = await api.gql<{ createTreatmentPlan: { plan: PlanOut } }>(CREATE, {
+      input: planInput(isla, s),
+    });
     const p = created.data!.createTreatmentPlan.plan;
-    const r = await api.gql<{ updateTreatmentPlan: { plan: PlanOut } }>(UPDATE, { id: p.id, version: 1, input: { cancelReason: "Patient moved away" } });
+    const r = await api.gql<{ updateTreatmentPlan: { plan: PlanOut } }>(UPDATE, {
+      id: p.id,
+      version: 1,
+      input: { cancelReason: "Patient moved away" },
+    });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.updateTreatmentPlan.plan).toMatchObject({ status: "CANCELLED", dueOn: null, nextDueOn: null, cancelledReason: "Patient moved away" });
-    const due = await api.gql<{ plansDue: { edges: { node: { id: string } }[] } }>(DUE, { siteId: harbour, from: TODAY, to: START });
+    expect(r.data!.updateTreatmentPlan.plan).toMatchObject({
+      status: "CANCELLED",
+      dueOn: null,
+      nextDueOn: null,
+      cancelledReason: "Patient moved away",
+    });
+    const due = await api.gql<{ plansDue: { edges: { node: { id: string } }[] } }>(DUE, {
+      siteId: harbour,
+      from: TODAY,
+      to: START,
+    });
     expect(due.data!.plansDue.edges.map((e) => e.node.id)).not.toContain(p.id);
-    expect(codes(await api.gql(UPDATE, { id: p.id, version: 2, input: { sessionsPlanned: 4 } }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await api.gql(UPDATE, { id: p.id, version: 2, input: { sessionsPlanned: 4 } }))).toEqual([
+      "BAD_USER_INPUT",
+    ]);
   });
 
   it("replays an idempotent create", async () => {

@@ -6,14 +6,59 @@ import { snapshotTable } from "../support/dynamo";
 
 /** The demo seed's consultations, concerns and plans read like recorded data through the API. */
 const DUE = /* GraphQL */ `
-  query($siteId: ID!) {
+  query ($siteId: ID!) {
     plansDue(siteId: $siteId, from: "2026-10-01", to: "2026-12-31", first: 50) {
-      edges { node { id status dueOn dueKind progress { done planned } patient { givenName } plannedSerums { name override { reason } } consultation { cleared overrides { code by { name } } } } }
+      edges {
+        node {
+          id
+          status
+          dueOn
+          dueKind
+          progress {
+            done
+            planned
+          }
+          patient {
+            givenName
+          }
+          plannedSerums {
+            name
+            override {
+              reason
+            }
+          }
+          consultation {
+            cleared
+            overrides {
+              code
+              by {
+                name
+              }
+            }
+          }
+        }
+      }
     }
   }
 `;
 const CONSULTATION = /* GraphQL */ `
-  query($id: ID!) { node(id: $id) { ... on Consultation { cleared unresolvedBlocks { code } concerns { indication baselineScale } practitioner { name } } } }
+  query ($id: ID!) {
+    node(id: $id) {
+      ... on Consultation {
+        cleared
+        unresolvedBlocks {
+          code
+        }
+        concerns {
+          indication
+          baselineScale
+        }
+        practitioner {
+          name
+        }
+      }
+    }
+  }
 `;
 
 interface DueNode {
@@ -35,7 +80,9 @@ describe("demo seed: consultations, concerns and plans", () => {
   afterAll(async () => api?.stop());
 
   it("puts the seeded plans in their site's due list, built from cleared consultations", async () => {
-    const harbour = await api.gql<{ plansDue: { edges: { node: DueNode }[] } }>(DUE, { siteId: toGlobalId("Site", "harbour") });
+    const harbour = await api.gql<{ plansDue: { edges: { node: DueNode }[] } }>(DUE, {
+      siteId: toGlobalId("Site", "harbour"),
+    });
     expect(harbour.errors).toBeUndefined();
     const byName = new Map(harbour.data!.plansDue.edges.map((e) => [e.node.patient.givenName, e.node]));
     // Sessions seeded elsewhere may already count against it: due at its start or after the last one.
@@ -43,21 +90,36 @@ describe("demo seed: consultations, concerns and plans", () => {
     expect(olivia).toMatchObject({ dueKind: "SESSION", progress: { planned: 4 } });
     expect(olivia.dueOn >= "2026-10-19").toBe(true);
     expect(olivia.status).toBe(olivia.progress.done === 0 ? "PLANNED" : "IN_PROGRESS");
-    expect(byName.get("Olivia")!.consultation).toEqual({ cleared: true, overrides: [{ code: "ANAESTHETIC_ALLERGY", by: { name: "Ava Reid" } }] });
+    expect(byName.get("Olivia")!.consultation).toEqual({
+      cleared: true,
+      overrides: [{ code: "ANAESTHETIC_ALLERGY", by: { name: "Ava Reid" } }],
+    });
     expect(byName.get("Noah")).toMatchObject({ progress: { planned: 3 } });
     expect(byName.has("Grace")).toBe(false);
 
-    const riverside = await api.gql<{ plansDue: { edges: { node: DueNode }[] } }>(DUE, { siteId: toGlobalId("Site", "riverside") }, api.users.sam);
+    const riverside = await api.gql<{ plansDue: { edges: { node: DueNode }[] } }>(
+      DUE,
+      { siteId: toGlobalId("Site", "riverside") },
+      api.users.sam,
+    );
     const liam = riverside.data!.plansDue.edges.find((e) => e.node.patient.givenName === "Liam")!.node;
     expect(liam.progress.planned).toBe(12);
-    expect(liam.plannedSerums.find((s) => s.name.startsWith("Minoxidil"))!.override?.reason).toContain("never during needling");
+    expect(liam.plannedSerums.find((s) => s.name.startsWith("Minoxidil"))!.override?.reason).toContain(
+      "never during needling",
+    );
   });
 
   it("keeps blocked consultations blocked: warfarin and recent isotretinoin", async () => {
-    const grace = await api.gql<{ node: { cleared: boolean; unresolvedBlocks: { code: string }[]; practitioner: { name: string } } }>(CONSULTATION, {
+    const grace = await api.gql<{
+      node: { cleared: boolean; unresolvedBlocks: { code: string }[]; practitioner: { name: string } };
+    }>(CONSULTATION, {
       id: toGlobalId("Consultation", "demo-glow-p04|2026-11-10|demo-c04"),
     });
-    expect(grace.data?.node).toMatchObject({ cleared: false, unresolvedBlocks: [{ code: "ANTICOAGULANT" }], practitioner: { name: "Ava Reid" } });
+    expect(grace.data?.node).toMatchObject({
+      cleared: false,
+      unresolvedBlocks: [{ code: "ANTICOAGULANT" }],
+      practitioner: { name: "Ava Reid" },
+    });
     const hiro = await api.gql<{ node: { unresolvedBlocks: { code: string }[] } }>(CONSULTATION, {
       id: toGlobalId("Consultation", "demo-glow-p05|2026-11-12|demo-c05"),
     });

@@ -20,9 +20,33 @@ const ADD_LOT = /* GraphQL */ `
   mutation AddLot($id: ID!, $version: Int!, $lot: SerumLotInput!) { addSerumLot(id: $id, version: $version, lot: $lot) { serum { ${SERUM} } } }
 `;
 const CHECK = /* GraphQL */ `
-  query Check($patientId: ID!, $serumId: ID!, $lotNumber: String!, $onDate: Date!, $duringNeedling: Boolean!) {
-    checkSerum(patientId: $patientId, serumId: $serumId, lotNumber: $lotNumber, onDate: $onDate, duringNeedling: $duringNeedling) {
-      serum { name } lotNumber blocked overridable findings { code level overridable reason source }
+  query Check(
+    $patientId: ID!
+    $serumId: ID!
+    $lotNumber: String!
+    $onDate: Date!
+    $duringNeedling: Boolean!
+  ) {
+    checkSerum(
+      patientId: $patientId
+      serumId: $serumId
+      lotNumber: $lotNumber
+      onDate: $onDate
+      duringNeedling: $duringNeedling
+    ) {
+      serum {
+        name
+      }
+      lotNumber
+      blocked
+      overridable
+      findings {
+        code
+        level
+        overridable
+        reason
+        source
+      }
     }
   }
 `;
@@ -61,12 +85,17 @@ describe("serum catalogue through GraphQL on DynamoDB Local", () => {
 
   it("lists the group's seeded catalogue to a practitioner, in pages, with each lot's expiry state", async () => {
     resetCounter(api.db);
-    const first = await api.gql<{ serums: { edges: { node: SerumOut }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(LIST, { first: 5 });
+    const first = await api.gql<{
+      serums: { edges: { node: SerumOut }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>(LIST, { first: 5 });
     expect(first.errors).toBeUndefined();
     expect(api.db.counter.byOperation.Query).toBe(1);
     expect(first.data!.serums.edges).toHaveLength(5);
     expect(first.data!.serums.pageInfo.hasNextPage).toBe(true);
-    const rest = await api.gql<{ serums: { edges: { node: SerumOut }[] } }>(LIST, { first: 100, after: first.data!.serums.pageInfo.endCursor });
+    const rest = await api.gql<{ serums: { edges: { node: SerumOut }[] } }>(LIST, {
+      first: 100,
+      after: first.data!.serums.pageInfo.endCursor,
+    });
     const all = [...first.data!.serums.edges, ...rest.data!.serums.edges].map((e) => e.node);
     expect(all.map((s) => s.name)).toContain("Hyaluronic acid serum (sterile)");
     const ha = all.find((s) => s.id === HA)!;
@@ -76,28 +105,61 @@ describe("serum catalogue through GraphQL on DynamoDB Local", () => {
       { lotNumber: "HYAL-2511", expiresOn: "2027-11-30", expired: TODAY > "2027-11-30" },
     ]);
     // Another group's catalogue is its own.
-    const other = await api.gql<{ serums: { edges: { node: { id: string } }[] } }>(LIST, { first: 100 }, api.users.zoe);
+    const other = await api.gql<{ serums: { edges: { node: { id: string } }[] } }>(
+      LIST,
+      { first: 100 },
+      api.users.zoe,
+    );
     expect(other.data!.serums.edges.length).toBe(all.length);
   });
 
   it("lets a clinic admin create, update with the version read and add lots; a stale version is CONFLICT and writes nothing", async () => {
-    const created = await api.gql<{ createSerum: { serum: SerumOut } }>(CREATE, { input: peptide }, api.users.mia);
+    const created = await api.gql<{ createSerum: { serum: SerumOut } }>(
+      CREATE,
+      { input: peptide },
+      api.users.mia,
+    );
     expect(created.errors).toBeUndefined();
     const s = created.data!.createSerum.serum;
     expect(s).toMatchObject({ name: "Copper peptide serum", version: 1, lots: [] });
 
-    const updated = await api.gql<{ updateSerum: { serum: SerumOut } }>(UPDATE, { id: s.id, version: 1, input: { ...peptide, name: "Copper peptide serum 2%" } }, api.users.mia);
+    const updated = await api.gql<{ updateSerum: { serum: SerumOut } }>(
+      UPDATE,
+      { id: s.id, version: 1, input: { ...peptide, name: "Copper peptide serum 2%" } },
+      api.users.mia,
+    );
     expect(updated.data?.updateSerum.serum).toMatchObject({ name: "Copper peptide serum 2%", version: 2 });
 
-    const lot = await api.gql<{ addSerumLot: { serum: SerumOut } }>(ADD_LOT, { id: s.id, version: 2, lot: { lotNumber: "CP-001", expiresOn: "2028-01-31" } }, api.users.mia);
-    expect(lot.data?.addSerumLot.serum).toMatchObject({ version: 3, lots: [{ lotNumber: "CP-001", expiresOn: "2028-01-31", expired: false }] });
+    const lot = await api.gql<{ addSerumLot: { serum: SerumOut } }>(
+      ADD_LOT,
+      { id: s.id, version: 2, lot: { lotNumber: "CP-001", expiresOn: "2028-01-31" } },
+      api.users.mia,
+    );
+    expect(lot.data?.addSerumLot.serum).toMatchObject({
+      version: 3,
+      lots: [{ lotNumber: "CP-001", expiresOn: "2028-01-31", expired: false }],
+    });
 
     const before = await snapshotTable(api.db);
-    expect(codes(await api.gql(UPDATE, { id: s.id, version: 2, input: peptide }, api.users.mia))).toEqual(["CONFLICT"]);
-    expect(codes(await api.gql(ADD_LOT, { id: s.id, version: 1, lot: { lotNumber: "CP-002", expiresOn: "2028-01-31" } }, api.users.mia))).toEqual(["CONFLICT"]);
+    expect(codes(await api.gql(UPDATE, { id: s.id, version: 2, input: peptide }, api.users.mia))).toEqual([
+      "CONFLICT",
+    ]);
+    expect(
+      codes(
+        await api.gql(
+          ADD_LOT,
+          { id: s.id, version: 1, lot: { lotNumber: "CP-002", expiresOn: "2028-01-31" } },
+          api.users.mia,
+        ),
+      ),
+    ).toEqual(["CONFLICT"]);
     expect(await snapshotTable(api.db)).toEqual(before);
 
-    const read = await api.gql<{ node: { name: string } }>(`query($id: ID!) { node(id: $id) { ... on SerumAddOn { name } } }`, { id: s.id }, api.users.ava);
+    const read = await api.gql<{ node: { name: string } }>(
+      `query($id: ID!) { node(id: $id) { ... on SerumAddOn { name } } }`,
+      { id: s.id },
+      api.users.ava,
+    );
     expect(read.data?.node.name).toBe("Copper peptide serum 2%");
   });
 
@@ -110,25 +172,80 @@ describe("serum catalogue through GraphQL on DynamoDB Local", () => {
 
   it("answers bad input with the field at fault and leaves the table exactly as it was", async () => {
     const before = await snapshotTable(api.db);
-    const missing = await api.gql(CREATE, { input: { ...peptide, name: " ", ingredients: [] } }, api.users.mia);
+    const missing = await api.gql(
+      CREATE,
+      { input: { ...peptide, name: " ", ingredients: [] } },
+      api.users.mia,
+    );
     expect(codes(missing)).toEqual(["BAD_USER_INPUT"]);
     expect(fieldPaths(missing)).toEqual(["ingredients", "name"]);
-    expect(codes(await api.gql(CREATE, { input: { ...peptide, clearance: "INJECTABLE" } }, api.users.mia))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await api.gql(CREATE, { input: { name: "No ingredients", clearance: "TOPICAL_AFTER_HEALING" } }, api.users.mia))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(await api.gql(CREATE, { input: { ...peptide, clearance: "INJECTABLE" } }, api.users.mia)),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(
+        await api.gql(
+          CREATE,
+          { input: { name: "No ingredients", clearance: "TOPICAL_AFTER_HEALING" } },
+          api.users.mia,
+        ),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
     // Vitamin C can never be cleared for needling (granulomas; an active on needled skin).
-    const vitc = await api.gql(CREATE, { input: { name: "Vit C", ingredients: ["L-ascorbic acid"], clearance: "CLEARED_FOR_NEEDLING", sterile: true } }, api.users.mia);
+    const vitc = await api.gql(
+      CREATE,
+      {
+        input: {
+          name: "Vit C",
+          ingredients: ["L-ascorbic acid"],
+          clearance: "CLEARED_FOR_NEEDLING",
+          sterile: true,
+        },
+      },
+      api.users.mia,
+    );
     expect(fieldPaths(vitc)).toEqual(["clearance"]);
-    const ha = await api.gql<{ serums: { edges: { node: SerumOut }[] } }>(LIST, { first: 100 }, api.users.mia);
+    const ha = await api.gql<{ serums: { edges: { node: SerumOut }[] } }>(
+      LIST,
+      { first: 100 },
+      api.users.mia,
+    );
     const haNode = ha.data!.serums.edges.map((e) => e.node).find((s) => s.id === HA)!;
-    const dup = await api.gql(ADD_LOT, { id: HA, version: haNode.version, lot: { lotNumber: "hyal-2511", expiresOn: "2029-01-31" } }, api.users.mia);
+    const dup = await api.gql(
+      ADD_LOT,
+      { id: HA, version: haNode.version, lot: { lotNumber: "hyal-2511", expiresOn: "2029-01-31" } },
+      api.users.mia,
+    );
     expect(fieldPaths(dup)).toEqual(["lotNumber"]);
-    expect(codes(await api.gql(ADD_LOT, { id: HA, version: haNode.version, lot: { lotNumber: "X-1", expiresOn: "2029-02-30" } }, api.users.mia))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await api.gql(UPDATE, { id: toGlobalId("SerumAddOn", "nope"), version: 1, input: peptide }, api.users.mia))).toEqual(["NOT_FOUND"]);
+    expect(
+      codes(
+        await api.gql(
+          ADD_LOT,
+          { id: HA, version: haNode.version, lot: { lotNumber: "X-1", expiresOn: "2029-02-30" } },
+          api.users.mia,
+        ),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(
+        await api.gql(
+          UPDATE,
+          { id: toGlobalId("SerumAddOn", "nope"), version: 1, input: peptide },
+          api.users.mia,
+        ),
+      ),
+    ).toEqual(["NOT_FOUND"]);
     expect(await snapshotTable(api.db)).toEqual(before);
   });
 
   it("checks a serum for a patient before saving: sensitivity, clearance, actives, and the lot", async () => {
-    const r = await api.gql<{ checkSerum: { blocked: boolean; overridable: boolean; findings: { code: string; level: string; overridable: boolean }[] } }>(CHECK, {
+    const r = await api.gql<{
+      checkSerum: {
+        blocked: boolean;
+        overridable: boolean;
+        findings: { code: string; level: string; overridable: boolean }[];
+      };
+    }>(CHECK, {
       patientId: AMARA,
       serumId: VITC,
       lotNumber: "VITA-2511",
@@ -143,14 +260,20 @@ describe("serum catalogue through GraphQL on DynamoDB Local", () => {
     ]);
     expect(r.data!.checkSerum).toMatchObject({ blocked: true, overridable: true });
 
-    const expired = await api.gql<{ checkSerum: { blocked: boolean; overridable: boolean; findings: { code: string }[] } }>(CHECK, {
+    const expired = await api.gql<{
+      checkSerum: { blocked: boolean; overridable: boolean; findings: { code: string }[] };
+    }>(CHECK, {
       patientId: AMARA,
       serumId: HA,
       lotNumber: "HYAL-2409",
       onDate: TODAY,
       duringNeedling: true,
     });
-    expect(expired.data!.checkSerum).toMatchObject({ blocked: true, overridable: false, findings: [{ code: "LOT_EXPIRED" }] });
+    expect(expired.data!.checkSerum).toMatchObject({
+      blocked: true,
+      overridable: false,
+      findings: [{ code: "LOT_EXPIRED" }],
+    });
 
     const clean = await api.gql<{ checkSerum: { blocked: boolean; findings: unknown[] } }>(CHECK, {
       patientId: AMARA,
@@ -165,7 +288,11 @@ describe("serum catalogue through GraphQL on DynamoDB Local", () => {
   it("hides a patient of another site exactly like a missing one, and refuses analysts", async () => {
     const args = { serumId: HA, lotNumber: "HYAL-2511", onDate: TODAY, duringNeedling: true };
     const other = await api.gql(CHECK, { ...args, patientId: KEIRA }, api.users.ava);
-    const missing = await api.gql(CHECK, { ...args, patientId: toGlobalId("Patient", "nope") }, api.users.ava);
+    const missing = await api.gql(
+      CHECK,
+      { ...args, patientId: toGlobalId("Patient", "nope") },
+      api.users.ava,
+    );
     expect([codes(other), codes(missing)]).toEqual([["NOT_FOUND"], ["NOT_FOUND"]]);
     expect(other.errors![0]!.message).toBe(missing.errors![0]!.message);
     expect(codes(await api.gql(CHECK, { ...args, patientId: AMARA }, api.users.leo))).toEqual(["FORBIDDEN"]);

@@ -9,7 +9,14 @@ import { patientInput, siteId } from "./fixtures";
  * deactivated user's token stops working, a changed role or site needs a new sign-in.
  */
 type SiteOut = { id: string; name: string; archived: boolean; version: number };
-type UserOut = { id: string; email: string; role: string; active: boolean; version: number; sites: { id: string }[] };
+type UserOut = {
+  id: string;
+  email: string;
+  role: string;
+  active: boolean;
+  version: number;
+  sites: { id: string }[];
+};
 
 const SITE = `id name archived version`;
 const USER = `id email role active version sites { id }`;
@@ -34,28 +41,52 @@ describe("admin API", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email }),
     });
-    return { status: res.status, token: res.ok ? `Bearer ${((await res.json()) as { token: string }).token}` : "" };
+    return {
+      status: res.status,
+      token: res.ok ? `Bearer ${((await res.json()) as { token: string }).token}` : "",
+    };
   };
   const directory = async () =>
-    (await (await fetch(`${base}/auth/local/users`)).json()) as { email: string; role: string; sites: { id: string }[] }[];
+    (await (await fetch(`${base}/auth/local/users`)).json()) as {
+      email: string;
+      role: string;
+      sites: { id: string }[];
+    }[];
 
   it("creates, renames (with the version read), archives and pages sites", async () => {
-    const created = ok(await asMia<{ createSite: { site: SiteOut } }>(`mutation { createSite(input: { name: "  Quayside " }) { site { ${SITE} } } }`));
+    const created = ok(
+      await asMia<{ createSite: { site: SiteOut } }>(
+        `mutation { createSite(input: { name: "  Quayside " }) { site { ${SITE} } } }`,
+      ),
+    );
     const s = created.createSite.site;
     expect(s).toMatchObject({ name: "Quayside", archived: false, version: 1 });
 
     const UPDATE = `mutation($id: ID!, $v: Int!, $input: SiteUpdateInput!) { updateSite(id: $id, version: $v, input: $input) { site { ${SITE} } } }`;
-    const renamed = ok(await asMia<{ updateSite: { site: SiteOut } }>(UPDATE, { id: s.id, v: 1, input: { name: "Quayside Clinic" } }));
+    const renamed = ok(
+      await asMia<{ updateSite: { site: SiteOut } }>(UPDATE, {
+        id: s.id,
+        v: 1,
+        input: { name: "Quayside Clinic" },
+      }),
+    );
     expect(renamed.updateSite.site).toMatchObject({ name: "Quayside Clinic", version: 2 });
-    expect(codes(await asMia(UPDATE, { id: s.id, v: 1, input: { name: "Lost update" } }))).toEqual(["CONFLICT"]);
+    expect(codes(await asMia(UPDATE, { id: s.id, v: 1, input: { name: "Lost update" } }))).toEqual([
+      "CONFLICT",
+    ]);
     expect(codes(await asMia(UPDATE, { id: s.id, v: 2, input: { name: "  " } }))).toEqual(["BAD_USER_INPUT"]);
 
     // Paging: every site once, in pages of one.
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: { sites: { edges: { node: SiteOut }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = ok(
-        await asMia(`query($after: String) { sites(first: 1, after: $after) { edges { node { ${SITE} } } pageInfo { hasNextPage endCursor } } }`, { after }),
+      const page: {
+        sites: { edges: { node: SiteOut }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      } = ok(
+        await asMia(
+          `query($after: String) { sites(first: 1, after: $after) { edges { node { ${SITE} } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        ),
       );
       seen.push(...page.sites.edges.map((e) => e.node.name));
       after = page.sites.pageInfo.hasNextPage ? page.sites.pageInfo.endCursor : null;
@@ -63,9 +94,14 @@ describe("admin API", () => {
     expect(seen.sort()).toEqual(["Harbour Street", "Quayside Clinic", "Riverside"]);
 
     // Archived: no new patients there, and no new staff.
-    const archived = ok(await asMia<{ updateSite: { site: SiteOut } }>(UPDATE, { id: s.id, v: 2, input: { archived: true } }));
+    const archived = ok(
+      await asMia<{ updateSite: { site: SiteOut } }>(UPDATE, { id: s.id, v: 2, input: { archived: true } }),
+    );
     expect(archived.updateSite.site).toMatchObject({ archived: true, version: 3, name: "Quayside Clinic" });
-    const patient = await asMia(`mutation($input: PatientInput!) { createPatient(input: $input) { patient { id } } }`, { input: patientInput(s.id) });
+    const patient = await asMia(
+      `mutation($input: PatientInput!) { createPatient(input: $input) { patient { id } } }`,
+      { input: patientInput(s.id) },
+    );
     expect(codes(patient)).toEqual(["BAD_USER_INPUT"]);
     const staff = await asMia(`mutation($input: UserInput!) { inviteUser(input: $input) { user { id } } }`, {
       input: { email: "quay@glow.example", name: "Quay", role: "PRACTITIONER", siteIds: [s.id] },
@@ -75,76 +111,180 @@ describe("admin API", () => {
 
   it("invites a practitioner who can sign in locally at once and sees only their site", async () => {
     const INVITE = `mutation($input: UserInput!) { inviteUser(input: $input) { user { ${USER} } } }`;
-    const invited = ok(await asMia<{ inviteUser: { user: UserOut } }>(INVITE, {
-      input: { email: "Nina.New@Glow.example", name: "Nina New", role: "PRACTITIONER", siteIds: [siteId("otherSite")] },
-    }));
-    expect(invited.inviteUser.user).toMatchObject({ email: "nina.new@glow.example", role: "PRACTITIONER", active: true, version: 1, sites: [{ id: siteId("otherSite") }] });
+    const invited = ok(
+      await asMia<{ inviteUser: { user: UserOut } }>(INVITE, {
+        input: {
+          email: "Nina.New@Glow.example",
+          name: "Nina New",
+          role: "PRACTITIONER",
+          siteIds: [siteId("otherSite")],
+        },
+      }),
+    );
+    expect(invited.inviteUser.user).toMatchObject({
+      email: "nina.new@glow.example",
+      role: "PRACTITIONER",
+      active: true,
+      version: 1,
+      sites: [{ id: siteId("otherSite") }],
+    });
 
-    expect(codes(await asMia(INVITE, { input: { email: "nina.new@glow.example", name: "Again", role: "ANALYST" } }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await asMia(INVITE, { input: { email: "nosite@glow.example", name: "No Site", role: "PRACTITIONER" } }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await asMia(INVITE, { input: { email: "not-an-email", name: "X", role: "ANALYST" } }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await asMia(INVITE, { input: { email: "admin2@glow.example", name: "X", role: "CLINIC_ADMIN", siteIds: [siteId("own")] } }))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(
+        await asMia(INVITE, { input: { email: "nina.new@glow.example", name: "Again", role: "ANALYST" } }),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(
+        await asMia(INVITE, {
+          input: { email: "nosite@glow.example", name: "No Site", role: "PRACTITIONER" },
+        }),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(await asMia(INVITE, { input: { email: "not-an-email", name: "X", role: "ANALYST" } })),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(
+        await asMia(INVITE, {
+          input: { email: "admin2@glow.example", name: "X", role: "CLINIC_ADMIN", siteIds: [siteId("own")] },
+        }),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
 
     expect((await directory()).map((u) => u.email)).toContain("nina.new@glow.example");
     const { status, token } = await signIn("nina.new@glow.example");
     expect(status).toBe(200);
-    const me = ok(await api.gql<{ me: { email: string; sites: { id: string }[] } }>(`{ me { email sites { id } } }`, {}, token));
+    const me = ok(
+      await api.gql<{ me: { email: string; sites: { id: string }[] } }>(
+        `{ me { email sites { id } } }`,
+        {},
+        token,
+      ),
+    );
     expect(me.me).toEqual({ email: "nina.new@glow.example", sites: [{ id: siteId("otherSite") }] });
     const LIST = `query($s: ID!) { patients(siteId: $s) { edges { node { id } } } }`;
-    expect(ok(await api.gql<{ patients: { edges: unknown[] } }>(LIST, { s: siteId("otherSite") }, token)).patients.edges.length).toBeGreaterThan(0);
+    expect(
+      ok(await api.gql<{ patients: { edges: unknown[] } }>(LIST, { s: siteId("otherSite") }, token)).patients
+        .edges.length,
+    ).toBeGreaterThan(0);
     expect(codes(await api.gql(LIST, { s: siteId("own") }, token))).toEqual(["NOT_FOUND"]);
   });
 
   it("applies a change of role or sites, and a deactivation, on the next request", async () => {
     const INVITE = `mutation($input: UserInput!) { inviteUser(input: $input) { user { ${USER} } } }`;
     const UPDATE = `mutation($id: ID!, $v: Int!, $input: UserUpdateInput!) { updateUser(id: $id, version: $v, input: $input) { user { ${USER} } } }`;
-    const u = ok(await asMia<{ inviteUser: { user: UserOut } }>(INVITE, {
-      input: { email: "omar.moves@glow.example", name: "Omar Moves", role: "PRACTITIONER", siteIds: [siteId("own"), siteId("otherSite")] },
-    })).inviteUser.user;
+    const u = ok(
+      await asMia<{ inviteUser: { user: UserOut } }>(INVITE, {
+        input: {
+          email: "omar.moves@glow.example",
+          name: "Omar Moves",
+          role: "PRACTITIONER",
+          siteIds: [siteId("own"), siteId("otherSite")],
+        },
+      }),
+    ).inviteUser.user;
     const first = (await signIn(u.email)).token;
-    expect(ok(await api.gql<{ me: { role: string } }>(`{ me { role } }`, {}, first)).me.role).toBe("PRACTITIONER");
+    expect(ok(await api.gql<{ me: { role: string } }>(`{ me { role } }`, {}, first)).me.role).toBe(
+      "PRACTITIONER",
+    );
 
     // Sites narrowed: the old token claims a site no longer granted.
-    const narrowed = ok(await asMia<{ updateUser: { user: UserOut } }>(UPDATE, { id: u.id, v: 1, input: { siteIds: [siteId("own")] } })).updateUser.user;
+    const narrowed = ok(
+      await asMia<{ updateUser: { user: UserOut } }>(UPDATE, {
+        id: u.id,
+        v: 1,
+        input: { siteIds: [siteId("own")] },
+      }),
+    ).updateUser.user;
     expect(narrowed).toMatchObject({ version: 2, sites: [{ id: siteId("own") }] });
     expect(codes(await api.gql(`{ me { role } }`, {}, first))).toEqual(["UNAUTHENTICATED"]);
     const second = (await signIn(u.email)).token;
-    expect(ok(await api.gql<{ me: { sites: { id: string }[] } }>(`{ me { sites { id } } }`, {}, second)).me.sites).toEqual([{ id: siteId("own") }]);
+    expect(
+      ok(await api.gql<{ me: { sites: { id: string }[] } }>(`{ me { sites { id } } }`, {}, second)).me.sites,
+    ).toEqual([{ id: siteId("own") }]);
 
     // Role changed: the practitioner's token no longer works; the analyst sign-in sees no patients.
     expect(codes(await asMia(UPDATE, { id: u.id, v: 1, input: { role: "ANALYST" } }))).toEqual(["CONFLICT"]);
-    const analyst = ok(await asMia<{ updateUser: { user: UserOut } }>(UPDATE, { id: u.id, v: 2, input: { role: "ANALYST" } })).updateUser.user;
+    const analyst = ok(
+      await asMia<{ updateUser: { user: UserOut } }>(UPDATE, { id: u.id, v: 2, input: { role: "ANALYST" } }),
+    ).updateUser.user;
     expect(analyst).toMatchObject({ role: "ANALYST", sites: [], version: 3 });
     expect(codes(await api.gql(`{ me { role } }`, {}, second))).toEqual(["UNAUTHENTICATED"]);
     const third = (await signIn(u.email)).token;
-    expect(codes(await api.gql(`query($s: ID!) { patients(siteId: $s) { edges { node { id } } } }`, { s: siteId("own") }, third))).toEqual(["FORBIDDEN"]);
+    expect(
+      codes(
+        await api.gql(
+          `query($s: ID!) { patients(siteId: $s) { edges { node { id } } } }`,
+          { s: siteId("own") },
+          third,
+        ),
+      ),
+    ).toEqual(["FORBIDDEN"]);
 
     // Deactivated: the current token stops working, and there is no new sign-in.
-    const off = ok(await asMia<{ deactivateUser: { user: UserOut } }>(`mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { user { ${USER} } } }`, { id: u.id, v: 3 }));
+    const off = ok(
+      await asMia<{ deactivateUser: { user: UserOut } }>(
+        `mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { user { ${USER} } } }`,
+        { id: u.id, v: 3 },
+      ),
+    );
     expect(off.deactivateUser.user).toMatchObject({ active: false, version: 4 });
     expect(codes(await api.gql(`{ me { role } }`, {}, third))).toEqual(["UNAUTHENTICATED"]);
     expect((await signIn(u.email)).status).toBe(404);
     expect((await directory()).map((x) => x.email)).not.toContain(u.email);
 
-    const on = ok(await asMia<{ reactivateUser: { user: UserOut } }>(`mutation($id: ID!, $v: Int!) { reactivateUser(id: $id, version: $v) { user { ${USER} } } }`, { id: u.id, v: 4 }));
+    const on = ok(
+      await asMia<{ reactivateUser: { user: UserOut } }>(
+        `mutation($id: ID!, $v: Int!) { reactivateUser(id: $id, version: $v) { user { ${USER} } } }`,
+        { id: u.id, v: 4 },
+      ),
+    );
     expect(on.reactivateUser.user.active).toBe(true);
     expect(codes(await api.gql(`{ me { role } }`, {}, third))).toEqual([]);
   });
 
   it("does not let an admin lock themselves out", async () => {
-    const mia = await api.gql<{ node: UserOut }>(`query($id: ID!) { node(id: $id) { ... on User { ${USER} } } }`, { id: toGlobalId("User", "u-mia") }, api.users.mia);
+    const mia = await api.gql<{ node: UserOut }>(
+      `query($id: ID!) { node(id: $id) { ... on User { ${USER} } } }`,
+      { id: toGlobalId("User", "u-mia") },
+      api.users.mia,
+    );
     const me = ok(mia).node;
     expect(me.email).toBe("mia.chen@glow.example");
-    expect(codes(await asMia(`mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { user { id } } }`, { id: me.id, v: me.version }))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await asMia(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, input: { role: PRACTITIONER, siteIds: ["${siteId("own")}"] }) { user { id } } }`, { id: me.id, v: me.version }))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(
+        await asMia(`mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { user { id } } }`, {
+          id: me.id,
+          v: me.version,
+        }),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(
+        await asMia(
+          `mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, input: { role: PRACTITIONER, siteIds: ["${siteId("own")}"] }) { user { id } } }`,
+          { id: me.id, v: me.version },
+        ),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("records administration in the group's audit trail, under the admin", async () => {
-    const entries = ok(await asMia<{ auditByUser: { edges: { node: { action: string; outcome: string } }[] } }>(
-      `query($u: ID!) { auditByUser(userId: $u, first: 100) { edges { node { action outcome } } } }`,
-      { u: toGlobalId("User", "u-mia") },
-    )).auditByUser.edges.map((e) => e.node.action);
-    for (const action of ["CREATE_SITE", "UPDATE_SITE", "INVITE_USER", "UPDATE_USER", "DEACTIVATE_USER", "REACTIVATE_USER"]) {
+    const entries = ok(
+      await asMia<{ auditByUser: { edges: { node: { action: string; outcome: string } }[] } }>(
+        `query($u: ID!) { auditByUser(userId: $u, first: 100) { edges { node { action outcome } } } }`,
+        { u: toGlobalId("User", "u-mia") },
+      ),
+    ).auditByUser.edges.map((e) => e.node.action);
+    for (const action of [
+      "CREATE_SITE",
+      "UPDATE_SITE",
+      "INVITE_USER",
+      "UPDATE_USER",
+      "DEACTIVATE_USER",
+      "REACTIVATE_USER",
+    ]) {
       expect(entries).toContain(action);
     }
   });

@@ -5,7 +5,15 @@ import { parseGlobalId, toGlobalId } from "@needlework/api";
 import { DomainError } from "@needlework/core";
 import { Audit, Keys, Patients, Tx } from "@needlework/store";
 import { codes, startTestApi, type TestApi } from "../support/api";
-import { Fixtures, NO_ANSWERS, patientId, patientInput, siteId, TODAY, type FixtureConsultation } from "./fixtures";
+import {
+  Fixtures,
+  NO_ANSWERS,
+  patientId,
+  patientInput,
+  siteId,
+  TODAY,
+  type FixtureConsultation,
+} from "./fixtures";
 
 /**
  * The audit trail over a scripted journey: exactly one entry per access to patient data (reads,
@@ -69,7 +77,9 @@ describe("audit trail", () => {
     P = created.data!.createPatient.patient.id;
     expect((await api.gql(READ, { id: P }, ava)).errors).toBeUndefined(); // 2
     expect((await api.gql(NODE, { id: P }, ava)).errors).toBeUndefined(); // 3
-    expect((await api.gql(UPDATE, { id: P, v: 1, input: { ...input, givenName: "Journeyed" } }, ava)).errors).toBeUndefined(); // 4
+    expect(
+      (await api.gql(UPDATE, { id: P, v: 1, input: { ...input, givenName: "Journeyed" } }, ava)).errors,
+    ).toBeUndefined(); // 4
     // A stale write is a refusal of the data, not of the person: it writes nothing, not even an entry.
     expect(codes(await api.gql(UPDATE, { id: P, v: 1, input }, ava))).toEqual(["CONFLICT"]); // none
     expect((await api.gql(LIST, { s: siteId("own") }, ava)).errors).toBeUndefined(); // 5
@@ -78,11 +88,19 @@ describe("audit trail", () => {
     expect(codes(await api.gql(LIST, { s: siteId("otherSite") }, ava))).toEqual(["NOT_FOUND"]); // 8
     expect(codes(await api.gql(UPDATE, { id: R, v: 1, input }, ava))).toEqual(["NOT_FOUND"]); // 9
     expect(codes(await api.gql(READ, { id: N }, ava))).toEqual(["NOT_FOUND"]); // 10
-    expect(codes(await api.gql(CREATE, { input: { ...input, givenName: " " } }, ava))).toEqual(["BAD_USER_INPUT"]); // no data touched: none
-    expect(codes(await api.gql(CREATE, { input: { ...input, siteId: siteId("otherSite") } }, ava))).toEqual(["NOT_FOUND"]); // 11
+    expect(codes(await api.gql(CREATE, { input: { ...input, givenName: " " } }, ava))).toEqual([
+      "BAD_USER_INPUT",
+    ]); // no data touched: none
+    expect(codes(await api.gql(CREATE, { input: { ...input, siteId: siteId("otherSite") } }, ava))).toEqual([
+      "NOT_FOUND",
+    ]); // 11
     const key = "audit-journey-create-1";
-    expect((await api.gql(CREATE, { input: { ...input, familyName: "Once" }, key }, ava)).errors).toBeUndefined(); // 12
-    expect((await api.gql(CREATE, { input: { ...input, familyName: "Once" }, key }, ava)).errors).toBeUndefined(); // replay: none
+    expect(
+      (await api.gql(CREATE, { input: { ...input, familyName: "Once" }, key }, ava)).errors,
+    ).toBeUndefined(); // 12
+    expect(
+      (await api.gql(CREATE, { input: { ...input, familyName: "Once" }, key }, ava)).errors,
+    ).toBeUndefined(); // replay: none
     // Analyst: every identified read refused for the role, and audited.
     expect(codes(await api.gql(READ, { id: P }, leo))).toEqual(["FORBIDDEN"]);
     expect(codes(await api.gql(NODE, { id: P }, leo))).toEqual(["FORBIDDEN"]);
@@ -118,19 +136,20 @@ describe("audit trail", () => {
     const ofAva = await byUser(user("u-ava"));
     expect(ofAva).toHaveLength(12);
     expect(ofAva.every((e) => e.userId === user("u-ava"))).toBe(true);
-    expect(ofAva.filter((e) => e.outcome === "NOT_FOUND").map((e) => e.action).sort()).toEqual([
-      "CREATE_PATIENT",
-      "LIST_PATIENTS",
-      "READ_PATIENT",
-      "READ_PATIENT",
-      "UPDATE_PATIENT",
-    ]);
+    expect(
+      ofAva
+        .filter((e) => e.outcome === "NOT_FOUND")
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(["CREATE_PATIENT", "LIST_PATIENTS", "READ_PATIENT", "READ_PATIENT", "UPDATE_PATIENT"]);
     expect(ofAva.filter((e) => e.patientId === R).map(brief)).toEqual([
       "UPDATE_PATIENT NOT_FOUND PRACTITIONER",
       "READ_PATIENT NOT_FOUND PRACTITIONER",
     ]);
     // The probe of another group's id is recorded in Ava's own group, never in Northside's.
-    expect(ofAva.filter((e) => e.patientId === N).map(brief)).toEqual(["READ_PATIENT NOT_FOUND PRACTITIONER"]);
+    expect(ofAva.filter((e) => e.patientId === N).map(brief)).toEqual([
+      "READ_PATIENT NOT_FOUND PRACTITIONER",
+    ]);
 
     const ofLeo = await byUser(user("u-leo"));
     expect(ofLeo.map(brief)).toEqual([
@@ -155,18 +174,35 @@ describe("audit trail", () => {
       expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
       return r.data!;
     };
-    const concern = { indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD"], baselineScale: "LEMPERLE", baselineScore: 3 };
+    const concern = {
+      indication: "WRINKLES",
+      bodyArea: "FOREHEAD",
+      zones: ["FOREHEAD"],
+      baselineScale: "LEMPERLE",
+      baselineScore: 3,
+    };
 
-    await gql(`query($p: ID!, $a: ScreeningAnswersInput!) { screenPatient(patientId: $p, answers: $a, onDate: "${TODAY}") { cleared } }`, { p: C, a: NO_ANSWERS });
+    await gql(
+      `query($p: ID!, $a: ScreeningAnswersInput!) { screenPatient(patientId: $p, answers: $a, onDate: "${TODAY}") { cleared } }`,
+      { p: C, a: NO_ANSWERS },
+    );
     const consultation = (
-      await gql<{ recordConsultation: { consultation: FixtureConsultation & { concerns: { id: string }[] } } }>(
+      await gql<{
+        recordConsultation: { consultation: FixtureConsultation & { concerns: { id: string }[] } };
+      }>(
         `mutation($p: ID!, $input: ConsultationInput!) { recordConsultation(patientId: $p, input: $input) { consultation { id version concerns { id } patient { givenName } } } }`,
         { p: C, input: { date: TODAY, siteId: siteId("own"), concerns: [concern], answers: NO_ANSWERS } },
       )
     ).recordConsultation.consultation;
     const concernIds = consultation.concerns.map((c) => c.id);
-    await gql(`query($id: ID!) { node(id: $id) { ... on Consultation { concerns { indication } patient { givenName } } } }`, { id: consultation.id });
-    await gql(`query($p: ID!, $c: [ID!]!) { suggestPlan(patientId: $p, concernIds: $c) { sessions } }`, { p: C, c: concernIds });
+    await gql(
+      `query($id: ID!) { node(id: $id) { ... on Consultation { concerns { indication } patient { givenName } } } }`,
+      { id: consultation.id },
+    );
+    await gql(`query($p: ID!, $c: [ID!]!) { suggestPlan(patientId: $p, concernIds: $c) { sessions } }`, {
+      p: C,
+      c: concernIds,
+    });
     const plan = (
       await gql<{ createTreatmentPlan: { plan: { id: string } } }>(
         `mutation($input: TreatmentPlanInput!) { createTreatmentPlan(input: $input) { plan { id patient { givenName } } } }`,
@@ -179,18 +215,43 @@ describe("audit trail", () => {
         { p: C, input: fx.sessionInput("own", plan.id) },
       )
     ).recordTreatmentSession.session;
-    await gql(`query($id: ID!) { node(id: $id) { ... on TreatmentSession { plan { id } patient { givenName } } } }`, { id: session.id });
-    await gql(`mutation($p: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $p, input: $input) { assessment { id } } }`, {
+    await gql(
+      `query($id: ID!) { node(id: $id) { ... on TreatmentSession { plan { id } patient { givenName } } } }`,
+      { id: session.id },
+    );
+    await gql(
+      `mutation($p: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $p, input: $input) { assessment { id } } }`,
+      {
+        p: C,
+        input: fx.assessmentInput(concernIds[0]!),
+      },
+    );
+    await gql(`query($p: ID!, $c: ID!) { outcomeTrend(patientId: $p, concernId: $c) { points { score } } }`, {
       p: C,
-      input: fx.assessmentInput(concernIds[0]!),
+      c: concernIds[0],
     });
-    await gql(`query($p: ID!, $c: ID!) { outcomeTrend(patientId: $p, concernId: $c) { points { score } } }`, { p: C, c: concernIds[0] });
-    await gql(`query($id: ID!) { patient(id: $id) { timeline { edges { date } } activeFlags { code } concerns { id } } }`, { id: C });
+    await gql(
+      `query($id: ID!) { patient(id: $id) { timeline { edges { date } } activeFlags { code } concerns { id } } }`,
+      { id: C },
+    );
     // Refused: the analyst reading the session (audited) and Ava's stale plan update (writes nothing). Then Sam (who also works at
     // Harbour Street) reads the session: one entry under him.
-    expect(codes(await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: session.id }, leo))).toEqual(["FORBIDDEN"]);
-    expect(codes(await api.gql(`mutation($id: ID!) { updateTreatmentPlan(id: $id, version: 99, input: { notes: "stale" }) { plan { id } } }`, { id: plan.id }))).toEqual(["CONFLICT"]);
-    await gql(`query($id: ID!) { node(id: $id) { ... on TreatmentSession { id } } }`, { id: session.id }, sam);
+    expect(codes(await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: session.id }, leo))).toEqual(
+      ["FORBIDDEN"],
+    );
+    expect(
+      codes(
+        await api.gql(
+          `mutation($id: ID!) { updateTreatmentPlan(id: $id, version: 99, input: { notes: "stale" }) { plan { id } } }`,
+          { id: plan.id },
+        ),
+      ),
+    ).toEqual(["CONFLICT"]);
+    await gql(
+      `query($id: ID!) { node(id: $id) { ... on TreatmentSession { id } } }`,
+      { id: session.id },
+      sam,
+    );
 
     const onC = (await trail(C)).filter((e) => e.at >= consultationStarted).map(brief);
     expect(onC.reverse()).toEqual([
@@ -232,7 +293,11 @@ describe("audit trail", () => {
     const first = await api.gql<{ auditTrail: Trail }>(TRAIL, { p: P, first: 3 }, api.users.mia);
     const seen = first.data!.auditTrail.edges.map((e) => e.node.at);
     expect(first.data!.auditTrail.pageInfo.hasNextPage).toBe(true);
-    const next = await api.gql<{ auditTrail: Trail }>(TRAIL, { p: P, first: 3, after: first.data!.auditTrail.pageInfo.endCursor }, api.users.mia);
+    const next = await api.gql<{ auditTrail: Trail }>(
+      TRAIL,
+      { p: P, first: 3, after: first.data!.auditTrail.pageInfo.endCursor },
+      api.users.mia,
+    );
     const more = next.data!.auditTrail.edges.map((e) => e.node.at);
     expect(more).toHaveLength(3);
     expect(more.every((at) => at < seen.at(-1)!)).toBe(true);
@@ -252,11 +317,24 @@ describe("audit trail", () => {
       return res.Items![0]!;
     };
     const stored = async (item: Record<string, unknown>) =>
-      (await api.db.doc.send(new GetCommand({ TableName: api.db.tableName, Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }))).Item;
+      (
+        await api.db.doc.send(
+          new GetCommand({
+            TableName: api.db.tableName,
+            Key: { pk: item.pk, sk: item.sk },
+            ConsistentRead: true,
+          }),
+        )
+      ).Item;
 
     it("refuses to overwrite an entry through the store's writer", async () => {
       const item = await existing();
-      const attempt = Audit.putAuditItem(api.db, { ...item, action: "TAMPERED", outcome: "OK", userId: "u-someone-else" });
+      const attempt = Audit.putAuditItem(api.db, {
+        ...item,
+        action: "TAMPERED",
+        outcome: "OK",
+        userId: "u-someone-else",
+      });
       await expect(attempt).rejects.toBeInstanceOf(DomainError);
       await expect(attempt).rejects.toMatchObject({ code: "CONFLICT" });
       expect(await stored(item)).toEqual(item);
@@ -282,12 +360,15 @@ describe("audit trail", () => {
       const local = parseGlobalId(P)!.localId;
       const before = await Patients.loadPatient(api.db, mia, local);
       const tx = new Tx();
-      tx.put(
-        Patients.patientItem({ ...before, givenName: "Smuggled", version: before.version + 1 }),
-        { condition: "version = :v", values: { ":v": before.version } },
-      );
+      tx.put(Patients.patientItem({ ...before, givenName: "Smuggled", version: before.version + 1 }), {
+        condition: "version = :v",
+        values: { ":v": before.version },
+      });
       Audit.addAuditItem(tx, { ...item, action: "UPDATE_PATIENT" });
-      await expect(tx.commit(api.db)).rejects.toMatchObject({ code: "CONFLICT", message: "An audit entry cannot be overwritten." });
+      await expect(tx.commit(api.db)).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: "An audit entry cannot be overwritten.",
+      });
       expect((await Patients.loadPatient(api.db, mia, local)).givenName).toBe(before.givenName);
       expect(await stored(item)).toEqual(item);
     });

@@ -22,7 +22,12 @@ export function actorsOf(api: TestApi): Record<ActorKey, Principal | null> {
   return { practitioner: api.users.ava!, admin: api.users.mia!, analyst: api.users.leo!, anonymous: null };
 }
 
-const GROUP: Record<Target, string> = { own: "glow", otherSite: "glow", otherGroup: "northside", missing: "glow" };
+const GROUP: Record<Target, string> = {
+  own: "glow",
+  otherSite: "glow",
+  otherGroup: "northside",
+  missing: "glow",
+};
 
 export const SITE_IDS: Record<Target, string> = {
   own: "harbour",
@@ -106,19 +111,36 @@ export class Fixtures {
     if (t === "missing") return 1;
     const g = GROUP[t];
     const key = kind === "patient" ? Keys.patientProfile(g, PATIENT_IDS[t]) : Keys.site(g, SITE_IDS[t]);
-    const got = await this.api.db.doc.send(new GetCommand({ TableName: this.api.db.tableName, Key: key, ConsistentRead: true }));
+    const got = await this.api.db.doc.send(
+      new GetCommand({ TableName: this.api.db.tableName, Key: key, ConsistentRead: true }),
+    );
     return Number(got.Item?.version ?? 1);
   }
 
   /** A new patient at the target's site, for changes; a missing id (at the own site) for `missing`. */
-  async freshPatient(t: Target): Promise<{ id: string; version: number; input: ReturnType<typeof patientInput> }> {
+  async freshPatient(
+    t: Target,
+  ): Promise<{ id: string; version: number; input: ReturnType<typeof patientInput> }> {
     const familyName = `Fresh${randomUUID().slice(0, 8)}`;
-    if (t === "missing") return { id: patientId("missing"), version: 1, input: patientInput(siteId("own"), { familyName }) };
-    const p = await Patients.createPatient(this.api.db, this.admin(t), patientInput(SITE_IDS[t], { familyName }));
-    return { id: toGlobalId("Patient", p.id), version: p.version, input: patientInput(siteId(t), { familyName }) };
+    if (t === "missing")
+      return { id: patientId("missing"), version: 1, input: patientInput(siteId("own"), { familyName }) };
+    const p = await Patients.createPatient(
+      this.api.db,
+      this.admin(t),
+      patientInput(SITE_IDS[t], { familyName }),
+    );
+    return {
+      id: toGlobalId("Patient", p.id),
+      version: p.version,
+      input: patientInput(siteId(t), { familyName }),
+    };
   }
 
-  private async asAdminOf(t: Target, query: string, vars: Record<string, unknown>): Promise<Record<string, unknown>> {
+  private async asAdminOf(
+    t: Target,
+    query: string,
+    vars: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     const r = await this.api.gql(query, vars, this.admin(t));
     if (r.errors?.length || !r.data) throw new Error(`fixture failed: ${JSON.stringify(r.errors)}`);
     return r.data;
@@ -138,7 +160,12 @@ export class Fixtures {
   consultation(t: Target, opts: { fresh?: boolean } = {}): Promise<FixtureConsultation> {
     if (t === "missing") {
       const ref = `${PATIENT_IDS.own}|${TODAY}|0000nothere`;
-      return Promise.resolve({ id: toGlobalId("Consultation", ref), version: 1, concernIds: [toGlobalId("Concern", ref)], patientId: patientId("own") });
+      return Promise.resolve({
+        id: toGlobalId("Consultation", ref),
+        version: 1,
+        concernIds: [toGlobalId("Concern", ref)],
+        patientId: patientId("own"),
+      });
     }
     const make = async () => {
       const data = await this.asAdminOf(t, RECORD_CONSULTATION, {
@@ -146,12 +173,29 @@ export class Fixtures {
         input: {
           date: TODAY,
           siteId: siteId(t),
-          concerns: [{ indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD"], baselineScale: "LEMPERLE", baselineScore: 3 }],
+          concerns: [
+            {
+              indication: "WRINKLES",
+              bodyArea: "FOREHEAD",
+              zones: ["FOREHEAD"],
+              baselineScale: "LEMPERLE",
+              baselineScore: 3,
+            },
+          ],
           answers: { ...NO_ANSWERS, sunburn: true },
         },
       });
-      const c = (data.recordConsultation as { consultation: { id: string; version: number; concerns: { id: string }[] } }).consultation;
-      return { id: c.id, version: c.version, concernIds: c.concerns.map((x) => x.id), patientId: patientId(t) };
+      const c = (
+        data.recordConsultation as {
+          consultation: { id: string; version: number; concerns: { id: string }[] };
+        }
+      ).consultation;
+      return {
+        id: c.id,
+        version: c.version,
+        concernIds: c.concerns.map((x) => x.id),
+        patientId: patientId(t),
+      };
     };
     return opts.fresh ? make() : this.once(`consultation/${t}`, make);
   }
@@ -159,7 +203,10 @@ export class Fixtures {
   /** A treatment plan from a fresh consultation of the target's patient, at the target's site. */
   plan(t: Target, opts: { fresh?: boolean } = {}): Promise<{ id: string; version: number }> {
     if (t === "missing") {
-      return Promise.resolve({ id: toGlobalId("TreatmentPlan", `${PATIENT_IDS.own}|${TODAY}|0000nothere`), version: 1 });
+      return Promise.resolve({
+        id: toGlobalId("TreatmentPlan", `${PATIENT_IDS.own}|${TODAY}|0000nothere`),
+        version: 1,
+      });
     }
     const make = async () => {
       const c = await this.consultation(t, { fresh: true });
@@ -175,11 +222,17 @@ export class Fixtures {
    */
   session(t: Target, opts: { fresh?: boolean } = {}): Promise<{ id: string; version: number }> {
     if (t === "missing") {
-      return Promise.resolve({ id: toGlobalId("TreatmentSession", `${PATIENT_IDS.own}|${TODAY}|0000nothere`), version: 1 });
+      return Promise.resolve({
+        id: toGlobalId("TreatmentSession", `${PATIENT_IDS.own}|${TODAY}|0000nothere`),
+        version: 1,
+      });
     }
     const make = async () => {
       const plan = await this.plan(t, { fresh: true });
-      const data = await this.asAdminOf(t, RECORD_SESSION, { p: patientId(t), input: this.sessionInput(t, plan.id) });
+      const data = await this.asAdminOf(t, RECORD_SESSION, {
+        p: patientId(t),
+        input: this.sessionInput(t, plan.id),
+      });
       return (data.recordTreatmentSession as { session: { id: string; version: number } }).session;
     };
     return opts.fresh ? make() : this.once(`session/${t}`, make);
@@ -193,7 +246,13 @@ export class Fixtures {
       device: "PEN",
       cartridge: { needleCount: 12, lotNumber: "CART-7781" },
       zones: [{ zone: "FOREHEAD", depthMm: 0.5, passes: 2 }],
-      serumsApplied: [{ serumId: toGlobalId("SerumAddOn", "srm-hyaluronic-acid"), lotNumber: "HYAL-2511", zone: "FOREHEAD" }],
+      serumsApplied: [
+        {
+          serumId: toGlobalId("SerumAddOn", "srm-hyaluronic-acid"),
+          lotNumber: "HYAL-2511",
+          zone: "FOREHEAD",
+        },
+      ],
       aftercareGiven: true,
       rescreen: NO_ANSWERS,
     };
@@ -201,10 +260,14 @@ export class Fixtures {
 
   /** An assessment of the target consultation's concern, recorded by the group's admin. */
   assessment(t: Target): Promise<{ id: string }> {
-    if (t === "missing") return Promise.resolve({ id: toGlobalId("Assessment", `${PATIENT_IDS.own}|${TODAY}|0000nothere`) });
+    if (t === "missing")
+      return Promise.resolve({ id: toGlobalId("Assessment", `${PATIENT_IDS.own}|${TODAY}|0000nothere`) });
     return this.once(`assessment/${t}`, async () => {
       const c = await this.consultation(t);
-      const data = await this.asAdminOf(t, RECORD_ASSESSMENT, { p: patientId(t), input: this.assessmentInput(c.concernIds[0]!) });
+      const data = await this.asAdminOf(t, RECORD_ASSESSMENT, {
+        p: patientId(t),
+        input: this.assessmentInput(c.concernIds[0]!),
+      });
       return (data.recordAssessment as { assessment: { id: string } }).assessment;
     });
   }

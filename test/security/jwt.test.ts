@@ -44,7 +44,8 @@ describe("JWT negatives: each answers UNAUTHENTICATED", () => {
       .setProtectedHeader({ alg: "ES256", typ: "JWT", kid: opts.kid ?? kid })
       .sign(await importJWK(opts.jwk ?? privateJwk, "ES256"));
 
-  const me = (authorization: string) => api.gql<{ me: { email: string } }>(`{ me { email role } }`, {}, authorization);
+  const me = (authorization: string) =>
+    api.gql<{ me: { email: string } }>(`{ me { email role } }`, {}, authorization);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "needlework-jwt-"));
@@ -70,13 +71,22 @@ describe("JWT negatives: each answers UNAUTHENTICATED", () => {
     ["no token", async () => ""],
     ["not a bearer scheme", async () => `Basic ${Buffer.from("ava:pw").toString("base64")}`],
     ["garbage", async () => "Bearer abc.def.ghi"],
-    ["alg none (unsigned, empty signature)", async () => `Bearer ${b64({ alg: "none", typ: "JWT" })}.${b64(claims())}.`],
-    ["alg none (unsigned, no signature part)", async () => `Bearer ${b64({ alg: "none", typ: "JWT" })}.${b64(claims())}`],
+    [
+      "alg none (unsigned, empty signature)",
+      async () => `Bearer ${b64({ alg: "none", typ: "JWT" })}.${b64(claims())}.`,
+    ],
+    [
+      "alg none (unsigned, no signature part)",
+      async () => `Bearer ${b64({ alg: "none", typ: "JWT" })}.${b64(claims())}`,
+    ],
     ["alg NONE with a kid (case games)", async () => `Bearer ${b64({ alg: "NONE", kid })}.${b64(claims())}.`],
     [
       "HS256 signed with the public key as PEM (key confusion)",
       async () => {
-        const pem = createPublicKey({ key: publicJwk as never, format: "jwk" }).export({ type: "spki", format: "pem" });
+        const pem = createPublicKey({ key: publicJwk as never, format: "jwk" }).export({
+          type: "spki",
+          format: "pem",
+        });
         const secret = new TextEncoder().encode(String(pem));
         return `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: "HS256", typ: "JWT", kid }).sign(secret)}`;
       },
@@ -90,8 +100,15 @@ describe("JWT negatives: each answers UNAUTHENTICATED", () => {
     ],
     ["wrong audience", async () => `Bearer ${await signEs256(claims({ aud: "someone-elses-app" }))}`],
     ["wrong issuer", async () => `Bearer ${await signEs256(claims({ iss: "https://evil.example/issuer" }))}`],
-    ["expired", async () => `Bearer ${await signEs256(claims({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }))}`],
-    ["not yet valid (nbf in an hour)", async () => `Bearer ${await signEs256(claims({ nbf: now() + 3600 }))}`],
+    [
+      "expired",
+      async () =>
+        `Bearer ${await signEs256(claims({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }))}`,
+    ],
+    [
+      "not yet valid (nbf in an hour)",
+      async () => `Bearer ${await signEs256(claims({ nbf: now() + 3600 }))}`,
+    ],
     [
       "unknown key id (another key pair)",
       async () => {
@@ -120,16 +137,28 @@ describe("JWT negatives: each answers UNAUTHENTICATED", () => {
         return `Bearer ${h}.${b64(claims({ "custom:clinicGroup": "northside" }))}.${s}`;
       },
     ],
-    ["missing group claim", async () => `Bearer ${await signEs256(claims({ "custom:clinicGroup": undefined }))}`],
+    [
+      "missing group claim",
+      async () => `Bearer ${await signEs256(claims({ "custom:clinicGroup": undefined }))}`,
+    ],
     ["missing role", async () => `Bearer ${await signEs256(claims({ "cognito:groups": [] }))}`],
     ["an unknown role", async () => `Bearer ${await signEs256(claims({ "cognito:groups": ["SUPERUSER"] }))}`],
     ["missing subject", async () => `Bearer ${await signEs256(claims({ sub: undefined }))}`],
     ["missing expiry", async () => `Bearer ${await signEs256(claims({ exp: undefined }))}`],
     // Validly signed, but the table does not grant it: the per-request user check.
     ["a user the group does not have", async () => `Bearer ${await signEs256(claims({ sub: "u-ghost" }))}`],
-    ["a real user claimed in another group", async () => `Bearer ${await signEs256(claims({ "custom:clinicGroup": "northside" }))}`],
-    ["a practitioner claiming a site not granted", async () => `Bearer ${await signEs256(claims({ "custom:sites": "harbour,riverside" }))}`],
-    ["a practitioner claiming the admin role", async () => `Bearer ${await signEs256(claims({ "cognito:groups": ["CLINIC_ADMIN"] }))}`],
+    [
+      "a real user claimed in another group",
+      async () => `Bearer ${await signEs256(claims({ "custom:clinicGroup": "northside" }))}`,
+    ],
+    [
+      "a practitioner claiming a site not granted",
+      async () => `Bearer ${await signEs256(claims({ "custom:sites": "harbour,riverside" }))}`,
+    ],
+    [
+      "a practitioner claiming the admin role",
+      async () => `Bearer ${await signEs256(claims({ "cognito:groups": ["CLINIC_ADMIN"] }))}`,
+    ],
   ];
 
   it.each(cases)("%s", async (_name, make) => {
@@ -141,7 +170,11 @@ describe("JWT negatives: each answers UNAUTHENTICATED", () => {
 
   it("refuses patient data, not only `me`, for a forged token", async () => {
     const forged = `Bearer ${b64({ alg: "none" })}.${b64(claims({ "cognito:groups": ["CLINIC_ADMIN"] }))}.`;
-    const r = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: "UGF0aWVudDpkZW1vLWdsb3ctcDAx" }, forged);
+    const r = await api.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: "UGF0aWVudDpkZW1vLWdsb3ctcDAx" },
+      forged,
+    );
     expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
     expect(r.data?.node ?? null).toBeNull();
   });

@@ -128,7 +128,9 @@ export const ROWS: Row[] = [
     query: `mutation($input: PatientInput!) { createPatient(input: $input) { patient { id site { id } createdAt } } }`,
     vars: (t) => ({ input: patientInput(siteId(t), { familyName: `Matrix${unique()}` }) }),
     check: (d, t) =>
-      expect((d.createPatient as { patient: { site: { id: string } } }).patient.site.id).toBe(siteId(t as Target)),
+      expect((d.createPatient as { patient: { site: { id: string } } }).patient.site.id).toBe(
+        siteId(t as Target),
+      ),
   },
   {
     op: "updatePatient(id, version)",
@@ -220,7 +222,12 @@ export const ROWS: Row[] = [
     vars: async (t, fx) => ({
       id: siteId(t),
       v: await fx.version("site", t),
-      n: { own: "Harbour Street", otherSite: "Riverside", otherGroup: "Northside Central", missing: "Nowhere" }[t],
+      n: {
+        own: "Harbour Street",
+        otherSite: "Riverside",
+        otherGroup: "Northside Central",
+        missing: "Nowhere",
+      }[t],
     }),
   },
   {
@@ -230,7 +237,12 @@ export const ROWS: Row[] = [
     targets: TARGETS,
     query: `mutation($input: UserInput!) { inviteUser(input: $input) { user { id email sites { id } } } }`,
     vars: (t) => ({
-      input: { email: `invite-${unique()}@clinic.example`, name: "Invited", role: "PRACTITIONER", siteIds: [siteId(t)] },
+      input: {
+        email: `invite-${unique()}@clinic.example`,
+        name: "Invited",
+        role: "PRACTITIONER",
+        siteIds: [siteId(t)],
+      },
     }),
   },
   {
@@ -295,7 +307,11 @@ export const ROWS: Row[] = [
     targets: "none",
     query: `mutation($v: Int!, $input: ClinicSettingsInput!) { updateClinicSettings(version: $v, input: $input) { settings { version } } }`,
     vars: async (_t, fx) => {
-      const r = await fx.api.gql<{ clinicSettings: { toxinDays: number; version: number } }>(`{ clinicSettings { toxinDays version } }`, {}, fx.api.users.mia);
+      const r = await fx.api.gql<{ clinicSettings: { toxinDays: number; version: number } }>(
+        `{ clinicSettings { toxinDays version } }`,
+        {},
+        fx.api.users.mia,
+      );
       return { v: r.data!.clinicSettings.version, input: { toxinDays: r.data!.clinicSettings.toxinDays } };
     },
   },
@@ -313,12 +329,18 @@ export const ROWS: Row[] = [
     targets: "none",
     query: `mutation($v: Int!, $input: ProtocolTemplateInput!) { updateProtocol(indication: WRINKLES, version: $v, input: $input) { protocol { version } } }`,
     vars: async (_t, fx) => {
-      const r = await fx.api.gql<{ protocols: (Record<string, unknown> & { indication: string; version: number })[] }>(
+      const r = await fx.api.gql<{
+        protocols: (Record<string, unknown> & { indication: string; version: number })[];
+      }>(
         `{ protocols { indication version name depthMinMm depthMaxMm zoneDepths { zone minMm maxMm } sessionsMin sessionsMax sessionsDefault intervalWeeksMin intervalWeeksMax intervalWeeksDefault suggestedSerums device defaultZones notes } }`,
         {},
         fx.api.users.mia,
       );
-      const { indication: _i, version, ...input } = r.data!.protocols.find((x) => x.indication === "WRINKLES")!;
+      const {
+        indication: _i,
+        version,
+        ...input
+      } = r.data!.protocols.find((x) => x.indication === "WRINKLES")!;
       return { v: version, input };
     },
   },
@@ -343,12 +365,22 @@ export const ROWS: Row[] = [
       input: {
         date: TODAY,
         siteId: siteId(t === "missing" ? "own" : t),
-        concerns: [{ indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD"], baselineScale: "LEMPERLE", baselineScore: 3 }],
+        concerns: [
+          {
+            indication: "WRINKLES",
+            bodyArea: "FOREHEAD",
+            zones: ["FOREHEAD"],
+            baselineScale: "LEMPERLE",
+            baselineScore: 3,
+          },
+        ],
         answers: NO_ANSWERS,
       },
     }),
     check: (d, t) =>
-      expect((d.recordConsultation as { consultation: { patient: { id: string } } }).consultation.patient.id).toBe(patientId(t as Target)),
+      expect(
+        (d.recordConsultation as { consultation: { patient: { id: string } } }).consultation.patient.id,
+      ).toBe(patientId(t as Target)),
   },
   {
     op: "overrideContraindication(consultationId, version)",
@@ -464,7 +496,9 @@ export const ROWS: Row[] = [
     access: "admin",
     targets: "none",
     query: `mutation($input: SerumInput!) { createSerum(input: $input) { serum { id } } }`,
-    vars: () => ({ input: { name: `Matrix serum ${unique()}`, ingredients: ["water"], clearance: "TOPICAL_AFTER_HEALING" } }),
+    vars: () => ({
+      input: { name: `Matrix serum ${unique()}`, ingredients: ["water"], clearance: "TOPICAL_AFTER_HEALING" },
+    }),
   },
   {
     op: "checkSerum(patientId)",
@@ -482,7 +516,14 @@ export const ROWS: Row[] = [
     query: `mutation($p: ID!, $input: TreatmentSessionInput!) { recordTreatmentSession(patientId: $p, input: $input) { session { id patient { id } } plan { id } } }`,
     vars: async (t, fx) => {
       // A missing patient with a plan id of that patient (a plan of another patient is bad input).
-      if (t === "missing") return { p: patientId(t), input: fx.sessionInput("own", toGlobalId("TreatmentPlan", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`)) };
+      if (t === "missing")
+        return {
+          p: patientId(t),
+          input: fx.sessionInput(
+            "own",
+            toGlobalId("TreatmentPlan", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`),
+          ),
+        };
       const plan = await fx.plan(t, { fresh: true });
       return { p: patientId(t), input: fx.sessionInput(t, plan.id) };
     },
@@ -535,7 +576,9 @@ export const ROWS: Row[] = [
     },
     check: (d, _t, fx) => {
       // Only the caller's sites (every site of the group for an admin), never another group's.
-      const sites = new Set((nodesOf(d, "sessionsByLot") as { site: { id: string } }[]).map((n) => n.site.id));
+      const sites = new Set(
+        (nodesOf(d, "sessionsByLot") as { site: { id: string } }[]).map((n) => n.site.id),
+      );
       expect(sites.has(siteId("own"))).toBe(true);
       expect(sites.has(siteId("otherGroup"))).toBe(false);
       expect(sites.has(siteId("otherSite"))).toBe(fx.lastActor === "admin");
@@ -549,7 +592,10 @@ export const ROWS: Row[] = [
     query: `mutation($p: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $p, input: $input) { assessment { id patient { id } } } }`,
     vars: async (t, fx) =>
       t === "missing"
-        ? { p: patientId(t), input: fx.assessmentInput(toGlobalId("Concern", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`)) }
+        ? {
+            p: patientId(t),
+            input: fx.assessmentInput(toGlobalId("Concern", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`)),
+          }
         : { p: patientId(t), input: fx.assessmentInput((await fx.consultation(t)).concernIds[0]!) },
   },
   {
@@ -559,7 +605,8 @@ export const ROWS: Row[] = [
     targets: TARGETS,
     query: `query($p: ID!, $c: ID!) { outcomeTrend(patientId: $p, concernId: $c) { scale points { score } } }`,
     vars: async (t, fx) => {
-      if (t === "missing") return { p: patientId(t), c: toGlobalId("Concern", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`) };
+      if (t === "missing")
+        return { p: patientId(t), c: toGlobalId("Concern", `${PATIENT_IDS.missing}|${TODAY}|0000nothere`) };
       await fx.assessment(t);
       return { p: patientId(t), c: (await fx.consultation(t)).concernIds[0] };
     },
@@ -582,7 +629,8 @@ export const ROWS: Row[] = [
       if (t !== "missing") await fx.session(t);
       return { id: patientId(t) };
     },
-    check: (d) => expect((d.patient as { timeline: { edges: unknown[] } }).timeline.edges.length).toBeGreaterThan(0),
+    check: (d) =>
+      expect((d.patient as { timeline: { edges: unknown[] } }).timeline.edges.length).toBeGreaterThan(0),
   },
 
   // ---- Analytics (de-identified) and the FHIR export (identified)
@@ -600,7 +648,9 @@ export const ROWS: Row[] = [
       const text = JSON.stringify(d);
       expect(text).not.toContain(siteId("otherGroup"));
       // No name, birth date, contact or patient id of anyone seeded.
-      expect(text).not.toMatch(/Isla|Graham|Keira|Ibrahim|Pia|Nilsson|\d{4}-\d{2}-\d{2}|demo-glow|demo-northside/);
+      expect(text).not.toMatch(
+        /Isla|Graham|Keira|Ibrahim|Pia|Nilsson|\d{4}-\d{2}-\d{2}|demo-glow|demo-northside/,
+      );
     },
   },
   {
@@ -666,7 +716,10 @@ describe(`authorization matrix: ${ROWS.length} operations x ${ACTORS.length} act
   it.each(CASES.map((c) => [`${c.row.op} as ${c.actor} on ${c.target} -> ${c.outcome}`, c] as const))(
     "%s",
     async (_name, c) => {
-      const vars = c.target === "none" ? ((await c.row.vars?.("own", fx)) ?? {}) : ((await c.row.vars?.(c.target, fx)) ?? {});
+      const vars =
+        c.target === "none"
+          ? ((await c.row.vars?.("own", fx)) ?? {})
+          : ((await c.row.vars?.(c.target, fx)) ?? {});
       const as = actorsOf(api)[c.actor];
       fx.lastActor = c.actor;
       const r: GqlResult = await api.gql(c.row.query, vars, as);

@@ -29,7 +29,14 @@ describe("access policies", () => {
   });
 
   it("closes every type holding identified patient data to analysts", () => {
-    for (const type of ["Patient", "User", "AuditEntry", ...["Consultation", "Concern", "TreatmentPlan", "TreatmentSession", "Assessment"].filter((t) => schema.getType(t))]) {
+    for (const type of [
+      "Patient",
+      "User",
+      "AuditEntry",
+      ...["Consultation", "Concern", "TreatmentPlan", "TreatmentSession", "Assessment"].filter((t) =>
+        schema.getType(t),
+      ),
+    ]) {
       expect(TYPE_POLICIES[type], type).toBeDefined();
       expect(TYPE_POLICIES[type], type).not.toContain("ANALYST");
     }

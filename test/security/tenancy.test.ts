@@ -1,10 +1,5 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import {
-  buildSchema,
-  getNamedType,
-  isInputObjectType,
-  isObjectType,
-} from "graphql";
+import { buildSchema, getNamedType, isInputObjectType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseGlobalId, toGlobalId } from "@needlework/api";
 import { Keys } from "@needlework/store";
@@ -45,15 +40,27 @@ describe("cursors and ids from elsewhere", () => {
       expect(r.data ?? null).toBeNull();
     }
     const theirSites = await api.gql<{ sites: Page }>(SITES, {}, ian);
-    expect(codes(await api.gql(SITES, { after: theirSites.data!.sites.pageInfo.endCursor }, mia))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await api.gql(SITES, { after: theirSites.data!.sites.pageInfo.endCursor }, mia))).toEqual([
+      "BAD_USER_INPUT",
+    ]);
   });
 
   it("refuses forged cursors: another group's keys, another site's list, another list, junk", async () => {
     const { ava, mia } = api.users;
     const forged = [
-      cursor({ pk: "G#northside#P#demo-northside-p01", sk: "PROFILE", gsi1pk: "G#northside#S#central#PATIENTS", gsi1sk: "nilsson pia#x" }),
+      cursor({
+        pk: "G#northside#P#demo-northside-p01",
+        sk: "PROFILE",
+        gsi1pk: "G#northside#S#central#PATIENTS",
+        gsi1sk: "nilsson pia#x",
+      }),
       // Glow's own prefix, but Riverside's list, used on Harbour Street.
-      cursor({ pk: "G#glow#P#demo-glow-p08", sk: "PROFILE", gsi1pk: "G#glow#S#riverside#PATIENTS", gsi1sk: "ibrahim keira#demo-glow-p08" }),
+      cursor({
+        pk: "G#glow#P#demo-glow-p08",
+        sk: "PROFILE",
+        gsi1pk: "G#glow#S#riverside#PATIENTS",
+        gsi1sk: "ibrahim keira#demo-glow-p08",
+      }),
       // A prefix trick: a group whose id starts with "glow".
       cursor({ pk: "G#glowx#P#1", sk: "PROFILE", gsi1pk: "G#glowx#S#harbour#PATIENTS", gsi1sk: "a" }),
       cursor({ pk: "G#glow", sk: "SITE#harbour" }),
@@ -70,28 +77,55 @@ describe("cursors and ids from elsewhere", () => {
     }
     // A sites cursor in the users list, and another patient's audit cursor.
     const sites = await api.gql<{ sites: Page }>(SITES, {}, mia);
-    expect(codes(await api.gql(USERS, { after: sites.data!.sites.pageInfo.endCursor }, mia))).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(await api.gql(USERS, { after: sites.data!.sites.pageInfo.endCursor }, mia))).toEqual([
+      "BAD_USER_INPUT",
+    ]);
     await api.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: patientId("own") }, ava);
     await api.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: patientId("own") }, ava);
-    const trail = await api.gql<{ auditTrail: { pageInfo: { endCursor: string } } }>(TRAIL, { p: patientId("own") }, mia);
-    const other = await api.gql(TRAIL, { p: patientId("otherSite"), after: trail.data!.auditTrail.pageInfo.endCursor }, mia);
+    const trail = await api.gql<{ auditTrail: { pageInfo: { endCursor: string } } }>(
+      TRAIL,
+      { p: patientId("own") },
+      mia,
+    );
+    const other = await api.gql(
+      TRAIL,
+      { p: patientId("otherSite"), after: trail.data!.auditTrail.pageInfo.endCursor },
+      mia,
+    );
     expect(codes(other)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("treats another group's global ids as missing, and ids of the wrong type as bad input", async () => {
     const { mia, ava } = api.users;
-    const theirs = [patientId("otherGroup"), siteId("otherGroup"), toGlobalId("User", "u-zoe"), toGlobalId("User", "u-ian")];
+    const theirs = [
+      patientId("otherGroup"),
+      siteId("otherGroup"),
+      toGlobalId("User", "u-zoe"),
+      toGlobalId("User", "u-ian"),
+    ];
     for (const id of theirs) {
       const r = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, mia);
       expect(codes(r), parseGlobalId(id)?.localId).toEqual(["NOT_FOUND"]);
       expect(r.data?.node ?? null).toBeNull();
     }
     // A Site id where a Patient id belongs, and a made-up type.
-    expect(codes(await api.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: siteId("own") }, ava))).toEqual(["BAD_USER_INPUT"]);
-    expect(codes(await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId("Group", "northside") }, mia))).toEqual(["NOT_FOUND"]);
+    expect(
+      codes(await api.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: siteId("own") }, ava)),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(
+        await api.gql(
+          `query($id: ID!) { node(id: $id) { id } }`,
+          { id: toGlobalId("Group", "northside") },
+          mia,
+        ),
+      ),
+    ).toEqual(["NOT_FOUND"]);
     // A local id that smuggles another group's key.
     const smuggled = toGlobalId("Patient", "x#G#northside#P#demo-northside-p01");
-    expect(codes(await api.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: smuggled }, mia))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codes(await api.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id: smuggled }, mia)),
+    ).toEqual(["BAD_USER_INPUT"]);
   });
 });
 
@@ -118,7 +152,8 @@ describe("idempotency keys", () => {
 });
 
 describe("server-set fields never come from input", () => {
-  const SERVER_SET = /^(group|groupId|tenant|version|createdBy|createdAt|updatedBy|updatedAt|archivedAt|userId|role)$/;
+  const SERVER_SET =
+    /^(group|groupId|tenant|version|createdBy|createdAt|updatedBy|updatedAt|archivedAt|userId|role)$/;
   const schema = buildSchema(typeDefs);
 
   it("no input type of the SDL has a server-set field", () => {
@@ -127,7 +162,8 @@ describe("server-set fields never come from input", () => {
       if (!isInputObjectType(type) || type.name.startsWith("__")) continue;
       for (const f of Object.values(type.getFields())) {
         // `role` is what an admin assigns to another user, not the caller's own.
-        if (SERVER_SET.test(f.name) && !(type.name.startsWith("User") && f.name === "role")) offending.push(`${type.name}.${f.name}`);
+        if (SERVER_SET.test(f.name) && !(type.name.startsWith("User") && f.name === "role"))
+          offending.push(`${type.name}.${f.name}`);
       }
     }
     expect(offending).toEqual([]);
@@ -155,11 +191,21 @@ describe("server-set fields never come from input", () => {
     it("refuses a server-set field sent in input and writes nothing", async () => {
       const before = await snapshotTable(api.db);
       const CREATE = `mutation($input: PatientInput!) { createPatient(input: $input) { patient { id } } }`;
-      for (const extra of [{ groupId: "northside" }, { version: 7 }, { createdBy: "u-mia" }, { createdAt: "2020-01-01T00:00:00Z" }, { id: "mine" }]) {
+      for (const extra of [
+        { groupId: "northside" },
+        { version: 7 },
+        { createdBy: "u-mia" },
+        { createdAt: "2020-01-01T00:00:00Z" },
+        { id: "mine" },
+      ]) {
         const r = await api.gql(CREATE, { input: patientInput(siteId("own"), extra) });
         expect(codes(r), JSON.stringify(extra)).toEqual(["BAD_USER_INPUT"]);
       }
-      const inline = await api.gql(`mutation { createSite(input: { name: "X", groupId: "northside" }) { site { id } } }`, {}, api.users.mia);
+      const inline = await api.gql(
+        `mutation { createSite(input: { name: "X", groupId: "northside" }) { site { id } } }`,
+        {},
+        api.users.mia,
+      );
       expect(codes(inline)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
       expect(await snapshotTable(api.db)).toEqual(before);
     });
@@ -172,7 +218,11 @@ describe("server-set fields never come from input", () => {
         api.users.ava,
       );
       const local = parseGlobalId(created.data!.createPatient.patient.id)!.localId;
-      const item = (await api.db.doc.send(new GetCommand({ TableName: api.db.tableName, Key: Keys.patientProfile("glow", local) }))).Item!;
+      const item = (
+        await api.db.doc.send(
+          new GetCommand({ TableName: api.db.tableName, Key: Keys.patientProfile("glow", local) }),
+        )
+      ).Item!;
       expect(item).toMatchObject({ groupId: "glow", createdBy: "u-ava", updatedBy: "u-ava", version: 1 });
       expect(String(item.createdAt) >= t0).toBe(true);
 
@@ -183,7 +233,11 @@ describe("server-set fields never come from input", () => {
       );
       expect(site.data!.createSite.site.version).toBe(1);
       const siteLocal = parseGlobalId(site.data!.createSite.site.id)!.localId;
-      const siteItem = (await api.db.doc.send(new GetCommand({ TableName: api.db.tableName, Key: Keys.site("glow", siteLocal) }))).Item!;
+      const siteItem = (
+        await api.db.doc.send(
+          new GetCommand({ TableName: api.db.tableName, Key: Keys.site("glow", siteLocal) }),
+        )
+      ).Item!;
       expect(siteItem).toMatchObject({ groupId: "glow", createdBy: "u-mia", version: 1 });
 
       const invited = await api.gql<{ inviteUser: { user: { id: string } } }>(
@@ -192,8 +246,19 @@ describe("server-set fields never come from input", () => {
         api.users.mia,
       );
       const userLocal = parseGlobalId(invited.data!.inviteUser.user.id)!.localId;
-      const userItem = (await api.db.doc.send(new GetCommand({ TableName: api.db.tableName, Key: Keys.user("glow", userLocal) }))).Item!;
-      expect(userItem).toMatchObject({ groupId: "glow", createdBy: "u-mia", version: 1, active: true, email: "token.test@glow.example", siteIds: [] });
+      const userItem = (
+        await api.db.doc.send(
+          new GetCommand({ TableName: api.db.tableName, Key: Keys.user("glow", userLocal) }),
+        )
+      ).Item!;
+      expect(userItem).toMatchObject({
+        groupId: "glow",
+        createdBy: "u-mia",
+        version: 1,
+        active: true,
+        email: "token.test@glow.example",
+        siteIds: [],
+      });
     });
   });
 });

@@ -59,7 +59,11 @@ export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> 
     devMode: opts.devMode ?? false,
     port: await freePort(),
     issuer,
-    users: () => Groups.signInDirectory(db, demoGroups().map((g) => g.group.id)),
+    users: () =>
+      Groups.signInDirectory(
+        db,
+        demoGroups().map((g) => g.group.id),
+      ),
     allowedOrigins: [],
     requestBudget: opts.requestBudget,
     limits: opts.limits,
@@ -87,7 +91,11 @@ export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> 
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (typeof as === "string") headers.authorization = as;
       else if (as) headers.authorization = `Bearer ${await token(as)}`;
-      const res = await fetch(api.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(api.url, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as GqlResult;
       return { ...body, status: res.status } as never;
     },

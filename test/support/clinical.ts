@@ -16,7 +16,8 @@ export function daysAgo(n: number): string {
 }
 
 export const site = (id: string) => toGlobalId("Site", id);
-export const demoPatient = (n: number, group = "glow") => toGlobalId("Patient", `demo-${group}-p${String(n).padStart(2, "0")}`);
+export const demoPatient = (n: number, group = "glow") =>
+  toGlobalId("Patient", `demo-${group}-p${String(n).padStart(2, "0")}`);
 export const serum = (key: string) => toGlobalId("SerumAddOn", `srm-${key}`);
 
 export const noAnswers = {
@@ -85,9 +86,14 @@ export async function consultAndPlan(
 ): Promise<{ consultationId: string; concernIds: string[]; plan: PlanOut }> {
   const as = opts.as ?? api.users.ava;
   const siteId = opts.siteId ?? site("harbour");
-  const c = await api.gql<{ recordConsultation: { consultation: { id: string; version: number; concerns: { id: string }[] } } }>(
+  const c = await api.gql<{
+    recordConsultation: { consultation: { id: string; version: number; concerns: { id: string }[] } };
+  }>(
     `mutation($patientId: ID!, $input: ConsultationInput!) { recordConsultation(patientId: $patientId, input: $input) { consultation { id version concerns { id } } } }`,
-    { patientId: opts.patientId, input: { date: opts.date, siteId, concerns: opts.concerns, answers: opts.answers ?? noAnswers } },
+    {
+      patientId: opts.patientId,
+      input: { date: opts.date, siteId, concerns: opts.concerns, answers: opts.answers ?? noAnswers },
+    },
     as,
   );
   expect(c.errors).toBeUndefined();
@@ -103,7 +109,14 @@ export async function consultAndPlan(
     version = r.data!.overrideContraindication.consultation.version;
   }
   const concernIds = consultation.concerns.map((x) => x.id);
-  const s = await api.gql<{ suggestPlan: { zones: { zone: string; depthMm: number; depthMinMm: number; depthMaxMm: number }[]; sessions: number; intervalWeeks: number; device: string } }>(
+  const s = await api.gql<{
+    suggestPlan: {
+      zones: { zone: string; depthMm: number; depthMinMm: number; depthMaxMm: number }[];
+      sessions: number;
+      intervalWeeks: number;
+      device: string;
+    };
+  }>(
     `query($patientId: ID!, $concernIds: [ID!]!) { suggestPlan(patientId: $patientId, concernIds: $concernIds) { zones { zone depthMm depthMinMm depthMaxMm } sessions intervalWeeks device } }`,
     { patientId: opts.patientId, concernIds },
     as,
@@ -132,7 +145,11 @@ export async function consultAndPlan(
 }
 
 /** A session input on the plan's zones at their planned depths, with a pen cartridge. */
-export function sessionInput(plan: PlanOut, over: Record<string, unknown> = {}, siteId = site("harbour")): Record<string, unknown> {
+export function sessionInput(
+  plan: PlanOut,
+  over: Record<string, unknown> = {},
+  siteId = site("harbour"),
+): Record<string, unknown> {
   return {
     planId: plan.id,
     siteId,
@@ -176,10 +193,21 @@ export interface SessionOut {
   device: { kind: string; cartridgeNeedleCount?: number; cartridgeLot?: string };
   zones: { zone: string; depthMm: number; passes: number; depthBand: string }[];
   deviations: { zone: string; reason: string }[];
-  serumsApplied: { serum: { id: string; name: string }; lotNumber: string; zone: string; findings: { code: string; level: string }[]; override: { reason: string; by: { name: string } } | null }[];
+  serumsApplied: {
+    serum: { id: string; name: string };
+    lotNumber: string;
+    zone: string;
+    findings: { code: string; level: string }[];
+    override: { reason: string; by: { name: string } } | null;
+  }[];
   aftercare: { given: boolean; lines: string[] };
   adverseEvents: { type: string; classification: string; flag: string | null }[];
-  rescreen: { findings: { code: string }[]; added: string[]; overrides: { code: string; reason: string; by: { name: string } }[]; carriedOverrides: { code: string }[] };
+  rescreen: {
+    findings: { code: string }[];
+    added: string[];
+    overrides: { code: string; reason: string; by: { name: string } }[];
+    carriedOverrides: { code: string }[];
+  };
 }
 
 export interface RecordedSession {

@@ -37,7 +37,10 @@ export const ADMIN: Policy = { roles: ["CLINIC_ADMIN"] };
 /** De-identified outcome data: analysts and clinic admins. */
 export const DEIDENTIFIED: Policy = { roles: ["ANALYST", "CLINIC_ADMIN"] };
 /** Identified patient data: practitioners (their sites) and clinic admins (all sites of the group). */
-export const identified = (action: string): Policy => ({ roles: ["PRACTITIONER", "CLINIC_ADMIN"], patientData: action });
+export const identified = (action: string): Policy => ({
+  roles: ["PRACTITIONER", "CLINIC_ADMIN"],
+  patientData: action,
+});
 /** Nobody. */
 export const DENY: Policy = { roles: [] };
 
@@ -206,20 +209,35 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 
 const warned = new Set<string>();
 
-export async function authorizeRoot(field: string, ctx: Context, args: Record<string, unknown>): Promise<Principal> {
+export async function authorizeRoot(
+  field: string,
+  ctx: Context,
+  args: Record<string, unknown>,
+): Promise<Principal> {
   const policy = ROOT_POLICIES[field];
   const p = requirePrincipal(ctx);
   await requireActiveUser(ctx);
   if (!policy) {
     if (!warned.has(field)) {
       warned.add(field);
-      console.error(JSON.stringify({ level: "error", msg: "no access policy declared: refused", field, fix: "add it to ROOT_POLICIES in packages/api/src/authz.ts" }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "no access policy declared: refused",
+          field,
+          fix: "add it to ROOT_POLICIES in packages/api/src/authz.ts",
+        }),
+      );
     }
     throw forbidden();
   }
   if (!policy.roles.includes(p.role)) {
     if (policy.patientData) {
-      await Audit.appendAudit(ctx.db, p, { action: policy.patientData, patientId: patientIdFromArgs(args), outcome: "DENIED" });
+      await Audit.appendAudit(ctx.db, p, {
+        action: policy.patientData,
+        patientId: patientIdFromArgs(args),
+        outcome: "DENIED",
+      });
     }
     throw forbidden(policy.patientData ? "Your role sees de-identified data only." : undefined);
   }

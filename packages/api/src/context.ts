@@ -83,7 +83,9 @@ export function createLoaders(db: Db, principal: Principal | undefined): Loaders
     consultation: new DataLoader(byRef(principal, (g, refs) => Consultations.getConsultations(db, g, refs))),
     plan: new DataLoader(byRef(principal, (g, refs) => TreatmentPlans.getPlans(db, g, refs))),
     concernsOfPatient: new DataLoader<string, Concern[]>(async (ids) =>
-      principal ? Promise.all(ids.map((id) => Consultations.listConcerns(db, principal.groupId, id))) : ids.map(() => []),
+      principal
+        ? Promise.all(ids.map((id) => Consultations.listConcerns(db, principal.groupId, id)))
+        : ids.map(() => []),
     ),
     settings: new DataLoader<string, StoredSettings>(async (groupIds) =>
       Promise.all(groupIds.map((g) => GroupSettings.getSettings(db, g))),

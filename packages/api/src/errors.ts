@@ -50,7 +50,12 @@ export function makeFormatError(log: Logger = jsonLogger, opts: FormatErrorOptio
     const original = unwrapResolverError(error);
     if (isDomainError(original)) {
       const g = toGraphQLError(original);
-      return { message: g.message, path: formatted.path, locations: formatted.locations, extensions: g.extensions };
+      return {
+        message: g.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: g.extensions,
+      };
     }
     if (isThrottle(original)) {
       return {
@@ -71,11 +76,17 @@ export function makeFormatError(log: Logger = jsonLogger, opts: FormatErrorOptio
       msg: "unexpected error",
       requestId,
       path: formatted.path,
-      error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
+      error:
+        original instanceof Error
+          ? { name: original.name, message: original.message, stack: original.stack }
+          : String(original),
     });
     const dev =
       opts.devMode === true
-        ? { detail: original instanceof Error ? `${original.name}: ${original.message}` : String(original), stacktrace: formatted.extensions?.stacktrace }
+        ? {
+            detail: original instanceof Error ? `${original.name}: ${original.message}` : String(original),
+            stacktrace: formatted.extensions?.stacktrace,
+          }
         : {};
     return {
       message: `Something went wrong on our side. Quote request id ${requestId} if you contact support.`,

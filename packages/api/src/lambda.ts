@@ -1,7 +1,4 @@
-import {
-  startServerAndCreateLambdaHandler,
-  handlers,
-} from "@as-integrations/aws-lambda";
+import { startServerAndCreateLambdaHandler, handlers } from "@as-integrations/aws-lambda";
 import { createDb, withRequestScope } from "@needlework/store";
 import { authConfigFromEnv, createVerifier } from "./auth/tokens";
 import { limitsFromEnv } from "./limits";
@@ -38,7 +35,12 @@ export const handler: Handler = (event, context, callback) => {
       statusCode: 413,
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        errors: [{ message: `The request body is larger than ${limits.maxBodyBytes} bytes.`, extensions: { code: "BAD_REQUEST" } }],
+        errors: [
+          {
+            message: `The request body is larger than ${limits.maxBodyBytes} bytes.`,
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
       }),
     });
   }

@@ -49,7 +49,12 @@ async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(typeof body === "string" ? body : JSON.stringify(body));
 }
@@ -83,7 +88,13 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
       return send(
         res,
         200,
-        users.map((u) => ({ email: u.email, name: u.name, role: u.role, groupName: u.groupName, sites: u.sites })),
+        users.map((u) => ({
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          groupName: u.groupName,
+          sites: u.sites,
+        })),
         cors,
       );
     }
@@ -93,7 +104,7 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
         const parsed = (JSON.parse(await readBody(req)) as { email?: unknown }).email;
         email = typeof parsed === "string" ? parsed : "";
       } catch {
-        return send(res, 400, { error: "Send JSON {\"email\": \"...\"}" }, cors);
+        return send(res, 400, { error: 'Send JSON {"email": "..."}' }, cors);
       }
       const user = (await opts.users()).find((u) => u.email.toLowerCase() === email.toLowerCase());
       if (!user) return send(res, 404, { error: "No demo user has that email." }, cors);
@@ -111,14 +122,28 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
       } catch (e) {
         if (!(e instanceof BodyTooLarge)) throw e;
         const message = `The request body is larger than ${limits.maxBodyBytes} bytes.`;
-        return send(res, 413, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] }, { ...cors, connection: "close" });
+        return send(
+          res,
+          413,
+          { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] },
+          { ...cors, connection: "close" },
+        );
       }
       let body: unknown = raw;
       if (raw && (headers.get("content-type") ?? "").includes("application/json")) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return send(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] }, cors);
+          return send(
+            res,
+            400,
+            {
+              errors: [
+                { message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } },
+              ],
+            },
+            cors,
+          );
         }
       }
       const result = await withRequestScope(limits.requestBudget, () =>
@@ -138,7 +163,8 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
       }
       return;
     }
-    if (url.pathname === OUTCOME_CSV_PATH && req.method === "GET") return handleOutcomeCsv(opts, req, res, url, cors);
+    if (url.pathname === OUTCOME_CSV_PATH && req.method === "GET")
+      return handleOutcomeCsv(opts, req, res, url, cors);
     send(res, 404, { error: "Not found" }, cors);
   };
 

@@ -42,7 +42,10 @@ export const DEFAULT_REQUEST_BUDGET = DEFAULT_LIMITS.requestBudget;
 
 /** The limits in force for these options: defaults, then `limits`, then `requestBudget`. */
 export function limitsOf(opts: Pick<ServerOptions, "limits" | "requestBudget">): GraphQLLimits {
-  return resolveLimits({ ...opts.limits, ...(opts.requestBudget !== undefined ? { requestBudget: opts.requestBudget } : {}) });
+  return resolveLimits({
+    ...opts.limits,
+    ...(opts.requestBudget !== undefined ? { requestBudget: opts.requestBudget } : {}),
+  });
 }
 
 let cachedSchema: GraphQLSchema | undefined;
@@ -85,10 +88,7 @@ export function createApolloServer(opts: ServerOptions): ApolloServer<Context> {
 }
 
 /** Builds the per-request context from the Authorization header. Auth failures surface per field. */
-export async function buildContext(
-  opts: ServerOptions,
-  authorization: string | undefined,
-): Promise<Context> {
+export async function buildContext(opts: ServerOptions, authorization: string | undefined): Promise<Context> {
   let principal: Principal | undefined;
   let authError: Error | undefined;
   try {

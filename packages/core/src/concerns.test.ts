@@ -37,7 +37,12 @@ describe("ICD-10 codes", () => {
 describe("validateConcernInput", () => {
   it("accepts a concern with a fitting baseline and defaults status and date", () => {
     const c = validateConcernInput(
-      { indication: "ACNE_SCARRING", bodyArea: "CHEEKS", baselineScale: "GOODMAN_BARON_QUANTITATIVE", baselineScore: 42 },
+      {
+        indication: "ACNE_SCARRING",
+        bodyArea: "CHEEKS",
+        baselineScale: "GOODMAN_BARON_QUANTITATIVE",
+        baselineScore: 42,
+      },
       now,
     );
     expect(c).toMatchObject({ status: "ACTIVE", baselineOn: "2026-06-01", baselineScore: 42 });
@@ -79,7 +84,11 @@ describe("validateConcernInput", () => {
       );
       expect.unreachable();
     } catch (e) {
-      expect((e as DomainError).fields.map((f) => f.path).sort()).toEqual(["baselineOn", "bodyArea", "status"]);
+      expect((e as DomainError).fields.map((f) => f.path).sort()).toEqual([
+        "baselineOn",
+        "bodyArea",
+        "status",
+      ]);
     }
   });
 });

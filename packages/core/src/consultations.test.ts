@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addOverride, partialScreeningAnswers, screenStatus, treatmentArea, validateConsultationInput } from "./consultations";
+import {
+  addOverride,
+  partialScreeningAnswers,
+  screenStatus,
+  treatmentArea,
+  validateConsultationInput,
+} from "./consultations";
 import type { ContraindicationFinding, Override } from "./contraindications";
 import type { DomainError } from "./errors";
 
@@ -26,8 +32,21 @@ const fields = (fn: () => unknown): string[] => {
 
 describe("validateConsultationInput", () => {
   it("dates the baselines on the consultation day and keeps the zones", () => {
-    const v = validateConsultationInput({ date: "2026-11-20", siteId: "harbour", concerns: [{ ...concern, zones: ["FOREHEAD", "PERIORBITAL", "FOREHEAD"] }], answers }, NOW);
-    expect(v.concerns[0]).toMatchObject({ indication: "WRINKLES", baselineOn: "2026-11-20", status: "ACTIVE", zones: ["FOREHEAD", "PERIORBITAL"] });
+    const v = validateConsultationInput(
+      {
+        date: "2026-11-20",
+        siteId: "harbour",
+        concerns: [{ ...concern, zones: ["FOREHEAD", "PERIORBITAL", "FOREHEAD"] }],
+        answers,
+      },
+      NOW,
+    );
+    expect(v.concerns[0]).toMatchObject({
+      indication: "WRINKLES",
+      baselineOn: "2026-11-20",
+      status: "ACTIVE",
+      zones: ["FOREHEAD", "PERIORBITAL"],
+    });
     expect(v.answers.chemoOrRadiotherapyCurrent).toBe(false);
   });
 
@@ -38,23 +57,42 @@ describe("validateConsultationInput", () => {
           {
             date: "2026-12-01",
             siteId: "",
-            concerns: [{ ...concern, baselineScale: "HAIR_COUNT", zones: ["ELBOW"] }, { ...concern, baselineScore: 9 }],
+            concerns: [
+              { ...concern, baselineScale: "HAIR_COUNT", zones: ["ELBOW"] },
+              { ...concern, baselineScore: 9 },
+            ],
             answers: { ...answers, sunburn: undefined },
           },
           NOW,
         ),
       ),
-    ).toEqual(["answers.sunburn", "concerns.0.baselineScale", "concerns.0.zones.0", "concerns.1.baselineScore", "date", "siteId"]);
+    ).toEqual([
+      "answers.sunburn",
+      "concerns.0.baselineScale",
+      "concerns.0.zones.0",
+      "concerns.1.baselineScore",
+      "date",
+      "siteId",
+    ]);
   });
 
   it("needs at least one concern", () => {
-    expect(fields(() => validateConsultationInput({ date: "2026-11-20", siteId: "h", concerns: [], answers }, NOW))).toEqual(["concerns"]);
+    expect(
+      fields(() =>
+        validateConsultationInput({ date: "2026-11-20", siteId: "h", concerns: [], answers }, NOW),
+      ),
+    ).toEqual(["concerns"]);
   });
 });
 
 describe("treatmentArea", () => {
   it("unions the concerns' zones, falling back to the body area", () => {
-    expect(treatmentArea([{ bodyArea: "CHEEKS", zones: [] }, { bodyArea: "FOREHEAD", zones: ["FOREHEAD", "CHEEKS", "NOSE"] }])).toEqual(["CHEEKS", "FOREHEAD", "NOSE"]);
+    expect(
+      treatmentArea([
+        { bodyArea: "CHEEKS", zones: [] },
+        { bodyArea: "FOREHEAD", zones: ["FOREHEAD", "CHEEKS", "NOSE"] },
+      ]),
+    ).toEqual(["CHEEKS", "FOREHEAD", "NOSE"]);
   });
 });
 
@@ -68,28 +106,60 @@ describe("partialScreeningAnswers", () => {
     expect(r.unanswered).not.toContain("toxinDate");
   });
   it("still checks dates", () => {
-    expect(fields(() => partialScreeningAnswers({ toxinDate: "2027-01-01" }, "2026-11-25"))).toEqual(["toxinDate"]);
+    expect(fields(() => partialScreeningAnswers({ toxinDate: "2027-01-01" }, "2026-11-25"))).toEqual([
+      "toxinDate",
+    ]);
   });
 });
 
-const block: ContraindicationFinding = { code: "ANTICOAGULANT", level: "BLOCK", reason: "r", source: "s", overridable: true };
-const warn: ContraindicationFinding = { code: "FITZPATRICK_PIH_RISK", level: "WARN", reason: "r", source: "s", overridable: true };
-const fixed: ContraindicationFinding = { code: "LOT_EXPIRED", level: "BLOCK", reason: "r", source: "s", overridable: false };
+const block: ContraindicationFinding = {
+  code: "ANTICOAGULANT",
+  level: "BLOCK",
+  reason: "r",
+  source: "s",
+  overridable: true,
+};
+const warn: ContraindicationFinding = {
+  code: "FITZPATRICK_PIH_RISK",
+  level: "WARN",
+  reason: "r",
+  source: "s",
+  overridable: true,
+};
+const fixed: ContraindicationFinding = {
+  code: "LOT_EXPIRED",
+  level: "BLOCK",
+  reason: "r",
+  source: "s",
+  overridable: false,
+};
 const by = { by: "u-ava", at: "2026-11-25T10:00:00.000Z" };
 
 describe("overrides on a consultation", () => {
   it("clears a BLOCK once overridden with a reason", () => {
     expect(screenStatus([block, warn], [])).toEqual({ cleared: false, unresolvedBlocks: [block] });
-    const next = addOverride<Override>([block, warn], [], { code: "ANTICOAGULANT", reason: " GP letter: INR stable ", ...by });
+    const next = addOverride<Override>([block, warn], [], {
+      code: "ANTICOAGULANT",
+      reason: " GP letter: INR stable ",
+      ...by,
+    });
     expect(next).toEqual([{ code: "ANTICOAGULANT", reason: "GP letter: INR stable", ...by }]);
     expect(screenStatus([block, warn], next)).toEqual({ cleared: true, unresolvedBlocks: [] });
   });
 
   it("refuses an override without a reason, for a finding that is not there, twice, or for a fixed finding", () => {
-    expect(fields(() => addOverride([block], [], { code: "ANTICOAGULANT", reason: "  ", ...by }))).toEqual(["override.reason"]);
-    expect(fields(() => addOverride([block], [], { code: "ISOTRETINOIN", reason: "ok", ...by }))).toEqual(["override.code"]);
+    expect(fields(() => addOverride([block], [], { code: "ANTICOAGULANT", reason: "  ", ...by }))).toEqual([
+      "override.reason",
+    ]);
+    expect(fields(() => addOverride([block], [], { code: "ISOTRETINOIN", reason: "ok", ...by }))).toEqual([
+      "override.code",
+    ]);
     const once = addOverride([block], [], { code: "ANTICOAGULANT", reason: "ok", ...by });
-    expect(fields(() => addOverride([block], once, { code: "ANTICOAGULANT", reason: "again", ...by }))).toEqual(["override.code"]);
-    expect(fields(() => addOverride([fixed], [], { code: "LOT_EXPIRED", reason: "ok", ...by }))).toEqual(["override.code"]);
+    expect(
+      fields(() => addOverride([block], once, { code: "ANTICOAGULANT", reason: "again", ...by })),
+    ).toEqual(["override.code"]);
+    expect(fields(() => addOverride([fixed], [], { code: "LOT_EXPIRED", reason: "ok", ...by }))).toEqual([
+      "override.code",
+    ]);
   });
 });

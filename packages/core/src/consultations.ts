@@ -65,7 +65,10 @@ function collect<T>(p: Problems, prefix: string, fn: () => T): T | undefined {
  * scale that measures it and a score on that scale; baselines are dated on the consultation day),
  * zones from the list, and every required screening answer given. Throws BAD_USER_INPUT listing all.
  */
-export function validateConsultationInput(input: ConsultationInput, now: Date = new Date()): ValidConsultationFields {
+export function validateConsultationInput(
+  input: ConsultationInput,
+  now: Date = new Date(),
+): ValidConsultationFields {
   const p = new Problems();
   const date = requireDate(p, "date", input.date, { notAfter: todayIso(now), notBefore: "2000-01-01" });
   const siteId = requireText(p, "siteId", input.siteId, { max: 64 });
@@ -81,10 +84,14 @@ export function validateConsultationInput(input: ConsultationInput, now: Date = 
     });
     // A bad date is reported once, on `date`, not again on every baseline.
     const baselineOn = date && date <= todayIso(now) ? date : todayIso(now);
-    const valid = collect(p, `concerns.${i}`, () => validateConcernInput({ ...c, baselineOn, status: "ACTIVE" }, now));
+    const valid = collect(p, `concerns.${i}`, () =>
+      validateConcernInput({ ...c, baselineOn, status: "ACTIVE" }, now),
+    );
     if (valid) concerns.push({ ...valid, zones });
   });
-  const answers = collect(p, "answers", () => validateScreeningAnswers(input.answers ?? {}, date ?? todayIso(now)));
+  const answers = collect(p, "answers", () =>
+    validateScreeningAnswers(input.answers ?? {}, date ?? todayIso(now)),
+  );
   p.throwIfAny();
   return { date: date!, siteId: siteId!, concerns, answers: answers! };
 }
@@ -92,7 +99,8 @@ export function validateConsultationInput(input: ConsultationInput, now: Date = 
 /** Every zone the consultation's concerns would treat, for the screen's wording and facial risks. */
 export function treatmentArea(concerns: readonly { bodyArea: Zone; zones?: readonly Zone[] }[]): Zone[] {
   const out: Zone[] = [];
-  for (const c of concerns) for (const z of c.zones && c.zones.length > 0 ? c.zones : [c.bodyArea]) if (!out.includes(z)) out.push(z);
+  for (const c of concerns)
+    for (const z of c.zones && c.zones.length > 0 ? c.zones : [c.bodyArea]) if (!out.includes(z)) out.push(z);
   return out;
 }
 
@@ -105,7 +113,9 @@ export function partialScreeningAnswers(
   input: Partial<Record<keyof ScreeningAnswers, unknown>>,
   onDate: string,
 ): { answers: ScreeningAnswers; unanswered: (keyof ScreeningAnswers)[] } {
-  const unanswered = SCREENING_QUESTIONS.filter((q) => q.kind === "boolean" && q.required && input[q.key] == null).map((q) => q.key);
+  const unanswered = SCREENING_QUESTIONS.filter(
+    (q) => q.kind === "boolean" && q.required && input[q.key] == null,
+  ).map((q) => q.key);
   const filled: Partial<Record<keyof ScreeningAnswers, unknown>> = { ...input };
   for (const k of unanswered) filled[k] = false;
   return { answers: validateScreeningAnswers(filled, onDate), unanswered };
@@ -134,9 +144,17 @@ export function addOverride<O extends Override>(
   const code = next.code.trim();
   const candidate = { ...next, code, reason: next.reason.trim() };
   if (existing.some((o) => o.code === code))
-    throw badInput([{ path: "override.code", reason: `${code} has already been overridden on this consultation` }]);
+    throw badInput([
+      { path: "override.code", reason: `${code} has already been overridden on this consultation` },
+    ]);
   const outcome = applyOverrides(findings, [candidate]);
   const rejected = outcome.rejected[0];
-  if (rejected) throw badInput([{ path: rejected.reason.includes("reason") ? "override.reason" : "override.code", reason: rejected.reason }]);
+  if (rejected)
+    throw badInput([
+      {
+        path: rejected.reason.includes("reason") ? "override.reason" : "override.code",
+        reason: rejected.reason,
+      },
+    ]);
   return [...existing, candidate];
 }

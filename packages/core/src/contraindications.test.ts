@@ -66,7 +66,10 @@ describe("screen: answers of the day", () => {
 
 describe("screen: waiting periods (boundary days)", () => {
   it("blocks isotretinoin until exactly 6 months after stopping", () => {
-    const patient = { ...clean, medications: [{ name: "Roaccutane", class: "ISOTRETINOIN" as const, stoppedOn: "2026-03-01" }] };
+    const patient = {
+      ...clean,
+      medications: [{ name: "Roaccutane", class: "ISOTRETINOIN" as const, stoppedOn: "2026-03-01" }],
+    };
     const dayBefore = run({ patient, onDate: "2026-08-31" });
     expect(find(dayBefore, "ISOTRETINOIN")).toMatchObject({ level: "BLOCK" });
     expect(find(dayBefore, "ISOTRETINOIN")?.source).toBe(
@@ -75,22 +78,34 @@ describe("screen: waiting periods (boundary days)", () => {
     expect(find(run({ patient, onDate: "2026-09-01" }), "ISOTRETINOIN")).toBeUndefined();
   });
   it("blocks current isotretinoin and downgrades to WARN when the clinic says so", () => {
-    const patient = { ...clean, medications: [{ name: "Isotretinoin 20 mg", class: "ISOTRETINOIN" as const }] };
+    const patient = {
+      ...clean,
+      medications: [{ name: "Isotretinoin 20 mg", class: "ISOTRETINOIN" as const }],
+    };
     expect(find(run({ patient }), "ISOTRETINOIN")?.level).toBe("BLOCK");
     const warnOnly = run({ patient, settings: { ...DEFAULT_SETTINGS, isotretinoinLevel: "WARN" } });
     expect(find(warnOnly, "ISOTRETINOIN")?.level).toBe("WARN");
     expect(blocking(warnOnly)).toEqual([]);
   });
   it("follows the clinic's isotretinoin months", () => {
-    const patient = { ...clean, medications: [{ name: "Roaccutane", class: "ISOTRETINOIN" as const, stoppedOn: "2026-03-01" }] };
+    const patient = {
+      ...clean,
+      medications: [{ name: "Roaccutane", class: "ISOTRETINOIN" as const, stoppedOn: "2026-03-01" }],
+    };
     const s = { ...DEFAULT_SETTINGS, isotretinoinMonths: 3 };
     expect(find(run({ patient, settings: s, onDate: "2026-05-31" }), "ISOTRETINOIN")).toBeDefined();
     expect(find(run({ patient, settings: s, onDate: "2026-06-01" }), "ISOTRETINOIN")).toBeUndefined();
   });
   it("blocks chemo/radiotherapy within 3 months of the last treatment", () => {
-    expect(find(run({ answers: { ...NO, chemoOrRadiotherapyDate: "2026-03-02" } }), "CHEMO_RADIOTHERAPY")?.level).toBe("BLOCK");
-    expect(find(run({ answers: { ...NO, chemoOrRadiotherapyDate: "2026-03-01" } }), "CHEMO_RADIOTHERAPY")).toBeUndefined();
-    expect(find(run({ answers: { ...NO, chemoOrRadiotherapyCurrent: true } }), "CHEMO_RADIOTHERAPY")).toBeDefined();
+    expect(
+      find(run({ answers: { ...NO, chemoOrRadiotherapyDate: "2026-03-02" } }), "CHEMO_RADIOTHERAPY")?.level,
+    ).toBe("BLOCK");
+    expect(
+      find(run({ answers: { ...NO, chemoOrRadiotherapyDate: "2026-03-01" } }), "CHEMO_RADIOTHERAPY"),
+    ).toBeUndefined();
+    expect(
+      find(run({ answers: { ...NO, chemoOrRadiotherapyCurrent: true } }), "CHEMO_RADIOTHERAPY"),
+    ).toBeDefined();
     const patient = { ...clean, medications: [{ name: "Capecitabine", class: "CHEMOTHERAPY" as const }] };
     expect(find(run({ patient }), "CHEMO_RADIOTHERAPY")?.source).toContain("Capecitabine");
   });
@@ -102,8 +117,13 @@ describe("screen: waiting periods (boundary days)", () => {
   });
   it("warns for a peel, laser or retinoid within 7 days", () => {
     expect(find(run({ answers: { ...NO, peelLaserDate: "2026-05-26" } }), "RECENT_PEEL_LASER")).toBeDefined();
-    expect(find(run({ answers: { ...NO, peelLaserDate: "2026-05-25" } }), "RECENT_PEEL_LASER")).toBeUndefined();
-    const patient = { ...clean, medications: [{ name: "Tretinoin cream", class: "TOPICAL_RETINOID" as const, stoppedOn: "2026-05-30" }] };
+    expect(
+      find(run({ answers: { ...NO, peelLaserDate: "2026-05-25" } }), "RECENT_PEEL_LASER"),
+    ).toBeUndefined();
+    const patient = {
+      ...clean,
+      medications: [{ name: "Tretinoin cream", class: "TOPICAL_RETINOID" as const, stoppedOn: "2026-05-30" }],
+    };
     expect(find(run({ patient }), "RECENT_RETINOID")?.level).toBe("WARN");
   });
 });
@@ -111,15 +131,32 @@ describe("screen: waiting periods (boundary days)", () => {
 describe("screen: history, medications and allergies", () => {
   it("blocks keloid tendency, bleeding disorder, immunosuppression and uncontrolled diabetes", () => {
     const fs = run({
-      patient: { ...clean, historyFlags: ["KELOID_TENDENCY", "BLEEDING_DISORDER", "IMMUNOSUPPRESSION", "DIABETES_UNCONTROLLED", "DIABETES_CONTROLLED"] },
+      patient: {
+        ...clean,
+        historyFlags: [
+          "KELOID_TENDENCY",
+          "BLEEDING_DISORDER",
+          "IMMUNOSUPPRESSION",
+          "DIABETES_UNCONTROLLED",
+          "DIABETES_CONTROLLED",
+        ],
+      },
     });
-    expect(codes(fs)).toEqual(["BLEEDING_DISORDER", "IMMUNOSUPPRESSION", "KELOID_TENDENCY", "UNCONTROLLED_DIABETES"]);
+    expect(codes(fs)).toEqual([
+      "BLEEDING_DISORDER",
+      "IMMUNOSUPPRESSION",
+      "KELOID_TENDENCY",
+      "UNCONTROLLED_DIABETES",
+    ]);
     expect(find(fs, "KELOID_TENDENCY")?.source).toBe("history: keloid tendency");
   });
   it("blocks current anticoagulants but not stopped ones", () => {
     const current = { ...clean, medications: [{ name: "Warfarin", class: "ANTICOAGULANT" as const }] };
     expect(find(run({ patient: current }), "ANTICOAGULANT")?.level).toBe("BLOCK");
-    const stopped = { ...clean, medications: [{ name: "Apixaban", class: "ANTICOAGULANT" as const, stoppedOn: "2026-05-01" }] };
+    const stopped = {
+      ...clean,
+      medications: [{ name: "Apixaban", class: "ANTICOAGULANT" as const, stoppedOn: "2026-05-01" }],
+    };
     expect(find(run({ patient: stopped }), "ANTICOAGULANT")).toBeUndefined();
   });
   it("blocks nickel and anaesthetic allergies, case-insensitively, and warns for sensitivities", () => {
@@ -133,7 +170,10 @@ describe("screen: history, medications and allergies", () => {
       },
     });
     expect(find(fs, "METAL_ALLERGY")).toMatchObject({ level: "BLOCK", source: "allergy: NICKEL" });
-    expect(find(fs, "ANAESTHETIC_ALLERGY")).toMatchObject({ level: "WARN", source: "sensitivity: Lidocaine" });
+    expect(find(fs, "ANAESTHETIC_ALLERGY")).toMatchObject({
+      level: "WARN",
+      source: "sensitivity: Lidocaine",
+    });
   });
   it("merges two sources of one code into one finding, BLOCK winning", () => {
     const fs = run({
@@ -150,7 +190,9 @@ describe("screen: history, medications and allergies", () => {
   });
   it("warns for herpes history (antiviral prophylaxis) on the face, not on the thighs", () => {
     const patient = { ...clean, historyFlags: ["HERPES_SIMPLEX_HISTORY" as const] };
-    expect(find(run({ patient, area: ["PERIORAL"] }), "HERPES_HISTORY")?.reason).toMatch(/antiviral prophylaxis/);
+    expect(find(run({ patient, area: ["PERIORAL"] }), "HERPES_HISTORY")?.reason).toMatch(
+      /antiviral prophylaxis/,
+    );
     expect(find(run({ patient, area: ["THIGHS"] }), "HERPES_HISTORY")).toBeUndefined();
   });
   it("warns for Fitzpatrick IV–VI only", () => {
@@ -169,7 +211,12 @@ describe("overrides", () => {
     expect(blocking(fs).map((f) => f.code)).toEqual(["PREGNANT_OR_BREASTFEEDING"]);
   });
   it("resolves a block with a reasoned override", () => {
-    const o = { code: "PREGNANT_OR_BREASTFEEDING", reason: "Stopped breastfeeding last week, confirmed", by: "u1", at };
+    const o = {
+      code: "PREGNANT_OR_BREASTFEEDING",
+      reason: "Stopped breastfeeding last week, confirmed",
+      by: "u1",
+      at,
+    };
     expect(blocking(fs, [o])).toEqual([]);
     expect(applyOverrides(fs, [o]).overridden[0]?.override).toBe(o);
   });
@@ -185,7 +232,13 @@ describe("overrides", () => {
     expect(out.unresolved.map((f) => f.code)).toContain("PREGNANT_OR_BREASTFEEDING");
   });
   it("never overrides a non-overridable finding", () => {
-    const hard: ContraindicationFinding = { code: "LOT_EXPIRED", level: "BLOCK", reason: "expired", source: "lot", overridable: false };
+    const hard: ContraindicationFinding = {
+      code: "LOT_EXPIRED",
+      level: "BLOCK",
+      reason: "expired",
+      source: "lot",
+      overridable: false,
+    };
     expect(blocking([hard], [{ code: "LOT_EXPIRED", reason: "please", by: "u1", at }])).toHaveLength(1);
   });
   it("assertClear throws CONTRAINDICATED for remaining blocks and BAD_USER_INPUT for bad overrides", () => {
@@ -197,7 +250,11 @@ describe("overrides", () => {
       expect((e as DomainError).code).toBe("BAD_USER_INPUT");
       expect((e as DomainError).fields[0]?.path).toBe("overrides.0");
     }
-    expect(assertClear(fs, [{ code: "PREGNANT_OR_BREASTFEEDING", reason: "confirmed not pregnant", by: "u1", at }]).unresolved.map((f) => f.code)).toEqual(["SUNBURN"]);
+    expect(
+      assertClear(fs, [
+        { code: "PREGNANT_OR_BREASTFEEDING", reason: "confirmed not pregnant", by: "u1", at },
+      ]).unresolved.map((f) => f.code),
+    ).toEqual(["SUNBURN"]);
   });
 });
 
@@ -237,10 +294,16 @@ describe("SCREENING_QUESTIONS / validateScreeningAnswers", () => {
   });
   it("never treats an unanswered yes/no as 'no'", () => {
     try {
-      validateScreeningAnswers({ ...NO, pregnantOrBreastfeeding: undefined, toxinDate: "2026-06-02" }, "2026-06-01");
+      validateScreeningAnswers(
+        { ...NO, pregnantOrBreastfeeding: undefined, toxinDate: "2026-06-02" },
+        "2026-06-01",
+      );
       expect.unreachable();
     } catch (e) {
-      expect((e as DomainError).fields.map((f) => f.path).sort()).toEqual(["pregnantOrBreastfeeding", "toxinDate"]);
+      expect((e as DomainError).fields.map((f) => f.path).sort()).toEqual([
+        "pregnantOrBreastfeeding",
+        "toxinDate",
+      ]);
     }
   });
   it("fills optional answers", () => {

@@ -85,26 +85,107 @@ export interface ScreeningQuestion {
 
 /** The questions the portal asks, in order. */
 export const SCREENING_QUESTIONS: readonly ScreeningQuestion[] = [
-  { key: "activeSkinInfection", kind: "boolean", required: true, label: "Active skin infection in the treatment area?", help: "Bacterial (impetigo, folliculitis), viral (warts, molluscum) or fungal infection where you will needle." },
-  { key: "activeAcneInArea", kind: "boolean", required: true, label: "Active (inflamed) acne in the treatment area?", help: "Red or pustular lesions. Needling spreads bacteria; acne scars without active lesions are fine." },
-  { key: "activeHerpesOutbreak", kind: "boolean", required: true, label: "Cold sore or other herpes outbreak now?", help: "Any active herpes simplex lesion, anywhere on the face or in the area." },
-  { key: "openWounds", kind: "boolean", required: true, label: "Open wounds, cuts or broken skin in the area?", help: "Including recent grazes, ulcers and unhealed procedures." },
-  { key: "pregnantOrBreastfeeding", kind: "boolean", required: true, label: "Pregnant or breastfeeding?", help: "Ask every time; microneedling is deferred until after pregnancy and breastfeeding." },
-  { key: "eczemaPsoriasisRosaceaFlareInArea", kind: "boolean", required: true, label: "Eczema, psoriasis or rosacea flaring in the area?", help: "A current flare, not a history: a calm, controlled condition is not a flare." },
-  { key: "sunburn", kind: "boolean", required: true, label: "Sunburn in the treatment area?", help: "Including recent tanning that has left the skin red or peeling." },
-  { key: "chemoOrRadiotherapyCurrent", kind: "boolean", required: false, label: "Currently having chemotherapy or radiotherapy?", help: "Treatment is deferred during and for a period after cancer treatment (clinic setting)." },
-  { key: "chemoOrRadiotherapyDate", kind: "date", required: false, label: "Date of the last chemotherapy or radiotherapy", help: "Leave empty if never." },
-  { key: "toxinDate", kind: "date", required: false, label: "Last botulinum toxin in the area", help: "Leave empty if none. Needling soon after toxin can spread it." },
-  { key: "fillerDate", kind: "date", required: false, label: "Last dermal filler in the area", help: "Leave empty if none. Needling soon after filler risks migration and infection." },
-  { key: "peelLaserDate", kind: "date", required: false, label: "Last chemical peel or laser in the area", help: "Leave empty if none." },
-  { key: "retinoidDate", kind: "date", required: false, label: "Last use of a retinoid cream (retinol, tretinoin, adapalene)", help: "Leave empty if none. Prescribed retinoids on the medication list are checked too." },
+  {
+    key: "activeSkinInfection",
+    kind: "boolean",
+    required: true,
+    label: "Active skin infection in the treatment area?",
+    help: "Bacterial (impetigo, folliculitis), viral (warts, molluscum) or fungal infection where you will needle.",
+  },
+  {
+    key: "activeAcneInArea",
+    kind: "boolean",
+    required: true,
+    label: "Active (inflamed) acne in the treatment area?",
+    help: "Red or pustular lesions. Needling spreads bacteria; acne scars without active lesions are fine.",
+  },
+  {
+    key: "activeHerpesOutbreak",
+    kind: "boolean",
+    required: true,
+    label: "Cold sore or other herpes outbreak now?",
+    help: "Any active herpes simplex lesion, anywhere on the face or in the area.",
+  },
+  {
+    key: "openWounds",
+    kind: "boolean",
+    required: true,
+    label: "Open wounds, cuts or broken skin in the area?",
+    help: "Including recent grazes, ulcers and unhealed procedures.",
+  },
+  {
+    key: "pregnantOrBreastfeeding",
+    kind: "boolean",
+    required: true,
+    label: "Pregnant or breastfeeding?",
+    help: "Ask every time; microneedling is deferred until after pregnancy and breastfeeding.",
+  },
+  {
+    key: "eczemaPsoriasisRosaceaFlareInArea",
+    kind: "boolean",
+    required: true,
+    label: "Eczema, psoriasis or rosacea flaring in the area?",
+    help: "A current flare, not a history: a calm, controlled condition is not a flare.",
+  },
+  {
+    key: "sunburn",
+    kind: "boolean",
+    required: true,
+    label: "Sunburn in the treatment area?",
+    help: "Including recent tanning that has left the skin red or peeling.",
+  },
+  {
+    key: "chemoOrRadiotherapyCurrent",
+    kind: "boolean",
+    required: false,
+    label: "Currently having chemotherapy or radiotherapy?",
+    help: "Treatment is deferred during and for a period after cancer treatment (clinic setting).",
+  },
+  {
+    key: "chemoOrRadiotherapyDate",
+    kind: "date",
+    required: false,
+    label: "Date of the last chemotherapy or radiotherapy",
+    help: "Leave empty if never.",
+  },
+  {
+    key: "toxinDate",
+    kind: "date",
+    required: false,
+    label: "Last botulinum toxin in the area",
+    help: "Leave empty if none. Needling soon after toxin can spread it.",
+  },
+  {
+    key: "fillerDate",
+    kind: "date",
+    required: false,
+    label: "Last dermal filler in the area",
+    help: "Leave empty if none. Needling soon after filler risks migration and infection.",
+  },
+  {
+    key: "peelLaserDate",
+    kind: "date",
+    required: false,
+    label: "Last chemical peel or laser in the area",
+    help: "Leave empty if none.",
+  },
+  {
+    key: "retinoidDate",
+    kind: "date",
+    required: false,
+    label: "Last use of a retinoid cream (retinol, tretinoin, adapalene)",
+    help: "Leave empty if none. Prescribed retinoids on the medication list are checked too.",
+  },
 ];
 
 /**
  * Validates screening answers from the portal: every required yes/no answered, dates well-formed and
  * not in the future. Throws BAD_USER_INPUT.
  */
-export function validateScreeningAnswers(input: Partial<Record<keyof ScreeningAnswers, unknown>>, onDate: string): ScreeningAnswers {
+export function validateScreeningAnswers(
+  input: Partial<Record<keyof ScreeningAnswers, unknown>>,
+  onDate: string,
+): ScreeningAnswers {
   const p = new Problems();
   const out: Record<string, boolean | string | null> = {};
   for (const q of SCREENING_QUESTIONS) {
@@ -179,19 +260,47 @@ export function screen(input: ScreenInput): ContraindicationFinding[] {
 
   // --- Answers of the day -------------------------------------------------------------------
   if (answers.activeSkinInfection)
-    block("ACTIVE_SKIN_INFECTION", `Active skin infection in the treatment area${where}: needling spreads it and risks a deeper infection. Treat the infection first.`, "screening answer: active skin infection");
+    block(
+      "ACTIVE_SKIN_INFECTION",
+      `Active skin infection in the treatment area${where}: needling spreads it and risks a deeper infection. Treat the infection first.`,
+      "screening answer: active skin infection",
+    );
   if (answers.activeAcneInArea)
-    block("ACTIVE_ACNE", `Active inflamed acne in the treatment area${where}: needling spreads bacteria and worsens inflammation. Treat the acne first; scars can be needled once lesions have settled.`, "screening answer: active acne in area");
+    block(
+      "ACTIVE_ACNE",
+      `Active inflamed acne in the treatment area${where}: needling spreads bacteria and worsens inflammation. Treat the acne first; scars can be needled once lesions have settled.`,
+      "screening answer: active acne in area",
+    );
   if (answers.activeHerpesOutbreak)
-    block("ACTIVE_HERPES", "Active herpes simplex outbreak: needling can spread the virus across the treated skin. Wait until the lesions have fully healed.", "screening answer: active herpes outbreak");
+    block(
+      "ACTIVE_HERPES",
+      "Active herpes simplex outbreak: needling can spread the virus across the treated skin. Wait until the lesions have fully healed.",
+      "screening answer: active herpes outbreak",
+    );
   if (answers.openWounds)
-    block("OPEN_WOUNDS", `Open wounds in the treatment area${where}: infection risk and poor healing. Wait until the skin is intact.`, "screening answer: open wounds");
+    block(
+      "OPEN_WOUNDS",
+      `Open wounds in the treatment area${where}: infection risk and poor healing. Wait until the skin is intact.`,
+      "screening answer: open wounds",
+    );
   if (answers.pregnantOrBreastfeeding)
-    block("PREGNANT_OR_BREASTFEEDING", "Pregnant or breastfeeding: microneedling and its serums are not established as safe; defer until after pregnancy and breastfeeding.", "screening answer: pregnant or breastfeeding");
+    block(
+      "PREGNANT_OR_BREASTFEEDING",
+      "Pregnant or breastfeeding: microneedling and its serums are not established as safe; defer until after pregnancy and breastfeeding.",
+      "screening answer: pregnant or breastfeeding",
+    );
   if (answers.eczemaPsoriasisRosaceaFlareInArea)
-    block("SKIN_FLARE_IN_AREA", `Eczema, psoriasis or rosacea flaring in the treatment area${where}: needling can worsen the flare (and psoriasis can spread to injured skin). Wait until it has settled.`, "screening answer: eczema/psoriasis/rosacea flare in area");
+    block(
+      "SKIN_FLARE_IN_AREA",
+      `Eczema, psoriasis or rosacea flaring in the treatment area${where}: needling can worsen the flare (and psoriasis can spread to injured skin). Wait until it has settled.`,
+      "screening answer: eczema/psoriasis/rosacea flare in area",
+    );
   if (answers.sunburn)
-    warn("SUNBURN", "Sunburn in the treatment area: the skin is already inflamed; higher risk of irritation and pigmentation. Consider postponing until it has healed.", "screening answer: sunburn");
+    warn(
+      "SUNBURN",
+      "Sunburn in the treatment area: the skin is already inflamed; higher risk of irritation and pigmentation. Consider postponing until it has healed.",
+      "screening answer: sunburn",
+    );
 
   // --- Cancer treatment ------------------------------------------------------------------------
   const chemoMonths = settings.chemoRadiotherapyMonths;
@@ -199,10 +308,18 @@ export function screen(input: ScreenInput): ContraindicationFinding[] {
   if (answers.chemoOrRadiotherapyCurrent)
     block("CHEMO_RADIOTHERAPY", chemoReason, "screening answer: currently having chemotherapy/radiotherapy");
   if (answers.chemoOrRadiotherapyDate && withinMonths(answers.chemoOrRadiotherapyDate, chemoMonths))
-    block("CHEMO_RADIOTHERAPY", chemoReason, `screening answer: last chemotherapy/radiotherapy ${answers.chemoOrRadiotherapyDate}; ${settingSource(settings, "chemoRadiotherapyMonths")}`);
+    block(
+      "CHEMO_RADIOTHERAPY",
+      chemoReason,
+      `screening answer: last chemotherapy/radiotherapy ${answers.chemoOrRadiotherapyDate}; ${settingSource(settings, "chemoRadiotherapyMonths")}`,
+    );
   for (const m of [...meds("CHEMOTHERAPY"), ...meds("RADIOTHERAPY")]) {
     if (isCurrent(m, onDate) || (m.stoppedOn && withinMonths(m.stoppedOn, chemoMonths)))
-      block("CHEMO_RADIOTHERAPY", chemoReason, `${medSource(m, m.class === "CHEMOTHERAPY" ? "chemotherapy" : "radiotherapy")}; ${settingSource(settings, "chemoRadiotherapyMonths")}`);
+      block(
+        "CHEMO_RADIOTHERAPY",
+        chemoReason,
+        `${medSource(m, m.class === "CHEMOTHERAPY" ? "chemotherapy" : "radiotherapy")}; ${settingSource(settings, "chemoRadiotherapyMonths")}`,
+      );
   }
 
   // --- Isotretinoin ----------------------------------------------------------------------------
@@ -219,55 +336,121 @@ export function screen(input: ScreenInput): ContraindicationFinding[] {
 
   // --- Standing history ------------------------------------------------------------------------
   if (has("KELOID_TENDENCY"))
-    block("KELOID_TENDENCY", "Keloid or hypertrophic scarring tendency: needling injury can trigger new raised scars.", "history: keloid tendency");
+    block(
+      "KELOID_TENDENCY",
+      "Keloid or hypertrophic scarring tendency: needling injury can trigger new raised scars.",
+      "history: keloid tendency",
+    );
   if (has("BLEEDING_DISORDER"))
-    block("BLEEDING_DISORDER", "Bleeding disorder: bleeding and bruising from needling may not stop normally.", "history: bleeding disorder");
+    block(
+      "BLEEDING_DISORDER",
+      "Bleeding disorder: bleeding and bruising from needling may not stop normally.",
+      "history: bleeding disorder",
+    );
   for (const m of meds("ANTICOAGULANT").filter((x) => isCurrent(x, onDate)))
-    block("ANTICOAGULANT", "Taking an anticoagulant: prolonged bleeding and bruising. Do not stop it without the prescriber; seek medical advice.", medSource(m, "anticoagulant"));
+    block(
+      "ANTICOAGULANT",
+      "Taking an anticoagulant: prolonged bleeding and bruising. Do not stop it without the prescriber; seek medical advice.",
+      medSource(m, "anticoagulant"),
+    );
   if (has("IMMUNOSUPPRESSION"))
-    block("IMMUNOSUPPRESSION", "Immunosuppressed: higher infection risk and impaired healing.", "history: immunosuppression");
+    block(
+      "IMMUNOSUPPRESSION",
+      "Immunosuppressed: higher infection risk and impaired healing.",
+      "history: immunosuppression",
+    );
   for (const m of meds("IMMUNOSUPPRESSANT").filter((x) => isCurrent(x, onDate)))
-    block("IMMUNOSUPPRESSION", "Taking an immunosuppressant: higher infection risk and impaired healing.", medSource(m, "immunosuppressant"));
+    block(
+      "IMMUNOSUPPRESSION",
+      "Taking an immunosuppressant: higher infection risk and impaired healing.",
+      medSource(m, "immunosuppressant"),
+    );
   if (has("DIABETES_UNCONTROLLED"))
-    block("UNCONTROLLED_DIABETES", "Uncontrolled diabetes: impaired wound healing and higher infection risk.", "history: uncontrolled diabetes");
+    block(
+      "UNCONTROLLED_DIABETES",
+      "Uncontrolled diabetes: impaired wound healing and higher infection risk.",
+      "history: uncontrolled diabetes",
+    );
 
   // --- Allergies to the needles or the numbing cream ---------------------------------------------
   const allergyFinding = (a: Allergy, code: ContraindicationCode, what: string): void => {
     const src = `${a.kind === "ALLERGY" ? "allergy" : "sensitivity"}: ${a.substance}`;
-    if (a.kind === "ALLERGY") block(code, `Allergy to ${what}: risk of an allergic reaction during treatment.${code === "ANAESTHETIC_ALLERGY" ? " Do not use that numbing agent; an alternative needs a prescriber's decision." : " Needles must be confirmed free of it."}`, src);
+    if (a.kind === "ALLERGY")
+      block(
+        code,
+        `Allergy to ${what}: risk of an allergic reaction during treatment.${code === "ANAESTHETIC_ALLERGY" ? " Do not use that numbing agent; an alternative needs a prescriber's decision." : " Needles must be confirmed free of it."}`,
+        src,
+      );
     else warn(code, `Sensitivity to ${what}: watch for irritation and consider an alternative.`, src);
   };
   if (has("NICKEL_ALLERGY"))
-    block("METAL_ALLERGY", "Allergy to nickel / stainless steel: the needles may cause an allergic reaction. Needles must be confirmed free of it.", "history: nickel allergy");
+    block(
+      "METAL_ALLERGY",
+      "Allergy to nickel / stainless steel: the needles may cause an allergic reaction. Needles must be confirmed free of it.",
+      "history: nickel allergy",
+    );
   if (has("ANAESTHETIC_ALLERGY"))
-    block("ANAESTHETIC_ALLERGY", "Allergy to topical anaesthetic: do not use that numbing agent; an alternative needs a prescriber's decision.", "history: anaesthetic allergy");
+    block(
+      "ANAESTHETIC_ALLERGY",
+      "Allergy to topical anaesthetic: do not use that numbing agent; an alternative needs a prescriber's decision.",
+      "history: anaesthetic allergy",
+    );
   for (const a of patient.allergies) {
     if (findMatch(a.substance, METAL_TERMS)) allergyFinding(a, "METAL_ALLERGY", "nickel / stainless steel");
-    else if (findMatch(a.substance, ANAESTHETIC_TERMS)) allergyFinding(a, "ANAESTHETIC_ALLERGY", `the topical anaesthetic (${a.substance})`);
+    else if (findMatch(a.substance, ANAESTHETIC_TERMS))
+      allergyFinding(a, "ANAESTHETIC_ALLERGY", `the topical anaesthetic (${a.substance})`);
   }
 
   // --- Warnings --------------------------------------------------------------------------------
   if (has("HERPES_SIMPLEX_HISTORY") && !answers.activeHerpesOutbreak) {
     const facial = !area || area.length === 0 || area.some((z) => FACIAL_ZONES.includes(z));
     if (facial)
-      warn("HERPES_HISTORY", "History of herpes simplex (cold sores): needling can reactivate it. Consider antiviral prophylaxis before treatment.", "history: herpes simplex");
+      warn(
+        "HERPES_HISTORY",
+        "History of herpes simplex (cold sores): needling can reactivate it. Consider antiviral prophylaxis before treatment.",
+        "history: herpes simplex",
+      );
   }
   const fitz = patient.fitzpatrick;
   if (fitz === "IV" || fitz === "V" || fitz === "VI")
-    warn("FITZPATRICK_PIH_RISK", `Fitzpatrick type ${fitz}: higher risk of post-inflammatory hyperpigmentation. Use conservative depth (lower end of the range) and strict sun protection.`, `patient: Fitzpatrick ${fitz}`);
+    warn(
+      "FITZPATRICK_PIH_RISK",
+      `Fitzpatrick type ${fitz}: higher risk of post-inflammatory hyperpigmentation. Use conservative depth (lower end of the range) and strict sun protection.`,
+      `patient: Fitzpatrick ${fitz}`,
+    );
   if (answers.toxinDate && withinDays(answers.toxinDate, settings.toxinDays))
-    warn("RECENT_TOXIN", `Botulinum toxin in the area on ${answers.toxinDate}, less than ${settings.toxinDays} days ago: needling may spread it before it has settled.`, `screening answer: toxin ${answers.toxinDate}; ${settingSource(settings, "toxinDays")}`);
+    warn(
+      "RECENT_TOXIN",
+      `Botulinum toxin in the area on ${answers.toxinDate}, less than ${settings.toxinDays} days ago: needling may spread it before it has settled.`,
+      `screening answer: toxin ${answers.toxinDate}; ${settingSource(settings, "toxinDays")}`,
+    );
   if (answers.fillerDate && withinDays(answers.fillerDate, settings.fillerDays))
-    warn("RECENT_FILLER", `Dermal filler in the area on ${answers.fillerDate}, less than ${settings.fillerDays} days ago: risk of displacing the filler and of infection.`, `screening answer: filler ${answers.fillerDate}; ${settingSource(settings, "fillerDays")}`);
+    warn(
+      "RECENT_FILLER",
+      `Dermal filler in the area on ${answers.fillerDate}, less than ${settings.fillerDays} days ago: risk of displacing the filler and of infection.`,
+      `screening answer: filler ${answers.fillerDate}; ${settingSource(settings, "fillerDays")}`,
+    );
   const peelDays = settings.peelLaserRetinoidDays;
   if (answers.peelLaserDate && withinDays(answers.peelLaserDate, peelDays))
-    warn("RECENT_PEEL_LASER", `Chemical peel or laser on ${answers.peelLaserDate}, less than ${peelDays} days ago: the skin barrier has not recovered; risk of irritation and pigmentation.`, `screening answer: peel/laser ${answers.peelLaserDate}; ${settingSource(settings, "peelLaserRetinoidDays")}`);
+    warn(
+      "RECENT_PEEL_LASER",
+      `Chemical peel or laser on ${answers.peelLaserDate}, less than ${peelDays} days ago: the skin barrier has not recovered; risk of irritation and pigmentation.`,
+      `screening answer: peel/laser ${answers.peelLaserDate}; ${settingSource(settings, "peelLaserRetinoidDays")}`,
+    );
   const retinoidReason = `Retinoid used within the last ${peelDays} days: the skin is more fragile and reactive; risk of irritation.`;
   if (answers.retinoidDate && withinDays(answers.retinoidDate, peelDays))
-    warn("RECENT_RETINOID", retinoidReason, `screening answer: retinoid ${answers.retinoidDate}; ${settingSource(settings, "peelLaserRetinoidDays")}`);
+    warn(
+      "RECENT_RETINOID",
+      retinoidReason,
+      `screening answer: retinoid ${answers.retinoidDate}; ${settingSource(settings, "peelLaserRetinoidDays")}`,
+    );
   for (const m of meds("TOPICAL_RETINOID")) {
     if (isCurrent(m, onDate) || (m.stoppedOn && withinDays(m.stoppedOn, peelDays)))
-      warn("RECENT_RETINOID", retinoidReason, `${medSource(m, "topical retinoid")}; ${settingSource(settings, "peelLaserRetinoidDays")}`);
+      warn(
+        "RECENT_RETINOID",
+        retinoidReason,
+        `${medSource(m, "topical retinoid")}; ${settingSource(settings, "peelLaserRetinoidDays")}`,
+      );
   }
 
   return mergeByCode(found);
@@ -325,10 +508,13 @@ export function applyOverrides(
   const valid = new Map<string, Override>();
   for (const o of overrides) {
     const finding = findings.find((f) => f.code === o.code);
-    if (!o.reason || o.reason.trim() === "") rejected.push({ override: o, reason: "an override needs a reason" });
-    else if (!o.by || o.by.trim() === "") rejected.push({ override: o, reason: "an override must record who made it" });
+    if (!o.reason || o.reason.trim() === "")
+      rejected.push({ override: o, reason: "an override needs a reason" });
+    else if (!o.by || o.by.trim() === "")
+      rejected.push({ override: o, reason: "an override must record who made it" });
     else if (!finding) rejected.push({ override: o, reason: `there is no finding ${o.code} to override` });
-    else if (!finding.overridable) rejected.push({ override: o, reason: `${o.code} cannot be overridden: ${finding.reason}` });
+    else if (!finding.overridable)
+      rejected.push({ override: o, reason: `${o.code} cannot be overridden: ${finding.reason}` });
     else if (!valid.has(o.code)) valid.set(o.code, o);
   }
   const unresolved: ContraindicationFinding[] = [];

@@ -46,11 +46,18 @@ describe("stripFreeText", () => {
       sessions: [{ depthMm: 1.5, immediateReactions: "cried", device: "PEN" }],
       custom: "x",
     };
-    expect(stripFreeText(row, ["custom"])).toEqual({ indication: "ACNE_SCARRING", sessions: [{ depthMm: 1.5, device: "PEN" }] });
+    expect(stripFreeText(row, ["custom"])).toEqual({
+      indication: "ACNE_SCARRING",
+      sessions: [{ depthMm: 1.5, device: "PEN" }],
+    });
     expect(row.notes).toBeDefined(); // input untouched
   });
   it("replaces the patient with key and band", () => {
-    const d = deidentifyPatient({ id: "p1", dateOfBirth: "1990-01-01", fitzpatrick: "IV" }, "group-a-secret-0123456789", "2026-06-01");
+    const d = deidentifyPatient(
+      { id: "p1", dateOfBirth: "1990-01-01", fitzpatrick: "IV" },
+      "group-a-secret-0123456789",
+      "2026-06-01",
+    );
     expect(d).toMatchObject({ ageBand: "30–39", fitzpatrick: "IV", siteId: null });
     expect(d.patientKey).toHaveLength(64);
   });

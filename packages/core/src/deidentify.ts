@@ -6,7 +6,17 @@ import { isIsoDate } from "./validate";
  * dates of birth (age bands, over 89 grouped), free text removed, patient keys pseudonymous per group.
  */
 
-export const AGE_BANDS = ["<18", "18–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90+"] as const;
+export const AGE_BANDS = [
+  "<18",
+  "18–29",
+  "30–39",
+  "40–49",
+  "50–59",
+  "60–69",
+  "70–79",
+  "80–89",
+  "90+",
+] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** Whole years of age on `onDate` (birthday counted on the day; 29 Feb birthdays on 1 Mar in other years). */
@@ -35,15 +45,33 @@ export function ageBand(dateOfBirth: string, onDate: string): AgeBand {
  * passed in by the caller.
  */
 export function pseudonymousKey(groupSecret: string, patientId: string): string {
-  if (!groupSecret || groupSecret.length < 16) throw new RangeError("the group secret must be at least 16 characters");
+  if (!groupSecret || groupSecret.length < 16)
+    throw new RangeError("the group secret must be at least 16 characters");
   return toHex(hmacSha256(groupSecret, patientId));
 }
 
 /** Fields that identify a patient directly and never appear in analyst rows. */
-export const DIRECT_IDENTIFIERS = ["givenName", "familyName", "name", "email", "phone", "address", "dateOfBirth", "patientId"] as const;
+export const DIRECT_IDENTIFIERS = [
+  "givenName",
+  "familyName",
+  "name",
+  "email",
+  "phone",
+  "address",
+  "dateOfBirth",
+  "patientId",
+] as const;
 
 /** Free-text fields of clinical records: removed from analyst rows (they can name people). */
-export const FREE_TEXT_FIELDS = ["notes", "immediateReactions", "depthDeviationReason", "reason", "aftercareText", "comment", "description"] as const;
+export const FREE_TEXT_FIELDS = [
+  "notes",
+  "immediateReactions",
+  "depthDeviationReason",
+  "reason",
+  "aftercareText",
+  "comment",
+  "description",
+] as const;
 
 /**
  * Returns a copy without direct identifiers and free-text fields (the defaults above plus `extra`).

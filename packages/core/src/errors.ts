@@ -45,14 +45,11 @@ export class DomainError extends Error {
 }
 
 export const badInput = (fields: FieldProblem[], message?: string): DomainError =>
-  new DomainError(
-    "BAD_USER_INPUT",
-    message ?? fields.map((f) => `${f.path}: ${f.reason}`).join("; "),
-    { fields },
-  );
+  new DomainError("BAD_USER_INPUT", message ?? fields.map((f) => `${f.path}: ${f.reason}`).join("; "), {
+    fields,
+  });
 
-export const notFound = (what: string): DomainError =>
-  new DomainError("NOT_FOUND", `${what} was not found.`);
+export const notFound = (what: string): DomainError => new DomainError("NOT_FOUND", `${what} was not found.`);
 
 export const conflict = (what: string): DomainError =>
   new DomainError(

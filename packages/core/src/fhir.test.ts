@@ -14,33 +14,102 @@ const input: FhirExportInput = {
   },
   consultations: [{ id: "k1", heldOn: "2026-01-01" }],
   concerns: [
-    { id: "c1", indication: "ACNE_SCARRING", bodyArea: "CHEEKS", status: "ACTIVE", baselineScale: "GOODMAN_BARON_QUANTITATIVE", baselineScore: 40, baselineOn: "2026-01-01", consultationId: "k1" },
-    { id: "c2", indication: "REJUVENATION", bodyArea: "NECK", status: "RESOLVED", baselineScale: "SATISFACTION", baselineScore: 4, baselineOn: "2026-01-01" },
+    {
+      id: "c1",
+      indication: "ACNE_SCARRING",
+      bodyArea: "CHEEKS",
+      status: "ACTIVE",
+      baselineScale: "GOODMAN_BARON_QUANTITATIVE",
+      baselineScore: 40,
+      baselineOn: "2026-01-01",
+      consultationId: "k1",
+    },
+    {
+      id: "c2",
+      indication: "REJUVENATION",
+      bodyArea: "NECK",
+      status: "RESOLVED",
+      baselineScale: "SATISFACTION",
+      baselineScore: 4,
+      baselineOn: "2026-01-01",
+    },
   ],
-  plans: [{ id: "pl1", concernIds: ["c1", "c-missing"], startOn: "2026-01-05", sessionsPlanned: 4, intervalWeeks: 4, status: "IN_PROGRESS" }],
+  plans: [
+    {
+      id: "pl1",
+      concernIds: ["c1", "c-missing"],
+      startOn: "2026-01-05",
+      sessionsPlanned: 4,
+      intervalWeeks: 4,
+      status: "IN_PROGRESS",
+    },
+  ],
   sessions: [
-    { id: "s1", planId: "pl1", performedOn: "2026-01-05", device: "PEN", zones: [{ zone: "CHEEKS", depthMm: 1.5, passes: 3 }] },
-    { id: "s2", planId: "pl-gone", performedOn: "2026-02-02", device: "PEN", zones: [{ zone: "CHEEKS", depthMm: 1.5, passes: 3 }] },
+    {
+      id: "s1",
+      planId: "pl1",
+      performedOn: "2026-01-05",
+      device: "PEN",
+      zones: [{ zone: "CHEEKS", depthMm: 1.5, passes: 3 }],
+    },
+    {
+      id: "s2",
+      planId: "pl-gone",
+      performedOn: "2026-02-02",
+      device: "PEN",
+      zones: [{ zone: "CHEEKS", depthMm: 1.5, passes: 3 }],
+    },
   ],
   serumsApplied: [
-    { sessionId: "s1", serumId: "ha", serumName: "HA serum", lotNumber: "L1", expiresOn: "2027-01-01", zone: "CHEEKS" },
+    {
+      sessionId: "s1",
+      serumId: "ha",
+      serumName: "HA serum",
+      lotNumber: "L1",
+      expiresOn: "2027-01-01",
+      zone: "CHEEKS",
+    },
     { sessionId: "s2", serumId: "ha", serumName: "HA serum", lotNumber: "L1", zone: "CHEEKS" },
   ],
   assessments: [
-    { id: "a1", concernId: "c1", scale: "GOODMAN_BARON_QUANTITATIVE", score: 30, rater: "CLINICIAN", assessedOn: "2026-02-02", sessionId: "s2" },
+    {
+      id: "a1",
+      concernId: "c1",
+      scale: "GOODMAN_BARON_QUANTITATIVE",
+      score: 30,
+      rater: "CLINICIAN",
+      assessedOn: "2026-02-02",
+      sessionId: "s2",
+    },
     { id: "a2", concernId: "c1", scale: "GAIS", score: 2, rater: "PATIENT", assessedOn: "2026-02-02" },
   ],
-  adverseEvents: [{ id: "e1", sessionId: "s1", type: "ERYTHEMA_OEDEMA", onsetOn: "2026-01-05", severity: "MILD", serumId: "ha", lotNumber: "L1" }],
+  adverseEvents: [
+    {
+      id: "e1",
+      sessionId: "s1",
+      type: "ERYTHEMA_OEDEMA",
+      onsetOn: "2026-01-05",
+      severity: "MILD",
+      serumId: "ha",
+      lotNumber: "L1",
+    },
+  ],
 };
 
 const byType = <T extends FhirResource["resourceType"]>(b: ReturnType<typeof toFhirBundle>, t: T) =>
-  b.entry.map((e) => e.resource).filter((r): r is Extract<FhirResource, { resourceType: T }> => r.resourceType === t);
+  b.entry
+    .map((e) => e.resource)
+    .filter((r): r is Extract<FhirResource, { resourceType: T }> => r.resourceType === t);
 
 describe("toFhirBundle", () => {
   const bundle = toFhirBundle(input);
 
   it("is a collection bundle with urn:uuid fullUrls matching resource ids, all unique", () => {
-    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection", timestamp: "2026-06-01T10:00:00Z" });
+    expect(bundle).toMatchObject({
+      resourceType: "Bundle",
+      type: "collection",
+      timestamp: "2026-06-01T10:00:00Z",
+    });
     const urls = bundle.entry.map((e) => e.fullUrl);
     expect(new Set(urls).size).toBe(urls.length);
     for (const e of bundle.entry) {

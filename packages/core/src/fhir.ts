@@ -1,4 +1,11 @@
-import { ICD10, INDICATION_LABELS, ZONE_LABELS, type ConcernStatus, type Indication, type Zone } from "./concerns";
+import {
+  ICD10,
+  INDICATION_LABELS,
+  ZONE_LABELS,
+  type ConcernStatus,
+  type Indication,
+  type Zone,
+} from "./concerns";
 import { DEVICE_LABELS, type Device } from "./devices";
 import { uuidFromName } from "./hash";
 import type { Allergy, FitzpatrickType } from "./patient";
@@ -231,7 +238,8 @@ const severityCode = (s: Severity): "mild" | "moderate" | "severe" =>
 export function toFhirBundle(input: FhirExportInput): FhirBundle {
   const entries: FhirBundle["entry"] = [];
   const known = new Set<string>();
-  const urlOf = (type: string, localId: string): string => `urn:uuid:${uuidFromName(`${input.patient.id}|${type}/${localId}`)}`;
+  const urlOf = (type: string, localId: string): string =>
+    `urn:uuid:${uuidFromName(`${input.patient.id}|${type}/${localId}`)}`;
   const idOf = (type: string, localId: string): string => urlOf(type, localId).slice("urn:uuid:".length);
   /** A reference to a resource that will be in the bundle, or undefined. */
   const ref = (type: string, localId: string | undefined, display?: string): Reference | undefined => {
@@ -277,10 +285,22 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       resourceType: "Observation",
       id: idOf("Observation", "fitzpatrick"),
       status: "final",
-      code: { coding: [{ system: `${NEEDLEWORK_SYSTEM}/observation`, code: "FITZPATRICK", display: "Fitzpatrick skin type" }], text: "Fitzpatrick skin type" },
+      code: {
+        coding: [
+          {
+            system: `${NEEDLEWORK_SYSTEM}/observation`,
+            code: "FITZPATRICK",
+            display: "Fitzpatrick skin type",
+          },
+        ],
+        text: "Fitzpatrick skin type",
+      },
       subject: patientRef,
       effectiveDateTime: input.generatedAt.slice(0, 10),
-      valueCodeableConcept: { coding: [{ system: `${NEEDLEWORK_SYSTEM}/fitzpatrick`, code: fitz }], text: `Type ${fitz}` },
+      valueCodeableConcept: {
+        coding: [{ system: `${NEEDLEWORK_SYSTEM}/fitzpatrick`, code: fitz }],
+        text: `Type ${fitz}`,
+      },
     }));
   }
 
@@ -292,7 +312,9 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       criticality: a.severity === "SEVERE" ? "high" : "low",
       code: { text: a.substance },
       patient: patientRef,
-      ...(a.reaction ? { reaction: [{ manifestation: [{ text: a.reaction }], severity: severityCode(a.severity) }] } : {}),
+      ...(a.reaction
+        ? { reaction: [{ manifestation: [{ text: a.reaction }], severity: severityCode(a.severity) }] }
+        : {}),
     }));
   });
 
@@ -301,7 +323,11 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       resourceType: "Encounter",
       id: idOf("Encounter", c.id),
       status: "finished",
-      class: { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "AMB", display: "ambulatory" },
+      class: {
+        system: "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+        code: "AMB",
+        display: "ambulatory",
+      },
       type: [{ text: "Microneedling consultation" }],
       subject: patientRef,
       period: { start: c.heldOn },
@@ -324,8 +350,13 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       resourceType: "Observation",
       id: idOf("Observation", localId),
       status: "final",
-      category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "exam" }] }],
-      code: { coding: [{ system: `${NEEDLEWORK_SYSTEM}/outcome-scale`, code: scale, display: def.name }], text: def.name },
+      category: [
+        { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "exam" }] },
+      ],
+      code: {
+        coding: [{ system: `${NEEDLEWORK_SYSTEM}/outcome-scale`, code: scale, display: def.name }],
+        text: def.name,
+      },
       subject: patientRef,
       focus,
       ...(partOf ? { partOf: [partOf] } : {}),
@@ -343,13 +374,28 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       resourceType: "Condition",
       id: idOf("Condition", c.id),
       clinicalStatus: {
-        coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: c.status === "ACTIVE" ? "active" : "resolved" }],
+        coding: [
+          {
+            system: "http://terminology.hl7.org/CodeSystem/condition-clinical",
+            code: c.status === "ACTIVE" ? "active" : "resolved",
+          },
+        ],
       },
-      category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-category", code: "problem-list-item" }] }],
+      category: [
+        {
+          coding: [
+            { system: "http://terminology.hl7.org/CodeSystem/condition-category", code: "problem-list-item" },
+          ],
+        },
+      ],
       code: {
         coding: [
           ...(icd ? [{ system: icd.system, code: icd.code, display: icd.display }] : []),
-          { system: `${NEEDLEWORK_SYSTEM}/indication`, code: c.indication, display: INDICATION_LABELS[c.indication] },
+          {
+            system: `${NEEDLEWORK_SYSTEM}/indication`,
+            code: c.indication,
+            display: INDICATION_LABELS[c.indication],
+          },
         ],
         text: INDICATION_LABELS[c.indication],
       },
@@ -359,12 +405,31 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       recordedDate: c.baselineOn,
     }));
     add("Observation", `baseline-${c.id}`, () =>
-      observation(`baseline-${c.id}`, c.baselineScale, c.baselineScore, c.baselineOn, [ref("Condition", c.id)!], undefined, undefined, "CLINICIAN"),
+      observation(
+        `baseline-${c.id}`,
+        c.baselineScale,
+        c.baselineScore,
+        c.baselineOn,
+        [ref("Condition", c.id)!],
+        undefined,
+        undefined,
+        "CLINICIAN",
+      ),
     );
   }
 
-  const statusOf = { PLANNED: "draft", IN_PROGRESS: "active", COMPLETED: "completed", CANCELLED: "revoked" } as const;
-  const activityStatus = { PLANNED: "not-started", IN_PROGRESS: "in-progress", COMPLETED: "completed", CANCELLED: "cancelled" } as const;
+  const statusOf = {
+    PLANNED: "draft",
+    IN_PROGRESS: "active",
+    COMPLETED: "completed",
+    CANCELLED: "revoked",
+  } as const;
+  const activityStatus = {
+    PLANNED: "not-started",
+    IN_PROGRESS: "in-progress",
+    COMPLETED: "completed",
+    CANCELLED: "cancelled",
+  } as const;
   const plans = input.plans ?? [];
   for (const pl of plans) {
     add("CarePlan", pl.id, () => ({
@@ -381,7 +446,9 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
           detail: {
             status: activityStatus[pl.status],
             code: { text: "Microneedling session" },
-            scheduledTiming: { repeat: { count: pl.sessionsPlanned, period: pl.intervalWeeks, periodUnit: "wk" } },
+            scheduledTiming: {
+              repeat: { count: pl.sessionsPlanned, period: pl.intervalWeeks, periodUnit: "wk" },
+            },
           },
         },
       ],
@@ -396,14 +463,34 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       resourceType: "Procedure",
       id: idOf("Procedure", s.id),
       status: "completed",
-      code: { coding: [{ system: `${NEEDLEWORK_SYSTEM}/procedure`, code: "MICRONEEDLING", display: "Microneedling (collagen induction therapy)" }], text: "Microneedling" },
+      code: {
+        coding: [
+          {
+            system: `${NEEDLEWORK_SYSTEM}/procedure`,
+            code: "MICRONEEDLING",
+            display: "Microneedling (collagen induction therapy)",
+          },
+        ],
+        text: "Microneedling",
+      },
       subject: patientRef,
       performedDateTime: s.performedOn,
       bodySite: s.zones.map((z) => zoneConcept(z.zone)),
-      usedCode: [{ coding: [{ system: `${NEEDLEWORK_SYSTEM}/device`, code: s.device, display: DEVICE_LABELS[s.device] }], text: DEVICE_LABELS[s.device] }],
+      usedCode: [
+        {
+          coding: [
+            { system: `${NEEDLEWORK_SYSTEM}/device`, code: s.device, display: DEVICE_LABELS[s.device] },
+          ],
+          text: DEVICE_LABELS[s.device],
+        },
+      ],
       ...(basedOn ? { basedOn: [basedOn] } : {}),
       ...(reasons.length ? { reasonReference: reasons } : {}),
-      note: [{ text: s.zones.map((z) => `${ZONE_LABELS[z.zone]}: ${z.depthMm} mm × ${z.passes} passes`).join("; ") }],
+      note: [
+        {
+          text: s.zones.map((z) => `${ZONE_LABELS[z.zone]}: ${z.depthMm} mm × ${z.passes} passes`).join("; "),
+        },
+      ],
     }));
   }
 
@@ -415,8 +502,13 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       add("Medication", key, () => ({
         resourceType: "Medication",
         id: idOf("Medication", key),
-        code: { coding: [{ system: `${NEEDLEWORK_SYSTEM}/serum`, code: a.serumId, display: a.serumName }], text: a.serumName },
-        ...(a.ingredients?.length ? { ingredient: a.ingredients.map((t) => ({ itemCodeableConcept: { text: t } })) } : {}),
+        code: {
+          coding: [{ system: `${NEEDLEWORK_SYSTEM}/serum`, code: a.serumId, display: a.serumName }],
+          text: a.serumName,
+        },
+        ...(a.ingredients?.length
+          ? { ingredient: a.ingredients.map((t) => ({ itemCodeableConcept: { text: t } })) }
+          : {}),
         batch: { lotNumber: a.lotNumber, ...(a.expiresOn ? { expirationDate: a.expiresOn } : {}) },
       }));
     }
@@ -436,7 +528,18 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
 
   for (const a of input.assessments) {
     const focus = refs("Condition", [a.concernId]);
-    add("Observation", a.id, () => observation(a.id, a.scale, a.score, a.assessedOn, focus, ref("Procedure", a.sessionId), a.label, a.rater));
+    add("Observation", a.id, () =>
+      observation(
+        a.id,
+        a.scale,
+        a.score,
+        a.assessedOn,
+        focus,
+        ref("Procedure", a.sessionId),
+        a.label,
+        a.rater,
+      ),
+    );
   }
 
   for (const e of input.adverseEvents) {
@@ -449,10 +552,26 @@ export function toFhirBundle(input: FhirExportInput): FhirBundle {
       resourceType: "AdverseEvent",
       id: idOf("AdverseEvent", e.id),
       actuality: "actual",
-      event: { coding: [{ system: `${NEEDLEWORK_SYSTEM}/adverse-event`, code: e.type, display: ADVERSE_EVENT_LABELS[e.type] }], text: ADVERSE_EVENT_LABELS[e.type] },
+      event: {
+        coding: [
+          {
+            system: `${NEEDLEWORK_SYSTEM}/adverse-event`,
+            code: e.type,
+            display: ADVERSE_EVENT_LABELS[e.type],
+          },
+        ],
+        text: ADVERSE_EVENT_LABELS[e.type],
+      },
       subject: patientRef,
       date: e.onsetOn,
-      severity: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/adverse-event-severity", code: severityCode(e.severity) }] },
+      severity: {
+        coding: [
+          {
+            system: "http://terminology.hl7.org/CodeSystem/adverse-event-severity",
+            code: severityCode(e.severity),
+          },
+        ],
+      },
       ...(suspects.length ? { suspectEntity: suspects } : {}),
     }));
   }

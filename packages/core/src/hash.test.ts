@@ -18,7 +18,9 @@ describe("sha256", () => {
 describe("hmacSha256", () => {
   it("matches node:crypto for short and long keys", () => {
     for (const key of ["k", "group-secret", "x".repeat(64), "y".repeat(200)]) {
-      expect(toHex(hmacSha256(key, "patient-123"))).toBe(createHmac("sha256", key).update("patient-123").digest("hex"));
+      expect(toHex(hmacSha256(key, "patient-123"))).toBe(
+        createHmac("sha256", key).update("patient-123").digest("hex"),
+      );
     }
   });
 });

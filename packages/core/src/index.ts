@@ -29,8 +29,26 @@ export * as Deidentify from "./deidentify";
 export * as Fhir from "./fhir";
 export * as ConsultationRules from "./consultations";
 export * as PlanRules from "./treatment-plans";
-export type { Indication, Zone, BodyArea, ConcernStatus, ConcernInput, ValidConcernFields, DepthRange } from "./concerns";
-export type { ScaleId, Rater, ScaleDefinition, Improvement, Trend, TrendPoint, ScorePoint, AssessmentInput, ValidAssessmentFields } from "./scales";
+export type {
+  Indication,
+  Zone,
+  BodyArea,
+  ConcernStatus,
+  ConcernInput,
+  ValidConcernFields,
+  DepthRange,
+} from "./concerns";
+export type {
+  ScaleId,
+  Rater,
+  ScaleDefinition,
+  Improvement,
+  Trend,
+  TrendPoint,
+  ScorePoint,
+  AssessmentInput,
+  ValidAssessmentFields,
+} from "./scales";
 export type { ClinicSettings, ClinicSettingsInput } from "./settings";
 export type {
   ContraindicationFinding,
@@ -42,9 +60,25 @@ export type {
   OverrideOutcome,
   Rescreen,
 } from "./contraindications";
-export type { Serum, SerumLot, SerumClearance, SerumInput, LotInput, SerumSeed, SerumCheckInput } from "./serums";
+export type {
+  Serum,
+  SerumLot,
+  SerumClearance,
+  SerumInput,
+  LotInput,
+  SerumSeed,
+  SerumCheckInput,
+} from "./serums";
 export type { Device } from "./devices";
-export type { ProtocolTemplate, PlanConcern, SuggestedPlan, SuggestedZone, PlanInput, PlanZone, ValidPlanFields } from "./protocols";
+export type {
+  ProtocolTemplate,
+  PlanConcern,
+  SuggestedPlan,
+  SuggestedZone,
+  PlanInput,
+  PlanZone,
+  ValidPlanFields,
+} from "./protocols";
 export type {
   SessionInput,
   ValidSessionFields,
@@ -61,8 +95,26 @@ export type {
   Severity,
 } from "./sessions";
 export type { PlanStatus, PlanSchedule, PlanProgress, PlanDue, DueState, DepthBand } from "./schedule";
-export type { KpiId, KpiPlan, Ratio, ImprovementRow, ImprovementGroup, ImprovementDimension, IntervalAdherence } from "./kpi";
+export type {
+  KpiId,
+  KpiPlan,
+  Ratio,
+  ImprovementRow,
+  ImprovementGroup,
+  ImprovementDimension,
+  IntervalAdherence,
+} from "./kpi";
 export type { AgeBand } from "./deidentify";
 export type { FhirBundle, FhirResource, FhirExportInput } from "./fhir";
-export type { ConsultationInput, ConsultationConcernInput, ValidConsultationFields, ValidConsultationConcern } from "./consultations";
-export type { PlanState, PlannedSerumCheck, ResolvedPlannedSerum, SerumOverrideInput } from "./treatment-plans";
+export type {
+  ConsultationInput,
+  ConsultationConcernInput,
+  ValidConsultationFields,
+  ValidConsultationConcern,
+} from "./consultations";
+export type {
+  PlanState,
+  PlannedSerumCheck,
+  ResolvedPlannedSerum,
+  SerumOverrideInput,
+} from "./treatment-plans";

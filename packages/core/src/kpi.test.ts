@@ -10,7 +10,13 @@ import {
   type KpiPlan,
 } from "./kpi";
 
-const plan = (over: Partial<KpiPlan>): KpiPlan => ({ startOn: "2026-01-05", sessionsPlanned: 3, intervalWeeks: 4, sessionDates: [], ...over });
+const plan = (over: Partial<KpiPlan>): KpiPlan => ({
+  startOn: "2026-01-05",
+  sessionsPlanned: 3,
+  intervalWeeks: 4,
+  sessionDates: [],
+  ...over,
+});
 
 describe("KPI_DEFINITIONS", () => {
   it("defines every KPI in words", () => {
@@ -23,11 +29,21 @@ describe("courseCompletionRate", () => {
   const done = plan({ sessionDates: ["2026-01-05", "2026-02-02", "2026-03-02"] });
   const partial = plan({ sessionDates: ["2026-01-05"] });
   it("counts an unfinished plan only after its deadline plus grace", () => {
-    expect(courseCompletionRate([done, partial], "2026-03-16", 14)).toEqual({ numerator: 1, denominator: 1, value: 100 });
-    expect(courseCompletionRate([done, partial], "2026-03-17", 14)).toEqual({ numerator: 1, denominator: 2, value: 50 });
+    expect(courseCompletionRate([done, partial], "2026-03-16", 14)).toEqual({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+    });
+    expect(courseCompletionRate([done, partial], "2026-03-17", 14)).toEqual({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+    });
   });
   it("counts cancelled plans as not completed once due, and is null without data", () => {
-    expect(courseCompletionRate([plan({ cancelled: true, sessionDates: ["2026-01-05"] })], "2026-06-01", 14).value).toBe(0);
+    expect(
+      courseCompletionRate([plan({ cancelled: true, sessionDates: ["2026-01-05"] })], "2026-06-01", 14).value,
+    ).toBe(0);
     expect(courseCompletionRate([], "2026-06-01", 14).value).toBeNull();
   });
 });
@@ -64,8 +80,20 @@ describe("meanImprovement", () => {
   it("groups by the chosen dimensions and always by scale", () => {
     const groups = meanImprovement(
       [
-        { scale: "GOODMAN_BARON_QUANTITATIVE", baseline: 40, latest: 30, indication: "ACNE_SCARRING", depthBand: "1.0–1.5" },
-        { scale: "GOODMAN_BARON_QUANTITATIVE", baseline: 20, latest: 20, indication: "ACNE_SCARRING", depthBand: "1.0–1.5" },
+        {
+          scale: "GOODMAN_BARON_QUANTITATIVE",
+          baseline: 40,
+          latest: 30,
+          indication: "ACNE_SCARRING",
+          depthBand: "1.0–1.5",
+        },
+        {
+          scale: "GOODMAN_BARON_QUANTITATIVE",
+          baseline: 20,
+          latest: 20,
+          indication: "ACNE_SCARRING",
+          depthBand: "1.0–1.5",
+        },
         { scale: "GAIS", baseline: 4, latest: 2, indication: "ACNE_SCARRING", depthBand: "1.0–1.5" },
         { scale: "HAIR_COUNT", baseline: 0, latest: 10, indication: "ALOPECIA", depthBand: "0.5–1.0" },
       ],
@@ -73,17 +101,37 @@ describe("meanImprovement", () => {
     );
     expect(groups).toHaveLength(3);
     const gb = groups.find((g) => g.scale === "GOODMAN_BARON_QUANTITATIVE");
-    expect(gb).toMatchObject({ key: { indication: "ACNE_SCARRING" }, n: 2, meanAbsolute: 5, meanPercent: 12.5, improvedShare: 50 });
+    expect(gb).toMatchObject({
+      key: { indication: "ACNE_SCARRING" },
+      n: 2,
+      meanAbsolute: 5,
+      meanPercent: 12.5,
+      improvedShare: 50,
+    });
     expect(groups.find((g) => g.scale === "GAIS")).toMatchObject({ meanAbsolute: 2, meanPercent: null });
-    expect(groups.find((g) => g.scale === "HAIR_COUNT")).toMatchObject({ meanPercent: null, nPercent: 0, meanAbsolute: 10 });
+    expect(groups.find((g) => g.scale === "HAIR_COUNT")).toMatchObject({
+      meanPercent: null,
+      nPercent: 0,
+      meanAbsolute: 10,
+    });
   });
 });
 
 describe("timeBetweenSessionsVsPlan", () => {
   it("reports deviation from the planned interval", () => {
-    const r = timeBetweenSessionsVsPlan([plan({ sessionDates: ["2026-01-05", "2026-02-02", "2026-03-16"] })], 7);
+    const r = timeBetweenSessionsVsPlan(
+      [plan({ sessionDates: ["2026-01-05", "2026-02-02", "2026-03-16"] })],
+      7,
+    );
     // gaps: 28 (0 dev), 42 (+14 dev)
-    expect(r).toEqual({ gaps: 2, meanActualDays: 35, meanPlannedDays: 28, meanDeviationDays: 7, meanAbsDeviationDays: 7, withinGraceShare: 50 });
+    expect(r).toEqual({
+      gaps: 2,
+      meanActualDays: 35,
+      meanPlannedDays: 28,
+      meanDeviationDays: 7,
+      meanAbsDeviationDays: 7,
+      withinGraceShare: 50,
+    });
     expect(timeBetweenSessionsVsPlan([plan({ sessionDates: ["2026-01-05"] })], 7).gaps).toBe(0);
   });
 });

@@ -111,7 +111,10 @@ export function rebookingRate(plans: readonly KpiPlan[], onDate: string, graceDa
 }
 
 /** Whether a recorded event counts towards the adverse-event rate (expected redness does not). */
-export function countsAsAdverseEvent(e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">, onDate?: string): boolean {
+export function countsAsAdverseEvent(
+  e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">,
+  onDate?: string,
+): boolean {
   return classifyAdverseEvent(e, onDate) !== "EXPECTED";
 }
 
@@ -126,7 +129,16 @@ export function adverseEventRatePer100(
 }
 
 /** Dimensions outcomes can be grouped by. */
-export const IMPROVEMENT_DIMENSIONS = ["indication", "depthBand", "serum", "device", "fitzpatrick", "site", "practitioner", "zone"] as const;
+export const IMPROVEMENT_DIMENSIONS = [
+  "indication",
+  "depthBand",
+  "serum",
+  "device",
+  "fitzpatrick",
+  "site",
+  "practitioner",
+  "zone",
+] as const;
 export type ImprovementDimension = (typeof IMPROVEMENT_DIMENSIONS)[number];
 
 export interface ImprovementRow extends Partial<Record<ImprovementDimension, string | null>> {
@@ -147,8 +159,14 @@ export interface ImprovementGroup {
 }
 
 /** Mean improvement per group and scale (see KPI_DEFINITIONS). Groups sorted by key. */
-export function meanImprovement(rows: readonly ImprovementRow[], groupBy: readonly ImprovementDimension[]): ImprovementGroup[] {
-  const groups = new Map<string, { key: ImprovementGroup["key"]; scale: ScaleId; abs: number[]; pct: number[]; improved: number }>();
+export function meanImprovement(
+  rows: readonly ImprovementRow[],
+  groupBy: readonly ImprovementDimension[],
+): ImprovementGroup[] {
+  const groups = new Map<
+    string,
+    { key: ImprovementGroup["key"]; scale: ScaleId; abs: number[]; pct: number[]; improved: number }
+  >();
   for (const r of rows) {
     const key: ImprovementGroup["key"] = {};
     for (const d of groupBy) key[d] = r[d] ?? null;
@@ -201,7 +219,14 @@ export function timeBetweenSessionsVsPlan(plans: readonly KpiPlan[], graceDays: 
   }
   const n = actual.length;
   if (n === 0)
-    return { gaps: 0, meanActualDays: null, meanPlannedDays: null, meanDeviationDays: null, meanAbsDeviationDays: null, withinGraceShare: null };
+    return {
+      gaps: 0,
+      meanActualDays: null,
+      meanPlannedDays: null,
+      meanDeviationDays: null,
+      meanAbsDeviationDays: null,
+      withinGraceShare: null,
+    };
   const r1 = (x: number): number => Math.round(x * 10) / 10;
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const dev = actual.map((a, i) => a - planned[i]!);

@@ -1,10 +1,4 @@
-import {
-  Problems,
-  requireDate,
-  requireOneOf,
-  requireText,
-  todayIso,
-} from "./validate";
+import { Problems, requireDate, requireOneOf, requireText, todayIso } from "./validate";
 
 export const FITZPATRICK_TYPES = ["I", "II", "III", "IV", "V", "VI"] as const;
 export type FitzpatrickType = (typeof FITZPATRICK_TYPES)[number];

@@ -60,13 +60,19 @@ export function validateStaffInput(input: StaffInput, current?: StaffFields): St
     ? current.email
     : requireText(p, "input.email", input.email, { max: 200 })?.toLowerCase();
   if (!current && email && !STAFF_EMAIL.test(email)) p.add("input.email", "must be an email address");
-  const name = input.name === undefined && current ? current.name : requireText(p, "input.name", input.name, { max: 100 });
+  const name =
+    input.name === undefined && current
+      ? current.name
+      : requireText(p, "input.name", input.name, { max: 100 });
   const role = input.role ?? current?.role;
-  if (!role || !(ROLES as readonly string[]).includes(role)) p.add("input.role", `must be one of ${ROLES.join(", ")}`);
-  const rawSites = input.siteIds ?? (input.role && input.role !== current?.role ? [] : current?.siteIds) ?? [];
+  if (!role || !(ROLES as readonly string[]).includes(role))
+    p.add("input.role", `must be one of ${ROLES.join(", ")}`);
+  const rawSites =
+    input.siteIds ?? (input.role && input.role !== current?.role ? [] : current?.siteIds) ?? [];
   const siteIds = [...new Set(rawSites.map((s) => s.trim()).filter(Boolean))];
   if (siteIds.length > 20) p.add("input.siteIds", "at most 20 sites");
-  if (role === "PRACTITIONER" && siteIds.length === 0) p.add("input.siteIds", "a practitioner needs at least one site");
+  if (role === "PRACTITIONER" && siteIds.length === 0)
+    p.add("input.siteIds", "a practitioner needs at least one site");
   if (role !== "PRACTITIONER" && siteIds.length > 0 && input.siteIds?.length) {
     p.add("input.siteIds", "only practitioners are given sites: clinic admins see every site, analysts none");
   }

@@ -47,16 +47,168 @@ const t = (p: ProtocolTemplate): ProtocolTemplate => p;
 
 /** DOMAIN.md's table. Scarring and rosacea are not in the table: see their notes. */
 export const DEFAULT_PROTOCOLS: readonly ProtocolTemplate[] = [
-  t({ indication: "ACNE_SCARRING", name: "Acne scarring", depthMinMm: 1.5, depthMaxMm: 2.0, sessionsMin: 4, sessionsMax: 6, sessionsDefault: 4, intervalWeeksMin: 4, intervalWeeksMax: 6, intervalWeeksDefault: 4, suggestedSerums: ["Hyaluronic acid", "PRP"], device: "PEN", defaultZones: ["CHEEKS"], notes: "Capped at each zone's safe maximum unless the clinic sets zone depths." }),
-  t({ indication: "SCARRING", name: "Surgical / traumatic scarring", depthMinMm: 1.5, depthMaxMm: 2.0, sessionsMin: 4, sessionsMax: 6, sessionsDefault: 4, intervalWeeksMin: 4, intervalWeeksMax: 6, intervalWeeksDefault: 4, suggestedSerums: ["Hyaluronic acid", "PRP"], device: "PEN", defaultZones: [], notes: "Not in the protocol table: follows acne scarring. Scars must be mature (healed, not raised)." }),
-  t({ indication: "WRINKLES", name: "Fine lines / wrinkles", depthMinMm: 0.5, depthMaxMm: 1.0, zoneDepths: { FOREHEAD: { minMm: 0.25, maxMm: 0.5 }, PERIORBITAL: { minMm: 0.25, maxMm: 0.3 } }, sessionsMin: 3, sessionsMax: 6, sessionsDefault: 3, intervalWeeksMin: 4, intervalWeeksMax: 6, intervalWeeksDefault: 4, suggestedSerums: ["Hyaluronic acid"], device: "PEN", defaultZones: ["FOREHEAD", "PERIORBITAL"], notes: "Forehead 0.25–0.5 mm, around the eyes 0.25–0.3 mm." }),
-  t({ indication: "ALOPECIA", name: "Alopecia (scalp)", depthMinMm: 0.5, depthMaxMm: 1.5, sessionsMin: 6, sessionsMax: 12, sessionsDefault: 12, intervalWeeksMin: 1, intervalWeeksMax: 4, intervalWeeksDefault: 1, suggestedSerums: ["Minoxidil", "PRP"], device: "PEN", defaultZones: ["SCALP"], notes: "12 weekly sessions with minoxidil, or monthly sessions. Minoxidil is applied after healing, not during needling." }),
-  t({ indication: "STRETCH_MARKS", name: "Stretch marks", depthMinMm: 1.5, depthMaxMm: 2.5, sessionsMin: 6, sessionsMax: 12, sessionsDefault: 6, intervalWeeksMin: 2, intervalWeeksMax: 6, intervalWeeksDefault: 4, suggestedSerums: ["Hyaluronic acid", "PRP"], device: "PEN", defaultZones: ["ABDOMEN"], notes: "At least 6 sessions." }),
-  t({ indication: "PIGMENTATION", name: "Pigmentation", depthMinMm: 0.25, depthMaxMm: 1.0, sessionsMin: 3, sessionsMax: 6, sessionsDefault: 3, intervalWeeksMin: 4, intervalWeeksMax: 4, intervalWeeksDefault: 4, suggestedSerums: ["Tranexamic acid", "Hyaluronic acid"], device: "PEN", defaultZones: ["CHEEKS"], notes: "Shallow needling; strict sun protection." }),
-  t({ indication: "MELASMA", name: "Melasma", depthMinMm: 0.25, depthMaxMm: 1.0, sessionsMin: 3, sessionsMax: 6, sessionsDefault: 3, intervalWeeksMin: 4, intervalWeeksMax: 4, intervalWeeksDefault: 4, suggestedSerums: ["Tranexamic acid"], device: "PEN", defaultZones: ["CHEEKS", "FOREHEAD"], notes: "Tranexamic acid; strict sun protection. Melasma worsens with heat and inflammation." }),
-  t({ indication: "LAXITY", name: "Loose skin / laxity", depthMinMm: 0.5, depthMaxMm: 1.5, sessionsMin: 3, sessionsMax: 6, sessionsDefault: 3, intervalWeeksMin: 4, intervalWeeksMax: 6, intervalWeeksDefault: 4, suggestedSerums: ["Hyaluronic acid"], device: "RF_MICRONEEDLING", defaultZones: ["JAWLINE", "NECK"], notes: "RF microneedling for laxity." }),
-  t({ indication: "REJUVENATION", name: "General rejuvenation", depthMinMm: 0.5, depthMaxMm: 1.5, sessionsMin: 3, sessionsMax: 6, sessionsDefault: 3, intervalWeeksMin: 4, intervalWeeksMax: 6, intervalWeeksDefault: 4, suggestedSerums: ["Hyaluronic acid", "PRP"], device: "PEN", defaultZones: ["CHEEKS", "FOREHEAD"], notes: "" }),
-  t({ indication: "ROSACEA", name: "Rosacea", depthMinMm: 0.25, depthMaxMm: 0.5, sessionsMin: 3, sessionsMax: 6, sessionsDefault: 3, intervalWeeksMin: 4, intervalWeeksMax: 6, intervalWeeksDefault: 4, suggestedSerums: ["Hyaluronic acid"], device: "PEN", defaultZones: ["CHEEKS"], notes: "Not in the protocol table: shallow and gentle. Never during a flare (contraindication)." }),
+  t({
+    indication: "ACNE_SCARRING",
+    name: "Acne scarring",
+    depthMinMm: 1.5,
+    depthMaxMm: 2.0,
+    sessionsMin: 4,
+    sessionsMax: 6,
+    sessionsDefault: 4,
+    intervalWeeksMin: 4,
+    intervalWeeksMax: 6,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Hyaluronic acid", "PRP"],
+    device: "PEN",
+    defaultZones: ["CHEEKS"],
+    notes: "Capped at each zone's safe maximum unless the clinic sets zone depths.",
+  }),
+  t({
+    indication: "SCARRING",
+    name: "Surgical / traumatic scarring",
+    depthMinMm: 1.5,
+    depthMaxMm: 2.0,
+    sessionsMin: 4,
+    sessionsMax: 6,
+    sessionsDefault: 4,
+    intervalWeeksMin: 4,
+    intervalWeeksMax: 6,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Hyaluronic acid", "PRP"],
+    device: "PEN",
+    defaultZones: [],
+    notes: "Not in the protocol table: follows acne scarring. Scars must be mature (healed, not raised).",
+  }),
+  t({
+    indication: "WRINKLES",
+    name: "Fine lines / wrinkles",
+    depthMinMm: 0.5,
+    depthMaxMm: 1.0,
+    zoneDepths: { FOREHEAD: { minMm: 0.25, maxMm: 0.5 }, PERIORBITAL: { minMm: 0.25, maxMm: 0.3 } },
+    sessionsMin: 3,
+    sessionsMax: 6,
+    sessionsDefault: 3,
+    intervalWeeksMin: 4,
+    intervalWeeksMax: 6,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Hyaluronic acid"],
+    device: "PEN",
+    defaultZones: ["FOREHEAD", "PERIORBITAL"],
+    notes: "Forehead 0.25–0.5 mm, around the eyes 0.25–0.3 mm.",
+  }),
+  t({
+    indication: "ALOPECIA",
+    name: "Alopecia (scalp)",
+    depthMinMm: 0.5,
+    depthMaxMm: 1.5,
+    sessionsMin: 6,
+    sessionsMax: 12,
+    sessionsDefault: 12,
+    intervalWeeksMin: 1,
+    intervalWeeksMax: 4,
+    intervalWeeksDefault: 1,
+    suggestedSerums: ["Minoxidil", "PRP"],
+    device: "PEN",
+    defaultZones: ["SCALP"],
+    notes:
+      "12 weekly sessions with minoxidil, or monthly sessions. Minoxidil is applied after healing, not during needling.",
+  }),
+  t({
+    indication: "STRETCH_MARKS",
+    name: "Stretch marks",
+    depthMinMm: 1.5,
+    depthMaxMm: 2.5,
+    sessionsMin: 6,
+    sessionsMax: 12,
+    sessionsDefault: 6,
+    intervalWeeksMin: 2,
+    intervalWeeksMax: 6,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Hyaluronic acid", "PRP"],
+    device: "PEN",
+    defaultZones: ["ABDOMEN"],
+    notes: "At least 6 sessions.",
+  }),
+  t({
+    indication: "PIGMENTATION",
+    name: "Pigmentation",
+    depthMinMm: 0.25,
+    depthMaxMm: 1.0,
+    sessionsMin: 3,
+    sessionsMax: 6,
+    sessionsDefault: 3,
+    intervalWeeksMin: 4,
+    intervalWeeksMax: 4,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Tranexamic acid", "Hyaluronic acid"],
+    device: "PEN",
+    defaultZones: ["CHEEKS"],
+    notes: "Shallow needling; strict sun protection.",
+  }),
+  t({
+    indication: "MELASMA",
+    name: "Melasma",
+    depthMinMm: 0.25,
+    depthMaxMm: 1.0,
+    sessionsMin: 3,
+    sessionsMax: 6,
+    sessionsDefault: 3,
+    intervalWeeksMin: 4,
+    intervalWeeksMax: 4,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Tranexamic acid"],
+    device: "PEN",
+    defaultZones: ["CHEEKS", "FOREHEAD"],
+    notes: "Tranexamic acid; strict sun protection. Melasma worsens with heat and inflammation.",
+  }),
+  t({
+    indication: "LAXITY",
+    name: "Loose skin / laxity",
+    depthMinMm: 0.5,
+    depthMaxMm: 1.5,
+    sessionsMin: 3,
+    sessionsMax: 6,
+    sessionsDefault: 3,
+    intervalWeeksMin: 4,
+    intervalWeeksMax: 6,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Hyaluronic acid"],
+    device: "RF_MICRONEEDLING",
+    defaultZones: ["JAWLINE", "NECK"],
+    notes: "RF microneedling for laxity.",
+  }),
+  t({
+    indication: "REJUVENATION",
+    name: "General rejuvenation",
+    depthMinMm: 0.5,
+    depthMaxMm: 1.5,
+    sessionsMin: 3,
+    sessionsMax: 6,
+    sessionsDefault: 3,
+    intervalWeeksMin: 4,
+    intervalWeeksMax: 6,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Hyaluronic acid", "PRP"],
+    device: "PEN",
+    defaultZones: ["CHEEKS", "FOREHEAD"],
+    notes: "",
+  }),
+  t({
+    indication: "ROSACEA",
+    name: "Rosacea",
+    depthMinMm: 0.25,
+    depthMaxMm: 0.5,
+    sessionsMin: 3,
+    sessionsMax: 6,
+    sessionsDefault: 3,
+    intervalWeeksMin: 4,
+    intervalWeeksMax: 6,
+    intervalWeeksDefault: 4,
+    suggestedSerums: ["Hyaluronic acid"],
+    device: "PEN",
+    defaultZones: ["CHEEKS"],
+    notes: "Not in the protocol table: shallow and gentle. Never during a flare (contraindication).",
+  }),
 ];
 
 export const PLAN_SESSIONS_MIN = 1;
@@ -74,9 +226,14 @@ const EPS = 1e-9;
 export const floorDepth = (mm: number): number => Math.floor(mm * 20 + EPS) / 20;
 
 function rangeProblems(p: Problems, path: string, min: number | undefined, max: number | undefined): void {
-  const lo = requireNumberInRange(p, `${path}.minMm`, min, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, { unit: "mm" });
-  const hi = requireNumberInRange(p, `${path}.maxMm`, max, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, { unit: "mm" });
-  if (lo !== undefined && hi !== undefined && lo > hi) p.add(`${path}.maxMm`, "must not be below the minimum");
+  const lo = requireNumberInRange(p, `${path}.minMm`, min, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, {
+    unit: "mm",
+  });
+  const hi = requireNumberInRange(p, `${path}.maxMm`, max, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, {
+    unit: "mm",
+  });
+  if (lo !== undefined && hi !== undefined && lo > hi)
+    p.add(`${path}.maxMm`, "must not be below the minimum");
 }
 
 /** Validates a clinic's protocol template. Throws BAD_USER_INPUT. */
@@ -84,18 +241,36 @@ export function validateProtocol(input: ProtocolTemplate): ProtocolTemplate {
   const p = new Problems();
   requireOneOf(p, "indication", input.indication, INDICATIONS);
   requireText(p, "name", input.name, { max: 120 });
-  const lo = requireNumberInRange(p, "depthMinMm", input.depthMinMm, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, { unit: "mm" });
-  const hi = requireNumberInRange(p, "depthMaxMm", input.depthMaxMm, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, { unit: "mm" });
+  const lo = requireNumberInRange(
+    p,
+    "depthMinMm",
+    input.depthMinMm,
+    DEVICE_DEPTH_MIN_MM,
+    DEVICE_DEPTH_MAX_MM,
+    { unit: "mm" },
+  );
+  const hi = requireNumberInRange(
+    p,
+    "depthMaxMm",
+    input.depthMaxMm,
+    DEVICE_DEPTH_MIN_MM,
+    DEVICE_DEPTH_MAX_MM,
+    { unit: "mm" },
+  );
   if (lo !== undefined && hi !== undefined && lo > hi) p.add("depthMaxMm", "must not be below the minimum");
   for (const [zone, r] of Object.entries(input.zoneDepths ?? {})) {
-    if (!(ZONES as readonly string[]).includes(zone)) p.add(`zoneDepths.${zone}`, `unknown zone; use one of ${ZONES.join(", ")}`);
+    if (!(ZONES as readonly string[]).includes(zone))
+      p.add(`zoneDepths.${zone}`, `unknown zone; use one of ${ZONES.join(", ")}`);
     else if (r) rangeProblems(p, `zoneDepths.${zone}`, r.minMm, r.maxMm);
   }
   const triple = (name: "sessions" | "intervalWeeks", min: number, max: number): void => {
     const unit = name === "sessions" ? "sessions" : "weeks";
     const a = requireNumberInRange(p, `${name}Min`, input[`${name}Min`], min, max, { integer: true, unit });
     const b = requireNumberInRange(p, `${name}Max`, input[`${name}Max`], min, max, { integer: true, unit });
-    const d = requireNumberInRange(p, `${name}Default`, input[`${name}Default`], min, max, { integer: true, unit });
+    const d = requireNumberInRange(p, `${name}Default`, input[`${name}Default`], min, max, {
+      integer: true,
+      unit,
+    });
     if (a !== undefined && b !== undefined && a > b) p.add(`${name}Max`, "must not be below the minimum");
     if (a !== undefined && b !== undefined && d !== undefined && (d < a || d > b))
       p.add(`${name}Default`, `must be between ${a} and ${b}`);
@@ -115,7 +290,10 @@ export function validateProtocol(input: ProtocolTemplate): ProtocolTemplate {
   };
 }
 
-export function protocolFor(indication: Indication, protocols: readonly ProtocolTemplate[] = DEFAULT_PROTOCOLS): ProtocolTemplate | undefined {
+export function protocolFor(
+  indication: Indication,
+  protocols: readonly ProtocolTemplate[] = DEFAULT_PROTOCOLS,
+): ProtocolTemplate | undefined {
   return protocols.find((p) => p.indication === indication);
 }
 
@@ -178,14 +356,22 @@ export function suggestPlan(input: {
   const protocols = input.protocols ?? DEFAULT_PROTOCOLS;
   const conservative = isConservative(input.patient.fitzpatrick);
   const notes: string[] = [];
-  if (input.concerns.length === 0) throw badInput([{ path: "concerns", reason: "choose at least one concern" }]);
+  if (input.concerns.length === 0)
+    throw badInput([{ path: "concerns", reason: "choose at least one concern" }]);
   const missing = input.concerns
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => !protocolFor(c.indication, protocols));
   if (missing.length > 0)
-    throw badInput(missing.map(({ c, i }) => ({ path: `concerns.${i}.indication`, reason: `no protocol template for ${INDICATION_LABELS[c.indication].toLowerCase()}` })));
+    throw badInput(
+      missing.map(({ c, i }) => ({
+        path: `concerns.${i}.indication`,
+        reason: `no protocol template for ${INDICATION_LABELS[c.indication].toLowerCase()}`,
+      })),
+    );
   if (conservative)
-    notes.push(`Fitzpatrick ${input.patient.fitzpatrick}: conservative depth (lower end of each range) for post-inflammatory hyperpigmentation risk.`);
+    notes.push(
+      `Fitzpatrick ${input.patient.fitzpatrick}: conservative depth (lower end of each range) for post-inflammatory hyperpigmentation risk.`,
+    );
 
   const zones = new Map<Zone, SuggestedZone>();
   let sessions = 0;
@@ -202,17 +388,36 @@ export function suggestPlan(input: {
     for (const zone of list) {
       const r = zoneRange(protocol, zone);
       if (r.capped)
-        notes.push(`${protocol.name}, ${ZONE_LABELS[zone].toLowerCase()}: protocol ${protocol.depthMinMm}–${protocol.depthMaxMm} mm capped at the zone's safe maximum ${ZONE_DEPTHS[zone].maxMm} mm.`);
+        notes.push(
+          `${protocol.name}, ${ZONE_LABELS[zone].toLowerCase()}: protocol ${protocol.depthMinMm}–${protocol.depthMaxMm} mm capped at the zone's safe maximum ${ZONE_DEPTHS[zone].maxMm} mm.`,
+        );
       const depthMm = conservative ? r.minMm : floorDepth((r.minMm + r.maxMm) / 2);
-      const next: SuggestedZone = { zone, depthMm, depthMinMm: r.minMm, depthMaxMm: r.maxMm, indication: c.indication };
+      const next: SuggestedZone = {
+        zone,
+        depthMm,
+        depthMinMm: r.minMm,
+        depthMaxMm: r.maxMm,
+        indication: c.indication,
+      };
       const prev = zones.get(zone);
       if (!prev || next.depthMm < prev.depthMm) zones.set(zone, next);
     }
   }
   if (input.concerns.length > 1)
-    notes.push("Several concerns: the plan uses the most sessions and the longest interval among their protocols.");
+    notes.push(
+      "Several concerns: the plan uses the most sessions and the longest interval among their protocols.",
+    );
   const serumIds = input.catalogue ? serumsMatching(serums, input.catalogue).map((s) => s.id) : [];
-  return { zones: [...zones.values()], sessions, intervalWeeks, device, serums, serumIds, conservative, notes };
+  return {
+    zones: [...zones.values()],
+    sessions,
+    intervalWeeks,
+    device,
+    serums,
+    serumIds,
+    conservative,
+    notes,
+  };
 }
 
 // --- Plan input ---------------------------------------------------------------------------------
@@ -267,7 +472,8 @@ export function validatePlanInput(input: PlanInput): { plan: ValidPlanFields; ab
     const v = requireText(p, `concernIds.${i}`, id, { max: 64 });
     if (v && !concernIds.includes(v)) concernIds.push(v);
   });
-  if (concernIds.length === 0 && (input.concernIds ?? []).length === 0) p.add("concernIds", "link the plan to at least one concern");
+  if (concernIds.length === 0 && (input.concernIds ?? []).length === 0)
+    p.add("concernIds", "link the plan to at least one concern");
   const startOn = requireDate(p, "startOn", input.startOn, { notBefore: "2000-01-01" });
   const zones: PlanZone[] = [];
   const aboveZoneDefault: Zone[] = [];
@@ -275,21 +481,64 @@ export function validatePlanInput(input: PlanInput): { plan: ValidPlanFields; ab
   (input.zones ?? []).forEach((z, i) => {
     const zone = requireOneOf(p, `zones.${i}.zone`, z.zone, ZONES);
     const unit = { unit: "mm" } as const;
-    const depthMm = requireNumberInRange(p, `zones.${i}.depthMm`, z.depthMm, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, unit);
-    const depthMinMm = z.depthMinMm == null ? depthMm : requireNumberInRange(p, `zones.${i}.depthMinMm`, z.depthMinMm, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, unit);
-    const depthMaxMm = z.depthMaxMm == null ? depthMm : requireNumberInRange(p, `zones.${i}.depthMaxMm`, z.depthMaxMm, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, unit);
+    const depthMm = requireNumberInRange(
+      p,
+      `zones.${i}.depthMm`,
+      z.depthMm,
+      DEVICE_DEPTH_MIN_MM,
+      DEVICE_DEPTH_MAX_MM,
+      unit,
+    );
+    const depthMinMm =
+      z.depthMinMm == null
+        ? depthMm
+        : requireNumberInRange(
+            p,
+            `zones.${i}.depthMinMm`,
+            z.depthMinMm,
+            DEVICE_DEPTH_MIN_MM,
+            DEVICE_DEPTH_MAX_MM,
+            unit,
+          );
+    const depthMaxMm =
+      z.depthMaxMm == null
+        ? depthMm
+        : requireNumberInRange(
+            p,
+            `zones.${i}.depthMaxMm`,
+            z.depthMaxMm,
+            DEVICE_DEPTH_MIN_MM,
+            DEVICE_DEPTH_MAX_MM,
+            unit,
+          );
     if (depthMm !== undefined && depthMinMm !== undefined && depthMaxMm !== undefined) {
       if (depthMinMm > depthMaxMm) p.add(`zones.${i}.depthMaxMm`, "must not be below the minimum");
-      else if (depthMm < depthMinMm - EPS || depthMm > depthMaxMm + EPS) p.add(`zones.${i}.depthMm`, `must be within the planned range ${depthMinMm}–${depthMaxMm} mm`);
+      else if (depthMm < depthMinMm - EPS || depthMm > depthMaxMm + EPS)
+        p.add(`zones.${i}.depthMm`, `must be within the planned range ${depthMinMm}–${depthMaxMm} mm`);
     }
-    if (zone && zones.some((x) => x.zone === zone)) p.add(`zones.${i}.zone`, `${ZONE_LABELS[zone]} is planned twice`);
+    if (zone && zones.some((x) => x.zone === zone))
+      p.add(`zones.${i}.zone`, `${ZONE_LABELS[zone]} is planned twice`);
     else if (zone && depthMm !== undefined && depthMinMm !== undefined && depthMaxMm !== undefined) {
       zones.push({ zone, depthMm, depthMinMm, depthMaxMm });
       if (depthMaxMm > ZONE_DEPTHS[zone].maxMm + EPS) aboveZoneDefault.push(zone);
     }
   });
-  const sessionsPlanned = requireNumberInRange(p, "sessionsPlanned", input.sessionsPlanned, PLAN_SESSIONS_MIN, PLAN_SESSIONS_MAX, { integer: true, unit: "sessions" });
-  const intervalWeeks = requireNumberInRange(p, "intervalWeeks", input.intervalWeeks, PLAN_INTERVAL_WEEKS_MIN, PLAN_INTERVAL_WEEKS_MAX, { integer: true, unit: "weeks" });
+  const sessionsPlanned = requireNumberInRange(
+    p,
+    "sessionsPlanned",
+    input.sessionsPlanned,
+    PLAN_SESSIONS_MIN,
+    PLAN_SESSIONS_MAX,
+    { integer: true, unit: "sessions" },
+  );
+  const intervalWeeks = requireNumberInRange(
+    p,
+    "intervalWeeks",
+    input.intervalWeeks,
+    PLAN_INTERVAL_WEEKS_MIN,
+    PLAN_INTERVAL_WEEKS_MAX,
+    { integer: true, unit: "weeks" },
+  );
   const device = input.device == null ? undefined : requireOneOf(p, "device", input.device, DEVICES);
   const serumIds: string[] = [];
   (input.serumIds ?? []).forEach((id, i) => {
@@ -299,7 +548,16 @@ export function validatePlanInput(input: PlanInput): { plan: ValidPlanFields; ab
   const notes = requireText(p, "notes", input.notes, { max: 4000, required: false });
   p.throwIfAny();
   return {
-    plan: { concernIds, startOn: startOn!, zones, sessionsPlanned: sessionsPlanned!, intervalWeeks: intervalWeeks!, device, serumIds, notes },
+    plan: {
+      concernIds,
+      startOn: startOn!,
+      zones,
+      sessionsPlanned: sessionsPlanned!,
+      intervalWeeks: intervalWeeks!,
+      device,
+      serumIds,
+      notes,
+    },
     aboveZoneDefault,
   };
 }

@@ -156,10 +156,7 @@ export function scoreLabel(scale: ScaleId, score: number): string | undefined {
 }
 
 /** Whether a score is valid on a scale; `reason` says why not, for a practitioner. */
-export function validateScore(
-  scale: ScaleId,
-  score: number,
-): { ok: true } | { ok: false; reason: string } {
+export function validateScore(scale: ScaleId, score: number): { ok: true } | { ok: false; reason: string } {
   const def = SCALES[scale];
   if (def === undefined) return { ok: false, reason: `unknown scale ${String(scale)}` };
   if (typeof score !== "number" || !Number.isFinite(score))
@@ -182,7 +179,9 @@ export function scaleFitsIndication(scale: ScaleId, indication: Indication): boo
 
 /** Scales a practitioner may pick for a concern, specific ones first. */
 export function scalesForIndication(indication: Indication): ScaleId[] {
-  const specific = SCALE_IDS.filter((s) => SCALES[s].indications !== "ANY" && scaleFitsIndication(s, indication));
+  const specific = SCALE_IDS.filter(
+    (s) => SCALES[s].indications !== "ANY" && scaleFitsIndication(s, indication),
+  );
   const general = SCALE_IDS.filter((s) => SCALES[s].indications === "ANY");
   return [...specific, ...general];
 }

@@ -1,5 +1,12 @@
 import { describe, it, expect } from "vitest";
-import { depthBand, expectedCompletionDate, nextDueDate, planDue, planProgress, retreatmentDue } from "./schedule";
+import {
+  depthBand,
+  expectedCompletionDate,
+  nextDueDate,
+  planDue,
+  planProgress,
+  retreatmentDue,
+} from "./schedule";
 import { DEFAULT_SETTINGS } from "./settings";
 import { DomainError } from "./errors";
 
@@ -9,9 +16,19 @@ const s = (...d: string[]) => d.map((performedOn) => ({ performedOn }));
 describe("planProgress", () => {
   it("moves PLANNED → IN_PROGRESS → COMPLETED", () => {
     expect(planProgress(plan, []).status).toBe("PLANNED");
-    expect(planProgress(plan, s("2026-01-05"))).toMatchObject({ status: "IN_PROGRESS", done: 1, remaining: 2 });
+    expect(planProgress(plan, s("2026-01-05"))).toMatchObject({
+      status: "IN_PROGRESS",
+      done: 1,
+      remaining: 2,
+    });
     const done = planProgress(plan, s("2026-03-02", "2026-01-05", "2026-02-02"));
-    expect(done).toMatchObject({ status: "COMPLETED", done: 3, remaining: 0, firstSessionOn: "2026-01-05", lastSessionOn: "2026-03-02" });
+    expect(done).toMatchObject({
+      status: "COMPLETED",
+      done: 3,
+      remaining: 0,
+      firstSessionOn: "2026-01-05",
+      lastSessionOn: "2026-03-02",
+    });
   });
   it("stays completed with an extra session, and cancelled wins", () => {
     expect(planProgress(plan, s("a", "b", "c", "d")).status).toBe("COMPLETED");
@@ -31,12 +48,24 @@ describe("due dates", () => {
   it("marks a session DUE from its date and OVERDUE only after the grace days", () => {
     const sessions = s("2026-01-05");
     expect(planDue(plan, sessions, DEFAULT_SETTINGS, "2026-02-01").state).toBe("NOT_DUE");
-    expect(planDue(plan, sessions, DEFAULT_SETTINGS, "2026-02-02")).toMatchObject({ state: "DUE", daysOverdue: 0, nextSessionDue: "2026-02-02" });
+    expect(planDue(plan, sessions, DEFAULT_SETTINGS, "2026-02-02")).toMatchObject({
+      state: "DUE",
+      daysOverdue: 0,
+      nextSessionDue: "2026-02-02",
+    });
     expect(planDue(plan, sessions, DEFAULT_SETTINGS, "2026-02-16").state).toBe("DUE");
-    expect(planDue(plan, sessions, DEFAULT_SETTINGS, "2026-02-17")).toMatchObject({ state: "OVERDUE", daysOverdue: 15 });
+    expect(planDue(plan, sessions, DEFAULT_SETTINGS, "2026-02-17")).toMatchObject({
+      state: "OVERDUE",
+      daysOverdue: 15,
+    });
   });
   it("after completion shows the retreatment date instead of a next session", () => {
-    const due = planDue(plan, s("2026-01-05", "2026-02-02", "2026-03-02"), { ...DEFAULT_SETTINGS, retreatmentMonths: 3 }, "2026-06-02");
+    const due = planDue(
+      plan,
+      s("2026-01-05", "2026-02-02", "2026-03-02"),
+      { ...DEFAULT_SETTINGS, retreatmentMonths: 3 },
+      "2026-06-02",
+    );
     expect(due).toMatchObject({ nextSessionDue: null, retreatmentDue: "2026-06-02", state: "DUE" });
   });
 });

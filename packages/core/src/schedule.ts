@@ -48,7 +48,10 @@ export function planProgress(plan: PlanSchedule, sessions: readonly { performedO
 }
 
 /** The next session's due date: the plan's start for the first, otherwise last + interval. */
-export function nextDueDate(plan: Pick<PlanSchedule, "startOn" | "intervalWeeks">, lastSessionDate?: string | null): string {
+export function nextDueDate(
+  plan: Pick<PlanSchedule, "startOn" | "intervalWeeks">,
+  lastSessionDate?: string | null,
+): string {
   return lastSessionDate ? addWeeks(lastSessionDate, plan.intervalWeeks) : plan.startOn;
 }
 
@@ -58,7 +61,10 @@ export function expectedCompletionDate(plan: PlanSchedule): string {
 }
 
 /** Maintenance after a completed course: last session + retreatmentMonths. */
-export function retreatmentDue(lastSessionDate: string, settings: Pick<ClinicSettings, "retreatmentMonths">): string {
+export function retreatmentDue(
+  lastSessionDate: string,
+  settings: Pick<ClinicSettings, "retreatmentMonths">,
+): string {
   return addMonths(lastSessionDate, settings.retreatmentMonths);
 }
 
@@ -86,8 +92,10 @@ export function planDue(
   const progress = planProgress(plan, sessions);
   let nextSessionDue: string | null = null;
   let retreat: string | null = null;
-  if (progress.status === "PLANNED" || progress.status === "IN_PROGRESS") nextSessionDue = nextDueDate(plan, progress.lastSessionOn);
-  if (progress.status === "COMPLETED" && progress.lastSessionOn) retreat = retreatmentDue(progress.lastSessionOn, settings);
+  if (progress.status === "PLANNED" || progress.status === "IN_PROGRESS")
+    nextSessionDue = nextDueDate(plan, progress.lastSessionOn);
+  if (progress.status === "COMPLETED" && progress.lastSessionOn)
+    retreat = retreatmentDue(progress.lastSessionOn, settings);
   const due = nextSessionDue ?? retreat;
   let state: DueState = "NOT_DUE";
   let daysOverdue = 0;
@@ -118,7 +126,9 @@ const BAND_TOPS: readonly [number, DepthBand][] = [
 export function depthBand(depthMm: number): DepthBand {
   const EPS = 1e-9;
   if (!Number.isFinite(depthMm) || depthMm < DEVICE_DEPTH_MIN_MM - EPS || depthMm > DEVICE_DEPTH_MAX_MM + EPS)
-    throw badInput([{ path: "depthMm", reason: `must be between ${DEVICE_DEPTH_MIN_MM} and ${DEVICE_DEPTH_MAX_MM} mm` }]);
+    throw badInput([
+      { path: "depthMm", reason: `must be between ${DEVICE_DEPTH_MIN_MM} and ${DEVICE_DEPTH_MAX_MM} mm` },
+    ]);
   for (const [top, band] of BAND_TOPS) if (depthMm <= top + EPS) return band;
   return "2.0–2.5";
 }

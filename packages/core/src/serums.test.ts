@@ -29,8 +29,15 @@ const vitC: Serum = {
   clearance: "TOPICAL_AFTER_HEALING",
   lots: [{ lotNumber: "VC-9", expiresOn: "2027-01-01" }],
 };
-const base: SerumCheckInput = { patient: { allergies: [] }, serum: ha, lotNumber: "HA-001", onDate: "2026-06-01", duringNeedling: true };
-const codes = (input: Partial<SerumCheckInput>): string[] => checkSerumApplication({ ...base, ...input }).map((f) => f.code);
+const base: SerumCheckInput = {
+  patient: { allergies: [] },
+  serum: ha,
+  lotNumber: "HA-001",
+  onDate: "2026-06-01",
+  duringNeedling: true,
+};
+const codes = (input: Partial<SerumCheckInput>): string[] =>
+  checkSerumApplication({ ...base, ...input }).map((f) => f.code);
 
 describe("checkSerumApplication", () => {
   it("passes a cleared serum with a valid lot", () => {
@@ -55,7 +62,11 @@ describe("checkSerumApplication", () => {
       ["SERUM_SENSITIVITY", "WARN"],
     ]);
     expect(fs[0]?.reason).toContain("L-Ascorbic acid");
-    expect(codes({ patient: { allergies: [{ substance: "sodium HYALURONATE", kind: "ALLERGY", severity: "MILD" }] } })).toEqual(["SERUM_ALLERGY"]);
+    expect(
+      codes({
+        patient: { allergies: [{ substance: "sodium HYALURONATE", kind: "ALLERGY", severity: "MILD" }] },
+      }),
+    ).toEqual(["SERUM_ALLERGY"]);
   });
   it("blocks a topical-only serum during needling with the granuloma reason", () => {
     const fs = checkSerumApplication({ ...base, serum: vitC, lotNumber: "VC-9" });
@@ -72,7 +83,9 @@ describe("checkSerumApplication", () => {
   it("treats the expiry day as still valid and the next day as expired, never overridable", () => {
     expect(codes({ onDate: "2026-06-30" })).toEqual([]);
     const fs = checkSerumApplication({ ...base, onDate: "2026-07-01" });
-    expect(fs).toEqual([expect.objectContaining({ code: "LOT_EXPIRED", level: "BLOCK", overridable: false })]);
+    expect(fs).toEqual([
+      expect.objectContaining({ code: "LOT_EXPIRED", level: "BLOCK", overridable: false }),
+    ]);
     expect(blocking(fs, [{ code: "LOT_EXPIRED", reason: "only a day", by: "u", at: "t" }])).toHaveLength(1);
     expect(lotUsable({ lotNumber: "x", expiresOn: "2026-06-30" }, "2026-06-30")).toBe(true);
   });
@@ -89,7 +102,12 @@ describe("validateSerumInput", () => {
   });
   it("rejects clearing a non-sterile or active-containing serum for needling", () => {
     try {
-      validateSerumInput({ name: "Vit C", ingredients: ["Ascorbic acid"], clearance: "CLEARED_FOR_NEEDLING", sterile: false });
+      validateSerumInput({
+        name: "Vit C",
+        ingredients: ["Ascorbic acid"],
+        clearance: "CLEARED_FOR_NEEDLING",
+        sterile: false,
+      });
       expect.unreachable();
     } catch (e) {
       expect((e as DomainError).fields.map((f) => f.path).sort()).toEqual(["clearance", "sterile"]);
@@ -97,15 +115,23 @@ describe("validateSerumInput", () => {
   });
   it("requires a name, an ingredient and a known clearance; removes duplicates", () => {
     expect(() => validateSerumInput({ name: "", ingredients: [], clearance: "MAYBE" })).toThrow(DomainError);
-    expect(validateSerumInput({ name: "HA", ingredients: ["Water", "water"], clearance: "CLEARED_FOR_NEEDLING" }).ingredients).toEqual(["Water"]);
+    expect(
+      validateSerumInput({ name: "HA", ingredients: ["Water", "water"], clearance: "CLEARED_FOR_NEEDLING" })
+        .ingredients,
+    ).toEqual(["Water"]);
   });
 });
 
 describe("validateLotInput", () => {
   it("rejects duplicate lots and bad dates", () => {
-    expect(() => validateLotInput({ lotNumber: "ha-001", expiresOn: "2027-01-01" }, ha.lots)).toThrow(/already/);
+    expect(() => validateLotInput({ lotNumber: "ha-001", expiresOn: "2027-01-01" }, ha.lots)).toThrow(
+      /already/,
+    );
     expect(() => validateLotInput({ lotNumber: "X", expiresOn: "2027-02-30" })).toThrow(DomainError);
-    expect(validateLotInput({ lotNumber: " X1 ", expiresOn: "2027-02-28" })).toEqual({ lotNumber: "X1", expiresOn: "2027-02-28" });
+    expect(validateLotInput({ lotNumber: " X1 ", expiresOn: "2027-02-28" })).toEqual({
+      lotNumber: "X1",
+      expiresOn: "2027-02-28",
+    });
   });
 });
 

@@ -49,15 +49,78 @@ export type SerumSeed = Omit<Serum, "id" | "lots"> & { key: string };
  * for use during needling; everything else is for topical use after healing. Clinics edit this.
  */
 export const SERUM_CATALOGUE_SEED: readonly SerumSeed[] = [
-  { key: "hyaluronic-acid", name: "Hyaluronic acid serum (sterile)", ingredients: ["Sodium hyaluronate", "Water"], allergens: [], clearance: "CLEARED_FOR_NEEDLING", sterile: true },
-  { key: "prp", name: "PRP (autologous platelet-rich plasma)", ingredients: ["Autologous platelet-rich plasma"], allergens: [], clearance: "CLEARED_FOR_NEEDLING", sterile: true },
-  { key: "tranexamic-acid", name: "Tranexamic acid 4 mg/ml (sterile)", ingredients: ["Tranexamic acid", "Water for injection"], allergens: [], clearance: "CLEARED_FOR_NEEDLING", sterile: true },
-  { key: "vitamin-c", name: "Vitamin C serum", ingredients: ["L-ascorbic acid", "Ferulic acid", "Tocopherol", "Water"], allergens: [], clearance: "TOPICAL_AFTER_HEALING", sterile: false },
-  { key: "retinol", name: "Retinol serum", ingredients: ["Retinol", "Squalane"], allergens: [], clearance: "TOPICAL_AFTER_HEALING", sterile: false },
-  { key: "tretinoin", name: "Tretinoin cream 0.025%", ingredients: ["Tretinoin"], allergens: [], clearance: "TOPICAL_AFTER_HEALING", sterile: false },
-  { key: "growth-factors", name: "Growth factor / exosome serum", ingredients: ["Human fibroblast conditioned media", "Exosomes"], allergens: [], clearance: "TOPICAL_AFTER_HEALING", sterile: false },
-  { key: "peptides", name: "Peptide serum", ingredients: ["Copper tripeptide-1", "Palmitoyl pentapeptide-4", "Glycerin"], allergens: ["Fragrance"], clearance: "TOPICAL_AFTER_HEALING", sterile: false },
-  { key: "minoxidil", name: "Minoxidil 5% scalp solution", ingredients: ["Minoxidil", "Propylene glycol", "Ethanol"], allergens: ["Propylene glycol"], clearance: "TOPICAL_AFTER_HEALING", sterile: false },
+  {
+    key: "hyaluronic-acid",
+    name: "Hyaluronic acid serum (sterile)",
+    ingredients: ["Sodium hyaluronate", "Water"],
+    allergens: [],
+    clearance: "CLEARED_FOR_NEEDLING",
+    sterile: true,
+  },
+  {
+    key: "prp",
+    name: "PRP (autologous platelet-rich plasma)",
+    ingredients: ["Autologous platelet-rich plasma"],
+    allergens: [],
+    clearance: "CLEARED_FOR_NEEDLING",
+    sterile: true,
+  },
+  {
+    key: "tranexamic-acid",
+    name: "Tranexamic acid 4 mg/ml (sterile)",
+    ingredients: ["Tranexamic acid", "Water for injection"],
+    allergens: [],
+    clearance: "CLEARED_FOR_NEEDLING",
+    sterile: true,
+  },
+  {
+    key: "vitamin-c",
+    name: "Vitamin C serum",
+    ingredients: ["L-ascorbic acid", "Ferulic acid", "Tocopherol", "Water"],
+    allergens: [],
+    clearance: "TOPICAL_AFTER_HEALING",
+    sterile: false,
+  },
+  {
+    key: "retinol",
+    name: "Retinol serum",
+    ingredients: ["Retinol", "Squalane"],
+    allergens: [],
+    clearance: "TOPICAL_AFTER_HEALING",
+    sterile: false,
+  },
+  {
+    key: "tretinoin",
+    name: "Tretinoin cream 0.025%",
+    ingredients: ["Tretinoin"],
+    allergens: [],
+    clearance: "TOPICAL_AFTER_HEALING",
+    sterile: false,
+  },
+  {
+    key: "growth-factors",
+    name: "Growth factor / exosome serum",
+    ingredients: ["Human fibroblast conditioned media", "Exosomes"],
+    allergens: [],
+    clearance: "TOPICAL_AFTER_HEALING",
+    sterile: false,
+  },
+  {
+    key: "peptides",
+    name: "Peptide serum",
+    ingredients: ["Copper tripeptide-1", "Palmitoyl pentapeptide-4", "Glycerin"],
+    allergens: ["Fragrance"],
+    clearance: "TOPICAL_AFTER_HEALING",
+    sterile: false,
+  },
+  {
+    key: "minoxidil",
+    name: "Minoxidil 5% scalp solution",
+    ingredients: ["Minoxidil", "Propylene glycol", "Ethanol"],
+    allergens: ["Propylene glycol"],
+    clearance: "TOPICAL_AFTER_HEALING",
+    sterile: false,
+  },
 ];
 
 export interface SerumCheckInput {
@@ -97,30 +160,74 @@ export function checkSerumApplication(input: SerumCheckInput): ContraindicationF
     const hit = substances.find((s) => termsMatch(a.substance, s));
     if (!hit) continue;
     if (a.kind === "ALLERGY")
-      out.push({ code: "SERUM_ALLERGY", level: "BLOCK", overridable: true, reason: `The patient is allergic to ${a.substance}, and ${serum.name} contains ${hit}: risk of an allergic reaction, worse when needled into the skin.`, source: `allergy: ${a.substance}; serum: ${serum.name} (${hit})` });
+      out.push({
+        code: "SERUM_ALLERGY",
+        level: "BLOCK",
+        overridable: true,
+        reason: `The patient is allergic to ${a.substance}, and ${serum.name} contains ${hit}: risk of an allergic reaction, worse when needled into the skin.`,
+        source: `allergy: ${a.substance}; serum: ${serum.name} (${hit})`,
+      });
     else
-      out.push({ code: "SERUM_SENSITIVITY", level: "WARN", overridable: true, reason: `The patient is sensitive to ${a.substance}, and ${serum.name} contains ${hit}: watch for irritation or choose another serum.`, source: `sensitivity: ${a.substance}; serum: ${serum.name} (${hit})` });
+      out.push({
+        code: "SERUM_SENSITIVITY",
+        level: "WARN",
+        overridable: true,
+        reason: `The patient is sensitive to ${a.substance}, and ${serum.name} contains ${hit}: watch for irritation or choose another serum.`,
+        source: `sensitivity: ${a.substance}; serum: ${serum.name} (${hit})`,
+      });
   }
 
   if (duringNeedling && serum.clearance === "TOPICAL_AFTER_HEALING")
-    out.push({ code: "SERUM_NOT_CLEARED_FOR_NEEDLING", level: "BLOCK", overridable: true, reason: `${serum.name} is for topical use after healing only: it is not approved for intradermal use, and granulomas have been reported after needling with vitamin C serum and other non-sterile topicals.`, source: `serum catalogue: ${serum.name} clearance=TOPICAL_AFTER_HEALING` });
+    out.push({
+      code: "SERUM_NOT_CLEARED_FOR_NEEDLING",
+      level: "BLOCK",
+      overridable: true,
+      reason: `${serum.name} is for topical use after healing only: it is not approved for intradermal use, and granulomas have been reported after needling with vitamin C serum and other non-sterile topicals.`,
+      source: `serum catalogue: ${serum.name} clearance=TOPICAL_AFTER_HEALING`,
+    });
 
   const actives = activesIn(serum);
   const pauseDays = settings.activesAfterNeedlingDays;
   const freshlyNeedled =
     duringNeedling || (input.lastNeedledOn != null && onDate < addDays(input.lastNeedledOn, pauseDays));
   if (actives.length > 0 && freshlyNeedled)
-    out.push({ code: "SERUM_ACTIVE_ON_NEEDLED_SKIN", level: "BLOCK", overridable: true, reason: `${serum.name} contains ${actives.join(", ")}: actives such as retinoids, acids and vitamin C irritate freshly needled skin. Avoid during needling and for ${pauseDays} days after.`, source: duringNeedling ? `serum: ${serum.name}; applied during needling` : `serum: ${serum.name}; last needled ${input.lastNeedledOn}; clinic setting: activesAfterNeedlingDays=${pauseDays}` });
+    out.push({
+      code: "SERUM_ACTIVE_ON_NEEDLED_SKIN",
+      level: "BLOCK",
+      overridable: true,
+      reason: `${serum.name} contains ${actives.join(", ")}: actives such as retinoids, acids and vitamin C irritate freshly needled skin. Avoid during needling and for ${pauseDays} days after.`,
+      source: duringNeedling
+        ? `serum: ${serum.name}; applied during needling`
+        : `serum: ${serum.name}; last needled ${input.lastNeedledOn}; clinic setting: activesAfterNeedlingDays=${pauseDays}`,
+    });
 
   const lotNumber = input.lotNumber?.trim();
   if (!lotNumber) {
-    out.push({ code: "LOT_MISSING", level: "BLOCK", overridable: false, reason: "Record the lot number of the serum: every application must be traceable to its lot.", source: `serum: ${serum.name}` });
+    out.push({
+      code: "LOT_MISSING",
+      level: "BLOCK",
+      overridable: false,
+      reason: "Record the lot number of the serum: every application must be traceable to its lot.",
+      source: `serum: ${serum.name}`,
+    });
   } else {
     const lot = serum.lots.find((l) => l.lotNumber.trim().toLowerCase() === lotNumber.toLowerCase());
     if (!lot)
-      out.push({ code: "LOT_UNKNOWN", level: "BLOCK", overridable: false, reason: `Lot ${lotNumber} is not in the catalogue for ${serum.name}. Add the lot (with its expiry) to the catalogue first; this cannot be overridden.`, source: `serum: ${serum.name}; lot ${lotNumber}` });
+      out.push({
+        code: "LOT_UNKNOWN",
+        level: "BLOCK",
+        overridable: false,
+        reason: `Lot ${lotNumber} is not in the catalogue for ${serum.name}. Add the lot (with its expiry) to the catalogue first; this cannot be overridden.`,
+        source: `serum: ${serum.name}; lot ${lotNumber}`,
+      });
     else if (!lotUsable(lot, onDate))
-      out.push({ code: "LOT_EXPIRED", level: "BLOCK", overridable: false, reason: `Lot ${lot.lotNumber} of ${serum.name} expired on ${lot.expiresOn}. Expired product must not be used; this cannot be overridden.`, source: `serum: ${serum.name}; lot ${lot.lotNumber} expires ${lot.expiresOn}` });
+      out.push({
+        code: "LOT_EXPIRED",
+        level: "BLOCK",
+        overridable: false,
+        reason: `Lot ${lot.lotNumber} of ${serum.name} expired on ${lot.expiresOn}. Expired product must not be used; this cannot be overridden.`,
+        source: `serum: ${serum.name}; lot ${lot.lotNumber} expires ${lot.expiresOn}`,
+      });
   }
   return out;
 }
@@ -153,11 +260,17 @@ export function validateSerumInput(input: SerumInput): ValidSerumFields {
   const ingredients = list("ingredients", input.ingredients, true);
   const allergens = list("allergens", input.allergens, false);
   if (clearance === "CLEARED_FOR_NEEDLING" && input.sterile === false)
-    p.add("sterile", "a serum cleared for use during needling must be sterile (non-sterile topicals have caused granulomas)");
+    p.add(
+      "sterile",
+      "a serum cleared for use during needling must be sterile (non-sterile topicals have caused granulomas)",
+    );
   if (clearance === "CLEARED_FOR_NEEDLING") {
     const actives = activesIn({ name: name ?? "", ingredients });
     if (actives.length > 0)
-      p.add("clearance", `contains ${actives.join(", ")}, which is avoided on freshly needled skin; it cannot be cleared for needling`);
+      p.add(
+        "clearance",
+        `contains ${actives.join(", ")}, which is avoided on freshly needled skin; it cannot be cleared for needling`,
+      );
   }
   p.throwIfAny();
   return { name: name!, ingredients, allergens, clearance: clearance!, sterile: input.sterile ?? undefined };
@@ -175,7 +288,10 @@ export interface LotInput {
 export function validateLotInput(input: LotInput, existing: readonly SerumLot[] = []): SerumLot {
   const p = new Problems();
   const lotNumber = requireText(p, "lotNumber", input.lotNumber, { max: 64 });
-  const expiresOn = requireDate(p, "expiresOn", input.expiresOn, { notBefore: "2000-01-01", notAfter: "2100-12-31" });
+  const expiresOn = requireDate(p, "expiresOn", input.expiresOn, {
+    notBefore: "2000-01-01",
+    notAfter: "2100-12-31",
+  });
   if (lotNumber && existing.some((l) => l.lotNumber.trim().toLowerCase() === lotNumber.toLowerCase()))
     p.add("lotNumber", `lot ${lotNumber} is already in the catalogue for this serum`);
   p.throwIfAny();

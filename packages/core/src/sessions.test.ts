@@ -33,18 +33,30 @@ const paths = (input: SessionInput, planZones?: PlanZone[]): string[] => {
 describe("validateSessionInput: device", () => {
   it("accepts a pen session", () => {
     const { session } = validateSessionInput(pen, { now });
-    expect(session).toMatchObject({ device: "PEN", cartridge: { needleCount: 12, lotNumber: "C-1" }, aftercareGiven: false });
+    expect(session).toMatchObject({
+      device: "PEN",
+      cartridge: { needleCount: 12, lotNumber: "C-1" },
+      aftercareGiven: false,
+    });
   });
   it("requires a cartridge for a pen, with needle count 1–100 whole", () => {
     expect(paths({ ...pen, cartridge: null })).toEqual(["cartridge"]);
-    expect(paths({ ...pen, cartridge: { needleCount: 0, lotNumber: "" } })).toEqual(["cartridge.lotNumber", "cartridge.needleCount"]);
+    expect(paths({ ...pen, cartridge: { needleCount: 0, lotNumber: "" } })).toEqual([
+      "cartridge.lotNumber",
+      "cartridge.needleCount",
+    ]);
     expect(paths({ ...pen, cartridge: { needleCount: 100, lotNumber: "x" } })).toEqual([]);
-    expect(paths({ ...pen, cartridge: { needleCount: 12.5, lotNumber: "x" } })).toEqual(["cartridge.needleCount"]);
+    expect(paths({ ...pen, cartridge: { needleCount: 12.5, lotNumber: "x" } })).toEqual([
+      "cartridge.needleCount",
+    ]);
   });
   it("requires RF settings for RF microneedling and rejects them elsewhere", () => {
     const rf: SessionInput = { ...pen, device: "RF_MICRONEEDLING", cartridge: null };
     expect(paths(rf)).toEqual(["rf"]);
-    expect(paths({ ...rf, rf: { energyLevel: 0, pulseDurationMs: 1001 } })).toEqual(["rf.energyLevel", "rf.pulseDurationMs"]);
+    expect(paths({ ...rf, rf: { energyLevel: 0, pulseDurationMs: 1001 } })).toEqual([
+      "rf.energyLevel",
+      "rf.pulseDurationMs",
+    ]);
     expect(paths({ ...rf, rf: { energyLevel: 30, pulseDurationMs: 150 } })).toEqual([]);
     expect(paths({ ...pen, rf: { energyLevel: 30, pulseDurationMs: 150 } })).toEqual(["rf"]);
   });
@@ -55,23 +67,51 @@ describe("validateSessionInput: device", () => {
 
 describe("validateSessionInput: zones and depth", () => {
   it("accepts 0.25 and 2.5 mm exactly, rejects beyond; passes 1–10", () => {
-    expect(paths({ ...pen, zones: [{ zone: "NOSE", depthMm: 0.25, passes: 1 }, { zone: "THIGHS", depthMm: 2.5, passes: 10 }] })).toEqual([]);
-    expect(paths({ ...pen, zones: [{ zone: "NOSE", depthMm: 0.24, passes: 0 }, { zone: "THIGHS", depthMm: 2.51, passes: 11 }] })).toEqual([
-      "zones.0.depthMm",
-      "zones.0.passes",
-      "zones.1.depthMm",
-      "zones.1.passes",
-    ]);
+    expect(
+      paths({
+        ...pen,
+        zones: [
+          { zone: "NOSE", depthMm: 0.25, passes: 1 },
+          { zone: "THIGHS", depthMm: 2.5, passes: 10 },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      paths({
+        ...pen,
+        zones: [
+          { zone: "NOSE", depthMm: 0.24, passes: 0 },
+          { zone: "THIGHS", depthMm: 2.51, passes: 11 },
+        ],
+      }),
+    ).toEqual(["zones.0.depthMm", "zones.0.passes", "zones.1.depthMm", "zones.1.passes"]);
   });
   it("rejects no zones and a zone recorded twice", () => {
     expect(paths({ ...pen, zones: [] })).toEqual(["zones"]);
-    expect(paths({ ...pen, zones: [{ zone: "CHEEKS", depthMm: 1, passes: 2 }, { zone: "CHEEKS", depthMm: 1.5, passes: 2 }] })).toEqual(["zones.1.zone"]);
+    expect(
+      paths({
+        ...pen,
+        zones: [
+          { zone: "CHEEKS", depthMm: 1, passes: 2 },
+          { zone: "CHEEKS", depthMm: 1.5, passes: 2 },
+        ],
+      }),
+    ).toEqual(["zones.1.zone"]);
   });
   it("needs a reason when depth is outside the plan's range and reports the deviating zones", () => {
     const plan: PlanZone[] = [{ zone: "CHEEKS", depthMm: 1.0, depthMinMm: 0.75, depthMaxMm: 1.25 }];
-    const input: SessionInput = { ...pen, zones: [{ zone: "CHEEKS", depthMm: 1.5, passes: 2 }, { zone: "NECK", depthMm: 0.5, passes: 1 }] };
+    const input: SessionInput = {
+      ...pen,
+      zones: [
+        { zone: "CHEEKS", depthMm: 1.5, passes: 2 },
+        { zone: "NECK", depthMm: 0.5, passes: 1 },
+      ],
+    };
     expect(paths(input, plan)).toEqual(["depthDeviationReason"]);
-    const { deviations } = validateSessionInput({ ...input, depthDeviationReason: "deeper scars on the left cheek" }, { now, planZones: plan });
+    const { deviations } = validateSessionInput(
+      { ...input, depthDeviationReason: "deeper scars on the left cheek" },
+      { now, planZones: plan },
+    );
     expect(deviations.map((d) => d.zone)).toEqual(["CHEEKS", "NECK"]);
     expect(deviations[0]).toMatchObject({ plannedMinMm: 0.75, plannedMaxMm: 1.25 });
     expect(deviations[1]?.reason).toMatch(/not in the plan/);
@@ -82,17 +122,33 @@ describe("validateSessionInput: zones and depth", () => {
     expect(paths({ ...pen, zones: [{ zone: "CHEEKS", depthMm: 0.75, passes: 2 }] }, plan)).toEqual([]);
   });
   it("rejects a future session date and a serum on an untreated zone", () => {
-    expect(paths({ ...pen, performedOn: "2026-06-02", serums: [{ serumId: "s1", lotNumber: "L", zone: "NECK" }] })).toEqual(["performedOn", "serums.0.zone"]);
+    expect(
+      paths({ ...pen, performedOn: "2026-06-02", serums: [{ serumId: "s1", lotNumber: "L", zone: "NECK" }] }),
+    ).toEqual(["performedOn", "serums.0.zone"]);
   });
 });
 
 describe("adverse events", () => {
   it("validates onset not before the session and not in the future", () => {
     expect(
-      paths({ ...pen, adverseEvents: [{ type: "INFECTION", onsetOn: "2026-05-31", severity: "MILD" }, { type: "RASH", onsetOn: "2026-06-01", severity: "BAD" }] }),
+      paths({
+        ...pen,
+        adverseEvents: [
+          { type: "INFECTION", onsetOn: "2026-05-31", severity: "MILD" },
+          { type: "RASH", onsetOn: "2026-06-01", severity: "BAD" },
+        ],
+      }),
     ).toEqual(["adverseEvents.0.onsetOn", "adverseEvents.1.severity", "adverseEvents.1.type"]);
-    expect(() => validateAdverseEvent({ type: "PIH", onsetOn: "2026-06-02", severity: "MILD" }, "2026-05-01", now)).toThrow(DomainError);
-    expect(validateAdverseEvent({ type: "GRANULOMA", onsetOn: "2026-05-20", severity: "MODERATE", serumId: "s1", lotNumber: "L1" }, "2026-05-01", now)).toMatchObject({ lotNumber: "L1" });
+    expect(() =>
+      validateAdverseEvent({ type: "PIH", onsetOn: "2026-06-02", severity: "MILD" }, "2026-05-01", now),
+    ).toThrow(DomainError);
+    expect(
+      validateAdverseEvent(
+        { type: "GRANULOMA", onsetOn: "2026-05-20", severity: "MODERATE", serumId: "s1", lotNumber: "L1" },
+        "2026-05-01",
+        now,
+      ),
+    ).toMatchObject({ lotNumber: "L1" });
   });
   it("flags erythema past 7 days as abnormal, not at 7", () => {
     const e = { type: "ERYTHEMA_OEDEMA" as const, onsetOn: "2026-05-01" };
@@ -103,16 +159,32 @@ describe("adverse events", () => {
     expect(adverseEventFlag({ ...e, durationDays: 8 })).toMatch(/abnormal/);
   });
   it("counts ongoing erythema up to today", () => {
-    expect(classifyAdverseEvent({ type: "ERYTHEMA_OEDEMA", onsetOn: "2026-05-20" }, "2026-06-01")).toBe("ABNORMAL");
-    expect(classifyAdverseEvent({ type: "INFECTION", onsetOn: "2026-05-20", durationDays: 1 })).toBe("ABNORMAL");
+    expect(classifyAdverseEvent({ type: "ERYTHEMA_OEDEMA", onsetOn: "2026-05-20" }, "2026-06-01")).toBe(
+      "ABNORMAL",
+    );
+    expect(classifyAdverseEvent({ type: "INFECTION", onsetOn: "2026-05-20", durationDays: 1 })).toBe(
+      "ABNORMAL",
+    );
   });
 });
 
 describe("checkSessionSerums", () => {
   it("checks each serum and blocks unknown ones", () => {
-    const cat: Serum[] = [{ id: "vc", name: "Vitamin C", ingredients: ["Ascorbic acid"], allergens: [], clearance: "TOPICAL_AFTER_HEALING", lots: [{ lotNumber: "V1", expiresOn: "2027-01-01" }] }];
+    const cat: Serum[] = [
+      {
+        id: "vc",
+        name: "Vitamin C",
+        ingredients: ["Ascorbic acid"],
+        allergens: [],
+        clearance: "TOPICAL_AFTER_HEALING",
+        lots: [{ lotNumber: "V1", expiresOn: "2027-01-01" }],
+      },
+    ];
     const fs = checkSessionSerums({
-      serums: [{ serumId: "vc", lotNumber: "V1", zone: "CHEEKS" }, { serumId: "nope", lotNumber: "X", zone: "CHEEKS" }],
+      serums: [
+        { serumId: "vc", lotNumber: "V1", zone: "CHEEKS" },
+        { serumId: "nope", lotNumber: "X", zone: "CHEEKS" },
+      ],
       catalogue: cat,
       patient: { allergies: [] },
       onDate: "2026-06-01",
@@ -132,8 +204,13 @@ describe("aftercare", () => {
     expect(AFTERCARE_SEED.join(" ")).toMatch(/make-up for 24 hours/);
   });
   it("fills in the clinic's numbers, the restart date and the clinic's own text", () => {
-    const lines = aftercareSheet({ ...DEFAULT_SETTINGS, activesAfterNeedlingDays: 5, aftercareText: "Call 0123 456 if worried.\n\n" }, { performedOn: "2026-06-01" });
-    expect(lines).toContain("No actives (retinoids, acids, vitamin C) for 5 days (restart on 2026-06-06 at the earliest).");
+    const lines = aftercareSheet(
+      { ...DEFAULT_SETTINGS, activesAfterNeedlingDays: 5, aftercareText: "Call 0123 456 if worried.\n\n" },
+      { performedOn: "2026-06-01" },
+    );
+    expect(lines).toContain(
+      "No actives (retinoids, acids, vitamin C) for 5 days (restart on 2026-06-06 at the earliest).",
+    );
     expect(lines.some((l) => /about 6 months/.test(l))).toBe(true);
     expect(lines.some((l) => /more than 7 days/.test(l))).toBe(true);
     expect(lines[lines.length - 1]).toBe("Call 0123 456 if worried.");

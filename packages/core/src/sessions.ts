@@ -5,7 +5,16 @@ import type { Allergy } from "./patient";
 import type { PlanZone } from "./protocols";
 import { checkSerumApplication, type Serum } from "./serums";
 import type { ClinicSettings } from "./settings";
-import { Problems, addDays, daysBetween, requireDate, requireNumberInRange, requireOneOf, requireText, todayIso } from "./validate";
+import {
+  Problems,
+  addDays,
+  daysBetween,
+  requireDate,
+  requireNumberInRange,
+  requireOneOf,
+  requireText,
+  todayIso,
+} from "./validate";
 
 /**
  * Treatment sessions: input validation, adverse events and the aftercare sheet
@@ -152,7 +161,10 @@ export interface DepthDeviation {
 const EPS = 1e-9;
 
 /** Zones treated outside the plan's range (or not planned at all). No plan: no deviations. */
-export function depthDeviations(zones: readonly SessionZone[], planZones: readonly PlanZone[] | null | undefined): DepthDeviation[] {
+export function depthDeviations(
+  zones: readonly SessionZone[],
+  planZones: readonly PlanZone[] | null | undefined,
+): DepthDeviation[] {
   if (!planZones) return [];
   const out: DepthDeviation[] = [];
   for (const z of zones) {
@@ -179,8 +191,17 @@ export function validateAdverseEventInput(
   opts: { notBefore?: string; today: string },
 ): AdverseEvent | undefined {
   const type = requireOneOf(p, `${path}.type`, input.type, ADVERSE_EVENT_TYPES);
-  const onsetOn = requireDate(p, `${path}.onsetOn`, input.onsetOn, { notAfter: opts.today, ...(opts.notBefore ? { notBefore: opts.notBefore } : {}) });
-  const durationDays = input.durationDays == null ? undefined : requireNumberInRange(p, `${path}.durationDays`, input.durationDays, 0, 365, { integer: true, unit: "days" });
+  const onsetOn = requireDate(p, `${path}.onsetOn`, input.onsetOn, {
+    notAfter: opts.today,
+    ...(opts.notBefore ? { notBefore: opts.notBefore } : {}),
+  });
+  const durationDays =
+    input.durationDays == null
+      ? undefined
+      : requireNumberInRange(p, `${path}.durationDays`, input.durationDays, 0, 365, {
+          integer: true,
+          unit: "days",
+        });
   const severity = requireOneOf(p, `${path}.severity`, input.severity, SEVERITIES);
   const serumId = requireText(p, `${path}.serumId`, input.serumId, { max: 64, required: false });
   const lotNumber = requireText(p, `${path}.lotNumber`, input.lotNumber, { max: 64, required: false });
@@ -191,9 +212,16 @@ export function validateAdverseEventInput(
 }
 
 /** Validates a standalone adverse event (reported after the session). Throws BAD_USER_INPUT. */
-export function validateAdverseEvent(input: AdverseEventInput, sessionOn?: string, now: Date = new Date()): AdverseEvent {
+export function validateAdverseEvent(
+  input: AdverseEventInput,
+  sessionOn?: string,
+  now: Date = new Date(),
+): AdverseEvent {
   const p = new Problems();
-  const e = validateAdverseEventInput(p, "adverseEvent", input, { today: todayIso(now), ...(sessionOn ? { notBefore: sessionOn } : {}) });
+  const e = validateAdverseEventInput(p, "adverseEvent", input, {
+    today: todayIso(now),
+    ...(sessionOn ? { notBefore: sessionOn } : {}),
+  });
   p.throwIfAny();
   return e!;
 }
@@ -204,7 +232,10 @@ export type AdverseEventClass = "EXPECTED" | "PROLONGED" | "ABNORMAL";
  * Erythema / oedema: EXPECTED up to 3 days, PROLONGED 4–7 days, ABNORMAL past 7 (day 8 on). While
  * ongoing, the days since onset up to `onDate` count. Every other adverse event type is ABNORMAL.
  */
-export function classifyAdverseEvent(e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">, onDate?: string): AdverseEventClass {
+export function classifyAdverseEvent(
+  e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">,
+  onDate?: string,
+): AdverseEventClass {
   if (e.type !== "ERYTHEMA_OEDEMA") return "ABNORMAL";
   const days = e.durationDays ?? (onDate ? daysBetween(e.onsetOn, onDate) : 0);
   if (days > ERYTHEMA_ABNORMAL_AFTER_DAYS) return "ABNORMAL";
@@ -213,7 +244,10 @@ export function classifyAdverseEvent(e: Pick<AdverseEvent, "type" | "onsetOn" | 
 }
 
 /** The practitioner-facing flag for an abnormal event, or undefined. */
-export function adverseEventFlag(e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">, onDate?: string): string | undefined {
+export function adverseEventFlag(
+  e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">,
+  onDate?: string,
+): string | undefined {
   if (e.type === "ERYTHEMA_OEDEMA")
     return classifyAdverseEvent(e, onDate) === "ABNORMAL"
       ? `Redness / swelling beyond ${ERYTHEMA_ABNORMAL_AFTER_DAYS} days is abnormal: review for infection, allergy or a reaction to a serum.`
@@ -232,15 +266,26 @@ export function validateSessionInput(
   const p = new Problems();
   const today = todayIso(ctx.now ?? new Date());
   const planId = requireText(p, "planId", input.planId, { max: 64, required: false });
-  const performedOn = requireDate(p, "performedOn", input.performedOn, { notAfter: today, notBefore: "2000-01-01" });
+  const performedOn = requireDate(p, "performedOn", input.performedOn, {
+    notAfter: today,
+    notBefore: "2000-01-01",
+  });
   const device = requireOneOf(p, "device", input.device, DEVICES);
 
   let cartridge: CartridgeInput | undefined;
   if (input.cartridge != null) {
-    const needleCount = requireNumberInRange(p, "cartridge.needleCount", input.cartridge.needleCount, 1, 100, { integer: true, unit: "needles" });
+    const needleCount = requireNumberInRange(
+      p,
+      "cartridge.needleCount",
+      input.cartridge.needleCount,
+      1,
+      100,
+      { integer: true, unit: "needles" },
+    );
     const lotNumber = requireText(p, "cartridge.lotNumber", input.cartridge.lotNumber, { max: 64 });
     if (needleCount !== undefined && lotNumber) cartridge = { needleCount, lotNumber };
-  } else if (device === "PEN") p.add("cartridge", "a pen session needs the cartridge's needle count and lot number");
+  } else if (device === "PEN")
+    p.add("cartridge", "a pen session needs the cartridge's needle count and lot number");
 
   let rf: RfSettings | undefined;
   if (device === "RF_MICRONEEDLING") {
@@ -250,8 +295,14 @@ export function validateSessionInput(
         if (v === 0) p.add(path, "must be above 0");
         return v === 0 ? undefined : v;
       };
-      const energyLevel = positive("rf.energyLevel", requireNumberInRange(p, "rf.energyLevel", input.rf.energyLevel, 0, 100));
-      const pulseDurationMs = positive("rf.pulseDurationMs", requireNumberInRange(p, "rf.pulseDurationMs", input.rf.pulseDurationMs, 0, 1000, { unit: "ms" }));
+      const energyLevel = positive(
+        "rf.energyLevel",
+        requireNumberInRange(p, "rf.energyLevel", input.rf.energyLevel, 0, 100),
+      );
+      const pulseDurationMs = positive(
+        "rf.pulseDurationMs",
+        requireNumberInRange(p, "rf.pulseDurationMs", input.rf.pulseDurationMs, 0, 1000, { unit: "ms" }),
+      );
       if (energyLevel !== undefined && pulseDurationMs !== undefined) rf = { energyLevel, pulseDurationMs };
     }
   } else if (input.rf != null) p.add("rf", "RF settings only apply to RF microneedling");
@@ -260,38 +311,65 @@ export function validateSessionInput(
   if (!input.zones || input.zones.length === 0) p.add("zones", "record at least one treated zone");
   (input.zones ?? []).forEach((z, i) => {
     const zone = requireOneOf(p, `zones.${i}.zone`, z.zone, ZONES);
-    const depthMm = requireNumberInRange(p, `zones.${i}.depthMm`, z.depthMm, DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, { unit: "mm" });
-    const passes = requireNumberInRange(p, `zones.${i}.passes`, z.passes, 1, 10, { integer: true, unit: "passes" });
-    if (zone && zones.some((x) => x.zone === zone)) p.add(`zones.${i}.zone`, `${ZONE_LABELS[zone]} is recorded twice`);
+    const depthMm = requireNumberInRange(
+      p,
+      `zones.${i}.depthMm`,
+      z.depthMm,
+      DEVICE_DEPTH_MIN_MM,
+      DEVICE_DEPTH_MAX_MM,
+      { unit: "mm" },
+    );
+    const passes = requireNumberInRange(p, `zones.${i}.passes`, z.passes, 1, 10, {
+      integer: true,
+      unit: "passes",
+    });
+    if (zone && zones.some((x) => x.zone === zone))
+      p.add(`zones.${i}.zone`, `${ZONE_LABELS[zone]} is recorded twice`);
     else if (zone && depthMm !== undefined && passes !== undefined) zones.push({ zone, depthMm, passes });
   });
 
   const deviations = depthDeviations(zones, ctx.planZones);
-  const depthDeviationReason = requireText(p, "depthDeviationReason", input.depthDeviationReason, { max: 1000, required: false });
+  const depthDeviationReason = requireText(p, "depthDeviationReason", input.depthDeviationReason, {
+    max: 1000,
+    required: false,
+  });
   if (deviations.length > 0 && !depthDeviationReason)
-    p.add("depthDeviationReason", `give a reason for treating outside the plan (${deviations.map((d) => d.reason).join("; ")})`);
+    p.add(
+      "depthDeviationReason",
+      `give a reason for treating outside the plan (${deviations.map((d) => d.reason).join("; ")})`,
+    );
 
   const serums: SerumApplied[] = [];
   (input.serums ?? []).forEach((s, i) => {
     const serumId = requireText(p, `serums.${i}.serumId`, s.serumId, { max: 64 });
     const lotNumber = requireText(p, `serums.${i}.lotNumber`, s.lotNumber, { max: 64 });
     const zone = requireOneOf(p, `serums.${i}.zone`, s.zone, ZONES);
-    if (zone && !(input.zones ?? []).some((z) => z.zone === zone)) p.add(`serums.${i}.zone`, `${ZONE_LABELS[zone]} was not treated in this session`);
+    if (zone && !(input.zones ?? []).some((z) => z.zone === zone))
+      p.add(`serums.${i}.zone`, `${ZONE_LABELS[zone]} was not treated in this session`);
     if (serumId && lotNumber && zone) serums.push({ serumId, lotNumber, zone });
   });
 
   let numbing: NumbingInput | undefined;
   if (input.numbing != null) {
     const agent = requireText(p, "numbing.agent", input.numbing.agent, { max: 100 });
-    const minutes = requireNumberInRange(p, "numbing.minutes", input.numbing.minutes, 0, 120, { integer: true, unit: "minutes" });
+    const minutes = requireNumberInRange(p, "numbing.minutes", input.numbing.minutes, 0, 120, {
+      integer: true,
+      unit: "minutes",
+    });
     if (agent && minutes !== undefined) numbing = { agent, minutes };
   }
-  const immediateReactions = requireText(p, "immediateReactions", input.immediateReactions, { max: 2000, required: false });
+  const immediateReactions = requireText(p, "immediateReactions", input.immediateReactions, {
+    max: 2000,
+    required: false,
+  });
   const notes = requireText(p, "notes", input.notes, { max: 4000, required: false });
 
   const adverseEvents: AdverseEvent[] = [];
   (input.adverseEvents ?? []).forEach((e, i) => {
-    const v = validateAdverseEventInput(p, `adverseEvents.${i}`, e, { today, ...(performedOn ? { notBefore: performedOn } : {}) });
+    const v = validateAdverseEventInput(p, `adverseEvents.${i}`, e, {
+      today,
+      ...(performedOn ? { notBefore: performedOn } : {}),
+    });
     if (v) adverseEvents.push(v);
   });
 
@@ -332,10 +410,24 @@ export function checkSessionSerums(input: {
     const path = `serums.${i}`;
     const serum = input.catalogue.find((c) => c.id === s.serumId);
     if (!serum) {
-      out.push({ path, code: "SERUM_UNKNOWN", level: "BLOCK", overridable: false, reason: `Serum ${s.serumId} is not in the catalogue.`, source: `serum: ${s.serumId}` });
+      out.push({
+        path,
+        code: "SERUM_UNKNOWN",
+        level: "BLOCK",
+        overridable: false,
+        reason: `Serum ${s.serumId} is not in the catalogue.`,
+        source: `serum: ${s.serumId}`,
+      });
       return;
     }
-    for (const f of checkSerumApplication({ patient: input.patient, serum, lotNumber: s.lotNumber, onDate: input.onDate, duringNeedling: true, ...(input.settings ? { settings: input.settings } : {}) }))
+    for (const f of checkSerumApplication({
+      patient: input.patient,
+      serum,
+      lotNumber: s.lotNumber,
+      onDate: input.onDate,
+      duringNeedling: true,
+      ...(input.settings ? { settings: input.settings } : {}),
+    }))
       out.push({ ...f, path });
   });
   return out;
@@ -358,13 +450,18 @@ export const AFTERCARE_SEED: readonly string[] = [
  * dates filled in, what to watch for, then the clinic's own text (one line per non-empty line).
  */
 export function aftercareSheet(
-  settings: Readonly<Pick<ClinicSettings, "activesAfterNeedlingDays" | "retreatmentMonths" | "aftercareText">>,
+  settings: Readonly<
+    Pick<ClinicSettings, "activesAfterNeedlingDays" | "retreatmentMonths" | "aftercareText">
+  >,
   session: { performedOn?: string } = {},
 ): string[] {
   const n = settings.activesAfterNeedlingDays;
-  const restart = session.performedOn ? ` (restart on ${addDays(session.performedOn, n)} at the earliest)` : "";
+  const restart = session.performedOn
+    ? ` (restart on ${addDays(session.performedOn, n)} at the earliest)`
+    : "";
   const lines = AFTERCARE_SEED.map((line) => {
-    if (line.startsWith("No actives")) return `No actives (retinoids, acids, vitamin C) for ${n} days${restart}.`;
+    if (line.startsWith("No actives"))
+      return `No actives (retinoids, acids, vitamin C) for ${n} days${restart}.`;
     if (line.startsWith("Results are temporary"))
       return `Results are temporary: book your next session, and once the course is complete a retreatment in about ${settings.retreatmentMonths} months.`;
     return line;

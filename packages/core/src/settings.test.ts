@@ -54,6 +54,8 @@ describe("validateSettings", () => {
     expect(validateSettings({ retreatmentMonths: 12 }).retreatmentMonths).toBe(12);
   });
   it("quotes settings as sources", () => {
-    expect(settingSource(DEFAULT_SETTINGS, "isotretinoinMonths")).toBe("clinic setting: isotretinoinMonths=6");
+    expect(settingSource(DEFAULT_SETTINGS, "isotretinoinMonths")).toBe(
+      "clinic setting: isotretinoinMonths=6",
+    );
   });
 });

@@ -85,7 +85,8 @@ export function validateSettings(
     if (level) out.isotretinoinLevel = level;
   }
   if (input.aftercareText != null) {
-    out.aftercareText = requireText(p, "aftercareText", input.aftercareText, { max: 4000, required: false }) ?? "";
+    out.aftercareText =
+      requireText(p, "aftercareText", input.aftercareText, { max: 4000, required: false }) ?? "";
   }
   p.throwIfAny();
   return out;

@@ -26,8 +26,26 @@ export function normalizeTerm(s: string): string {
  * them (an allergy to "vitamin C" matches the ingredient "L-ascorbic acid").
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["vitamin c", "ascorbic acid", "l ascorbic acid", "ascorbyl", "sodium ascorbyl phosphate", "ascorbyl glucoside"],
-  ["retinoid", "retinol", "retinal", "retinaldehyde", "retinyl", "tretinoin", "isotretinoin", "adapalene", "tazarotene", "vitamin a"],
+  [
+    "vitamin c",
+    "ascorbic acid",
+    "l ascorbic acid",
+    "ascorbyl",
+    "sodium ascorbyl phosphate",
+    "ascorbyl glucoside",
+  ],
+  [
+    "retinoid",
+    "retinol",
+    "retinal",
+    "retinaldehyde",
+    "retinyl",
+    "tretinoin",
+    "isotretinoin",
+    "adapalene",
+    "tazarotene",
+    "vitamin a",
+  ],
   ["aha", "alpha hydroxy acid", "glycolic acid", "lactic acid", "mandelic acid", "citric acid", "malic acid"],
   ["bha", "beta hydroxy acid", "salicylic acid"],
   ["benzoyl peroxide"],

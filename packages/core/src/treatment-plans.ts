@@ -67,11 +67,19 @@ export function resolvePlannedSerums(
   overrides.forEach((o, i) => {
     const check = checks.find((c) => c.serumId === o.serumId);
     const reason = o.reason?.trim() ?? "";
-    if (!check) problems.push({ path: `serumOverrides.${i}.serumId`, reason: "is not one of the planned serums" });
-    else if (check.findings.length === 0) problems.push({ path: `serumOverrides.${i}.serumId`, reason: `${check.serumName} has nothing to override` });
-    else if (reason === "") problems.push({ path: `serumOverrides.${i}.reason`, reason: "an override needs a reason" });
-    else if (reason.length > 1000) problems.push({ path: `serumOverrides.${i}.reason`, reason: "must be at most 1000 characters" });
-    else if (bySerum.has(o.serumId)) problems.push({ path: `serumOverrides.${i}.serumId`, reason: "is overridden twice" });
+    if (!check)
+      problems.push({ path: `serumOverrides.${i}.serumId`, reason: "is not one of the planned serums" });
+    else if (check.findings.length === 0)
+      problems.push({
+        path: `serumOverrides.${i}.serumId`,
+        reason: `${check.serumName} has nothing to override`,
+      });
+    else if (reason === "")
+      problems.push({ path: `serumOverrides.${i}.reason`, reason: "an override needs a reason" });
+    else if (reason.length > 1000)
+      problems.push({ path: `serumOverrides.${i}.reason`, reason: "must be at most 1000 characters" });
+    else if (bySerum.has(o.serumId))
+      problems.push({ path: `serumOverrides.${i}.serumId`, reason: "is overridden twice" });
     else bySerum.set(o.serumId, reason);
   });
   if (problems.length > 0) throw badInput(problems);
@@ -80,10 +88,13 @@ export function resolvePlannedSerums(
   const out: ResolvedPlannedSerum[] = [];
   for (const c of checks) {
     const reason = bySerum.get(c.serumId);
-    const given: Override[] = reason === undefined ? [] : c.findings.map((f) => ({ code: f.code, reason, ...who }));
+    const given: Override[] =
+      reason === undefined ? [] : c.findings.map((f) => ({ code: f.code, reason, ...who }));
     // Non-overridable findings (none today for planned serums) stay unresolved whatever the reason.
     const unresolved = applyOverrides(c.findings, given).unresolved.filter((f) => f.level === "BLOCK");
-    blocks.push(...unresolved.map(({ code, level, reason: why, source }) => ({ code, level, reason: why, source })));
+    blocks.push(
+      ...unresolved.map(({ code, level, reason: why, source }) => ({ code, level, reason: why, source })),
+    );
     out.push({ ...c, overrideReason: reason });
   }
   if (blocks.length > 0) throw contraindicated(blocks);
@@ -112,7 +123,12 @@ export function planState(
   settings: Pick<ClinicSettings, "retreatmentMonths" | "rebookingGraceDays">,
   onDate: string = todayIso(),
 ): PlanState {
-  const due = planDue(schedule, sessionDates.map((performedOn) => ({ performedOn })), settings, onDate);
+  const due = planDue(
+    schedule,
+    sessionDates.map((performedOn) => ({ performedOn })),
+    settings,
+    onDate,
+  );
   const dueOn = due.nextSessionDue ?? due.retreatmentDue;
   return {
     status: due.progress.status,

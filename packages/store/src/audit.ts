@@ -79,7 +79,9 @@ export function addAudit(tx: Tx, actor: Principal, e: AuditEntryInput): void {
 /** The standalone writer (reads and refusals have no transaction to join). An existing key: CONFLICT. */
 export async function putAuditItem(db: Db, item: Record<string, unknown>): Promise<void> {
   try {
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: item, ConditionExpression: APPEND_ONLY }));
+    await db.doc.send(
+      new PutCommand({ TableName: db.tableName, Item: item, ConditionExpression: APPEND_ONLY }),
+    );
   } catch (e) {
     if (e instanceof ConditionalCheckFailedException) throw overwriteRefused();
     throw e;
@@ -121,7 +123,12 @@ export const markAudited = (err: unknown): void => {
 export const wasAudited = (err: unknown): boolean => !!err && typeof err === "object" && recorded.has(err);
 
 /** Appends the entry for a refused access to patient data (once per error), then rethrows the refusal. */
-export async function auditRefusal(db: Db, actor: Principal, e: AuditEntryInput, err: unknown): Promise<never> {
+export async function auditRefusal(
+  db: Db,
+  actor: Principal,
+  e: AuditEntryInput,
+  err: unknown,
+): Promise<never> {
   const outcome = refusalOutcome(err);
   if (outcome && !wasAudited(err)) {
     await appendAudit(db, actor, { ...e, outcome });
@@ -163,7 +170,9 @@ export function entryFromItem(item: Record<string, unknown>): AuditEntry {
     action: s("action") ?? "",
     ...(s("patientId") ? { patientId: s("patientId") } : {}),
     ...(s("siteId") ? { siteId: s("siteId") } : {}),
-    outcome: (AUDIT_OUTCOMES as readonly string[]).includes(outcome ?? "") ? (outcome as AuditOutcome) : "ERROR",
+    outcome: (AUDIT_OUTCOMES as readonly string[]).includes(outcome ?? "")
+      ? (outcome as AuditOutcome)
+      : "ERROR",
     ...(s("detail") ? { detail: s("detail") } : {}),
   };
 }
@@ -242,9 +251,18 @@ export async function listByUser(
   requireAdmin(actor);
   const [user, result] = await Promise.all([
     db.doc.send(
-      new GetCommand({ TableName: db.tableName, Key: Keys.user(actor.groupId, userId), ProjectionExpression: "pk" }),
+      new GetCommand({
+        TableName: db.tableName,
+        Key: Keys.user(actor.groupId, userId),
+        ProjectionExpression: "pk",
+      }),
     ),
-    page(db, actor, { index: "gsi2", keyName: "gsi2pk", key: Keys.auditByUserGsi(actor.groupId, userId), ...args }),
+    page(db, actor, {
+      index: "gsi2",
+      keyName: "gsi2pk",
+      key: Keys.auditByUserGsi(actor.groupId, userId),
+      ...args,
+    }),
   ]);
   if (!user.Item) throw notFound("The user");
   await appendAudit(db, actor, { action: "READ_USER_AUDIT", detail: `user ${userId}` });

@@ -62,7 +62,17 @@ export const userEmailItem = (u: Pick<User, "groupId" | "id" | "email">) => ({
   userId: u.id,
 });
 
-const SITE_FIELDS = ["id", "groupId", "name", "archived", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"] as const;
+const SITE_FIELDS = [
+  "id",
+  "groupId",
+  "name",
+  "archived",
+  "version",
+  "createdAt",
+  "createdBy",
+  "updatedAt",
+  "updatedBy",
+] as const;
 const USER_FIELDS = [
   "id",
   "groupId",
@@ -95,11 +105,17 @@ export const userFromItem = (item: Record<string, unknown>): User => {
 
 export async function getGroup(db: Db, groupId: string): Promise<Group | undefined> {
   const got = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: Keys.group(groupId) }));
-  return got.Item ? { id: String(got.Item.id), name: String(got.Item.name), createdAt: String(got.Item.createdAt) } : undefined;
+  return got.Item
+    ? { id: String(got.Item.id), name: String(got.Item.name), createdAt: String(got.Item.createdAt) }
+    : undefined;
 }
 
 /** Sites by id in as few BatchGetItem calls as possible (100 keys each), in the order asked. */
-export async function getSites(db: Db, groupId: string, siteIds: readonly string[]): Promise<(Site | undefined)[]> {
+export async function getSites(
+  db: Db,
+  groupId: string,
+  siteIds: readonly string[],
+): Promise<(Site | undefined)[]> {
   const unique = [...new Set(siteIds)];
   const found = new Map<string, Site>();
   for (let i = 0; i < unique.length; i += 100) {
@@ -206,11 +222,17 @@ async function pageOf<T>(
   };
 }
 
-export const listSitesPage = (db: Db, actor: Principal, args: { first?: number | null; after?: string | null }) =>
-  pageOf(db, actor, "SITE#", args, siteFromItem);
+export const listSitesPage = (
+  db: Db,
+  actor: Principal,
+  args: { first?: number | null; after?: string | null },
+) => pageOf(db, actor, "SITE#", args, siteFromItem);
 
-export const listUsersPage = (db: Db, actor: Principal, args: { first?: number | null; after?: string | null }) =>
-  pageOf(db, actor, "USER#", args, userFromItem);
+export const listUsersPage = (
+  db: Db,
+  actor: Principal,
+  args: { first?: number | null; after?: string | null },
+) => pageOf(db, actor, "USER#", args, userFromItem);
 
 const versioned = (expected: number, what: string, missing: string) => ({
   condition: "attribute_exists(pk) AND version = :v",
@@ -378,7 +400,10 @@ async function changeUser(
       const added = next.siteIds.filter((s) => !current.siteIds.includes(s));
       sitesOpen(tx, actor.groupId, added);
       tx.put(userItem(next), versioned(expectedVersion, "This user", "The user"));
-      addAudit(tx, actor, { action, detail: `${userId} ${next.role} ${next.active ? "active" : "inactive"}` });
+      addAudit(tx, actor, {
+        action,
+        detail: `${userId} ${next.role} ${next.active ? "active" : "inactive"}`,
+      });
       return next;
     },
     () => new Tx(),
@@ -396,12 +421,25 @@ export function updateUser(
 ): Promise<User> {
   requireAdmin(actor);
   if (userId === actor.userId && input.role != null && input.role !== actor.role) {
-    throw badInput([{ path: "input.role", reason: "cannot be changed on your own account: ask another clinic admin" }]);
+    throw badInput([
+      { path: "input.role", reason: "cannot be changed on your own account: ask another clinic admin" },
+    ]);
   }
-  return changeUser(db, actor, userId, expectedVersion, "UPDATE_USER", (current) => {
-    const fields = validateStaffInput({ name: input.name, role: input.role, siteIds: input.siteIds }, current);
-    return { name: fields.name, role: fields.role, siteIds: fields.siteIds };
-  }, idem);
+  return changeUser(
+    db,
+    actor,
+    userId,
+    expectedVersion,
+    "UPDATE_USER",
+    (current) => {
+      const fields = validateStaffInput(
+        { name: input.name, role: input.role, siteIds: input.siteIds },
+        current,
+      );
+      return { name: fields.name, role: fields.role, siteIds: fields.siteIds };
+    },
+    idem,
+  );
 }
 
 /** Deactivates (or reactivates) a user; their tokens stop working on the next request. */
@@ -414,9 +452,18 @@ export function setUserActive(
 ): Promise<User> {
   requireAdmin(actor);
   if (userId === actor.userId && !active) {
-    throw badInput([{ path: "id", reason: "is your own account: ask another clinic admin to deactivate it" }]);
+    throw badInput([
+      { path: "id", reason: "is your own account: ask another clinic admin to deactivate it" },
+    ]);
   }
-  return changeUser(db, actor, userId, expectedVersion, active ? "REACTIVATE_USER" : "DEACTIVATE_USER", () => ({ active }));
+  return changeUser(
+    db,
+    actor,
+    userId,
+    expectedVersion,
+    active ? "REACTIVATE_USER" : "DEACTIVATE_USER",
+    () => ({ active }),
+  );
 }
 
 /** Who may sign in locally: the active users of the given groups, read from the table. Local tooling. */
@@ -434,7 +481,9 @@ export async function signInDirectory(db: Db, groupIds: readonly string[]): Prom
       listUsers(db, groupId),
     ]);
     if (!group) continue;
-    for (const u of users.filter((x) => x.active).sort((a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? ""))) {
+    for (const u of users
+      .filter((x) => x.active)
+      .sort((a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? ""))) {
       out.push({
         userId: u.id,
         email: u.email,
@@ -443,10 +492,12 @@ export async function signInDirectory(db: Db, groupIds: readonly string[]): Prom
         groupId,
         siteIds: u.siteIds,
         groupName: group.name,
-        sites: (u.role === "CLINIC_ADMIN" ? sites : sites.filter((s) => u.siteIds.includes(s.id))).map((s) => ({
-          id: s.id,
-          name: s.name,
-        })),
+        sites: (u.role === "CLINIC_ADMIN" ? sites : sites.filter((s) => u.siteIds.includes(s.id))).map(
+          (s) => ({
+            id: s.id,
+            name: s.name,
+          }),
+        ),
       });
     }
   }

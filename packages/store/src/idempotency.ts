@@ -37,9 +37,7 @@ function stableJson(v: unknown): string {
 
 export function validateKey(key: string): void {
   if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) {
-    throw badInput([
-      { path: "idempotencyKey", reason: "must be 8 to 128 letters, digits or _ . : -" },
-    ]);
+    throw badInput([{ path: "idempotencyKey", reason: "must be 8 to 128 letters, digits or _ . : -" }]);
   }
 }
 
@@ -50,7 +48,11 @@ export async function findReplay<T>(
   ctx: IdempotencyContext,
 ): Promise<T | undefined> {
   const got = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: Keys.idempotency(actor.groupId, ctx.key), ConsistentRead: true }),
+    new GetCommand({
+      TableName: db.tableName,
+      Key: Keys.idempotency(actor.groupId, ctx.key),
+      ConsistentRead: true,
+    }),
   );
   if (!got.Item) return undefined;
   return replayOf<T>(got.Item, ctx, actor);

@@ -1,4 +1,18 @@
-export { createDb, resetCounter, withRequestScope, currentScope, RequestBudgetExceeded, type RequestScope, type Db, type DbOptions, type RequestCounter, type Fault, type FaultHook, type FaultPoint, type ResponseHook } from "./client";
+export {
+  createDb,
+  resetCounter,
+  withRequestScope,
+  currentScope,
+  RequestBudgetExceeded,
+  type RequestScope,
+  type Db,
+  type DbOptions,
+  type RequestCounter,
+  type Fault,
+  type FaultHook,
+  type FaultPoint,
+  type ResponseHook,
+} from "./client";
 export { tableDefinition, keyAttributes, TABLE_NAME_DEFAULT, type TableDefinition } from "./table";
 export { ensureTable } from "./bootstrap";
 export { Keys } from "./keys";
@@ -33,10 +47,29 @@ export * as Assessments from "./clinical/assessments";
 export * as PatientTimeline from "./clinical/timeline";
 export * as Rollups from "./clinical/rollups";
 export type { SerumRecord } from "./clinical/serums";
-export type { TreatmentSession, SerumApplication, RecordedAdverseEvent, LotTrace, SerumCheckResult } from "./clinical/sessions";
+export type {
+  TreatmentSession,
+  SerumApplication,
+  RecordedAdverseEvent,
+  LotTrace,
+  SerumCheckResult,
+} from "./clinical/sessions";
 export type { Assessment, OutcomeTrend } from "./clinical/assessments";
 export type { TimelineEntry } from "./clinical/timeline";
-export { seedDemo, demoGroups, demoPrincipals, registerSeeder, type DemoGroup, type Progress } from "./seed/demo";
+export {
+  seedDemo,
+  demoGroups,
+  demoPrincipals,
+  registerSeeder,
+  type DemoGroup,
+  type Progress,
+} from "./seed/demo";
 // Registers the serum catalogue, sessions and assessments of the demo (on import).
 export { demoSerums, demoSerumId, demoLots } from "./seed/clinical-b";
-export { startDynamoLocal, checkJava, freePort, JavaMissingError, type DynamoLocal } from "./local/dynamo-local";
+export {
+  startDynamoLocal,
+  checkJava,
+  freePort,
+  JavaMissingError,
+  type DynamoLocal,
+} from "./local/dynamo-local";

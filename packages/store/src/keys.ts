@@ -78,12 +78,17 @@ export const Keys = {
   /** The group's pseudonymisation secret: created on first use, never returned by the API. */
   analyticsSecret: (groupId: string) => ({ pk: `${g(groupId)}#ANALYTICS`, sk: "SECRET" }),
   /** One de-identified outcome record per (patient, concern), named by a keyed hash of both. */
-  outcomeRecord: (groupId: string, recordKey: string) => ({ pk: `${g(groupId)}#OUTCOMES`, sk: `R#${recordKey}` }),
+  outcomeRecord: (groupId: string, recordKey: string) => ({
+    pk: `${g(groupId)}#OUTCOMES`,
+    sk: `R#${recordKey}`,
+  }),
   /** Group-wide outcome records by start month (gsi1) and per site by concern (gsi2). */
   outcomesByMonthGsi: (groupId: string) => `${g(groupId)}#OUTCOMES`,
-  outcomesByMonthSort: (month: string, indication: string, recordKey: string) => `${month}#${indication}#${recordKey}`,
+  outcomesByMonthSort: (month: string, indication: string, recordKey: string) =>
+    `${month}#${indication}#${recordKey}`,
   outcomesBySiteGsi: (groupId: string, siteId: string) => `${g(groupId)}#OUTCOMES#S#${siteId}`,
-  outcomesBySiteSort: (indication: string, month: string, recordKey: string) => `${indication}#${month}#${recordKey}`,
+  outcomesBySiteSort: (indication: string, month: string, recordKey: string) =>
+    `${indication}#${month}#${recordKey}`,
   /** One KPI item per treatment plan (dates and counts only), by site. */
   kpiPlan: (groupId: string, planKey: string) => ({ pk: `${g(groupId)}#KPIPLANS`, sk: `P#${planKey}` }),
   kpiPlansBySiteGsi: (groupId: string, siteId: string) => `${g(groupId)}#KPIPLANS#S#${siteId}`,

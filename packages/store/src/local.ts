@@ -5,8 +5,23 @@
  * own entry means the deployed bundle never depends on tree-shaking to leave them out (test/bundle
  * checks that it does not carry them).
  */
-export { startDynamoLocal, checkJava, freePort, JavaMissingError, type DynamoLocal, type DynamoLocalOptions } from "./local/dynamo-local";
-export { seedDemo, demoGroups, demoPrincipals, registerSeeder, type DemoGroup, type GroupSeeder, type Progress } from "./seed/demo";
+export {
+  startDynamoLocal,
+  checkJava,
+  freePort,
+  JavaMissingError,
+  type DynamoLocal,
+  type DynamoLocalOptions,
+} from "./local/dynamo-local";
+export {
+  seedDemo,
+  demoGroups,
+  demoPrincipals,
+  registerSeeder,
+  type DemoGroup,
+  type GroupSeeder,
+  type Progress,
+} from "./seed/demo";
 // The seed's clinical history registers itself on import (consultations and plans, the serum
 // catalogue, sessions and assessments, then the analytics records rebuilt from them).
 export { clinicalADemo, demoPlanRefs } from "./seed/clinical-a";

@@ -79,7 +79,8 @@ export async function createPatient(
 ): Promise<Patient> {
   const fields = PatientRules.validatePatientInput(input);
   // A refused create (a site of another group, or one the practitioner does not work at) is audited.
-  const refused = (e: unknown) => auditRefusal(db, actor, { action: "CREATE_PATIENT", siteId: fields.siteId }, e);
+  const refused = (e: unknown) =>
+    auditRefusal(db, actor, { action: "CREATE_PATIENT", siteId: fields.siteId }, e);
   if (!canSeeSite(actor, fields.siteId)) return refused(notFound("The site"));
   return runIdempotent(
     db,
@@ -118,7 +119,13 @@ export async function loadPatient(db: Db, actor: Principal, patientId: string): 
 
 /** One audit entry per read: OK with the site, or NOT_FOUND for a missing or hidden patient. */
 export async function getPatient(db: Db, actor: Principal, patientId: string): Promise<Patient> {
-  return auditedRead(db, actor, { action: "READ_PATIENT", patientId }, () => loadPatient(db, actor, patientId), (p) => p.siteId);
+  return auditedRead(
+    db,
+    actor,
+    { action: "READ_PATIENT", patientId },
+    () => loadPatient(db, actor, patientId),
+    (p) => p.siteId,
+  );
 }
 
 export async function updatePatient(
@@ -171,10 +178,13 @@ export async function listPatients(
   actor: Principal,
   args: { siteId: string; search?: string | null; first?: number | null; after?: string | null },
 ): Promise<Page<Patient>> {
-  const refused = (e: unknown) => auditRefusal(db, actor, { action: "LIST_PATIENTS", siteId: args.siteId }, e);
+  const refused = (e: unknown) =>
+    auditRefusal(db, actor, { action: "LIST_PATIENTS", siteId: args.siteId }, e);
   if (!canSeeSite(actor, args.siteId)) return refused(notFound("The site"));
   const limit = pageSize(args.first);
-  const start = decodeCursor(args.after, actor.groupId, { gsi1pk: Keys.sitePatientsGsi(actor.groupId, args.siteId) });
+  const start = decodeCursor(args.after, actor.groupId, {
+    gsi1pk: Keys.sitePatientsGsi(actor.groupId, args.siteId),
+  });
   // A clinic admin may name any site: one that is not the group's answers NOT_FOUND, not an empty list.
   if (!actor.siteIds.includes(args.siteId) && !(await siteKnown(db, actor.groupId, args.siteId))) {
     return refused(notFound("The site"));
@@ -184,9 +194,7 @@ export async function listPatients(
     new QueryCommand({
       TableName: db.tableName,
       IndexName: "gsi1",
-      KeyConditionExpression: search
-        ? "gsi1pk = :pk AND begins_with(gsi1sk, :q)"
-        : "gsi1pk = :pk",
+      KeyConditionExpression: search ? "gsi1pk = :pk AND begins_with(gsi1sk, :q)" : "gsi1pk = :pk",
       ExpressionAttributeValues: {
         ":pk": Keys.sitePatientsGsi(actor.groupId, args.siteId),
         ...(search ? { ":q": search } : {}),
@@ -197,8 +205,8 @@ export async function listPatients(
   );
   const rows = res.Items ?? [];
   const page = rows.slice(0, limit);
-  const cursors = page.map((it) =>
-    encodeCursor({ pk: it.pk, sk: it.sk, gsi1pk: it.gsi1pk, gsi1sk: it.gsi1sk }) ?? "",
+  const cursors = page.map(
+    (it) => encodeCursor({ pk: it.pk, sk: it.sk, gsi1pk: it.gsi1pk, gsi1sk: it.gsi1sk }) ?? "",
   );
   await appendAudit(db, actor, {
     action: "LIST_PATIENTS",

@@ -1,7 +1,4 @@
-import {
-  TransactionCanceledException,
-  type CancellationReason,
-} from "@aws-sdk/client-dynamodb";
+import { TransactionCanceledException, type CancellationReason } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { DomainError } from "@needlework/core";
@@ -105,9 +102,7 @@ export class Tx {
     if (this.items.length > 100) throw new Error("transaction exceeds 100 items");
     const TransactItems = this.items.map(({ item }) => withTable(item, db.tableName));
     try {
-      await db.doc.send(
-        new TransactWriteCommand({ TransactItems, ClientRequestToken: clientRequestToken }),
-      );
+      await db.doc.send(new TransactWriteCommand({ TransactItems, ClientRequestToken: clientRequestToken }));
     } catch (e) {
       if (e instanceof TransactionCanceledException) {
         const reasons: CancellationReason[] = e.CancellationReasons ?? [];
@@ -121,7 +116,9 @@ export class Tx {
           }
         }
         if (reasons.some((r) => r?.Code === "TransactionConflict")) throw new TransactionConflict();
-        if (reasons.some((r) => r?.Code === "ThrottlingError" || r?.Code === "ProvisionedThroughputExceeded")) {
+        if (
+          reasons.some((r) => r?.Code === "ThrottlingError" || r?.Code === "ProvisionedThroughputExceeded")
+        ) {
           throw new DomainError("THROTTLED", "The service is busy. Try again in a moment.", {
             retryable: true,
           });

@@ -56,7 +56,13 @@ function KpiTile({ kpi, format }: { kpi: Kpi; format: (v: number) => string }) {
           {kpi.name}
         </Text>
         <Tooltip label={kpi.definition} multiline w={320} withArrow position="bottom-end">
-          <Text size="xs" c="dimmed" style={{ cursor: "help" }} tabIndex={0} aria-label={`Definition: ${kpi.definition}`}>
+          <Text
+            size="xs"
+            c="dimmed"
+            style={{ cursor: "help" }}
+            tabIndex={0}
+            aria-label={`Definition: ${kpi.definition}`}
+          >
             definition
           </Text>
         </Tooltip>
@@ -74,7 +80,9 @@ function KpiTile({ kpi, format }: { kpi: Kpi; format: (v: number) => string }) {
 export default function AnalyticsPage() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const filter = useMemo(() => toFilter(filters), [filters]);
-  const overview = useQuery(AnalyticsOverviewQuery, { matrixFilter: filters.indication ? { indication: filters.indication } : null });
+  const overview = useQuery(AnalyticsOverviewQuery, {
+    matrixFilter: filters.indication ? { indication: filters.indication } : null,
+  });
   const kpis = useQuery(KpisDocument, { filter });
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -108,12 +116,21 @@ export default function AnalyticsPage() {
     <Stack gap="lg">
       <div>
         <Title order={1}>Outcomes</Title>
-        <Text c="dimmed">De-identified outcome data for the whole clinic group: no names, contact details or dates of birth.</Text>
+        <Text c="dimmed">
+          De-identified outcome data for the whole clinic group: no names, contact details or dates of birth.
+        </Text>
       </div>
 
       <Paper withBorder p="md" radius="md" component="section" aria-label="Filters">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
-          <Select label="Site" placeholder="All sites" data={siteOptions} value={filters.siteId} onChange={(v) => set("siteId", v)} clearable />
+          <Select
+            label="Site"
+            placeholder="All sites"
+            data={siteOptions}
+            value={filters.siteId}
+            onChange={(v) => set("siteId", v)}
+            clearable
+          />
           <Select
             label="Concern"
             placeholder="All concerns"
@@ -138,13 +155,23 @@ export default function AnalyticsPage() {
             onChange={(v) => set("fitzpatrick", v)}
             clearable
           />
-          <TextInput label="Course started from" type="date" value={filters.from} onChange={(e) => set("from", e.currentTarget.value)} />
-          <TextInput label="to" type="date" value={filters.to} onChange={(e) => set("to", e.currentTarget.value)} />
+          <TextInput
+            label="Course started from"
+            type="date"
+            value={filters.from}
+            onChange={(e) => set("from", e.currentTarget.value)}
+          />
+          <TextInput
+            label="to"
+            type="date"
+            value={filters.to}
+            onChange={(e) => set("to", e.currentTarget.value)}
+          />
         </SimpleGrid>
         <Group justify="space-between" mt="sm">
           <Text size="xs" c="dimmed">
-            KPIs and the export apply every filter (dates by the month a course started). The charts come from counters kept for
-            all dates and sites; the concern filter narrows the concern × depth chart.
+            KPIs and the export apply every filter (dates by the month a course started). The charts come from
+            counters kept for all dates and sites; the concern filter narrows the concern × depth chart.
           </Text>
           <Button variant="subtle" size="xs" onClick={() => setFilters(EMPTY)}>
             Clear filters
@@ -187,7 +214,11 @@ export default function AnalyticsPage() {
             <ConcernDepthChart cells={cells} />
             <SummaryTable
               caption="Concern × depth band"
-              rows={cells.map((c) => ({ ...c.summary, label: `${c.depthBand} mm`, group: INDICATION[c.indication] }))}
+              rows={cells.map((c) => ({
+                ...c.summary,
+                label: `${c.depthBand} mm`,
+                group: INDICATION[c.indication],
+              }))}
             />
           </Paper>
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="serum-heading">
@@ -195,7 +226,8 @@ export default function AnalyticsPage() {
               Improvement by serum
             </Title>
             <Text size="sm" c="dimmed" mb="sm">
-              Mean % improvement of the concerns a serum was applied for, and adverse events per 100 sessions with it.
+              Mean % improvement of the concerns a serum was applied for, and adverse events per 100 sessions
+              with it.
             </Text>
             <SerumChart rows={overview.data.serums.rows} />
             <SummaryTable caption="By serum" rows={overview.data.serums.rows} />

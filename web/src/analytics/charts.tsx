@@ -1,14 +1,5 @@
 import { Table, Text } from "@mantine/core";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AnalyticsSummaryRowFragment, Indication } from "../gql/graphql";
 import { INDICATION } from "../clinical/labels";
 
@@ -43,19 +34,39 @@ export function ConcernDepthChart({ cells }: { cells: readonly MatrixCell[] }) {
     }
     return row;
   });
-  const bands = DEPTH_BANDS.filter((b) => cells.some((c) => c.depthBand === b && c.summary.meanImprovementPercent != null));
-  if (data.length === 0 || bands.length === 0) return <Text c="dimmed">No follow-up scores yet for these concerns.</Text>;
+  const bands = DEPTH_BANDS.filter((b) =>
+    cells.some((c) => c.depthBand === b && c.summary.meanImprovementPercent != null),
+  );
+  if (data.length === 0 || bands.length === 0)
+    return <Text c="dimmed">No follow-up scores yet for these concerns.</Text>;
   return (
-    <div role="img" aria-label="Mean improvement by concern and needle depth band" data-testid="concern-depth-chart">
+    <div
+      role="img"
+      aria-label="Mean improvement by concern and needle depth band"
+      data-testid="concern-depth-chart"
+    >
       <ResponsiveContainer width="100%" height={320}>
         <BarChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="concern" tick={{ fontSize: 12 }} interval={0} angle={data.length > 3 ? -20 : 0} textAnchor={data.length > 3 ? "end" : "middle"} height={data.length > 3 ? 64 : 30} />
+          <XAxis
+            dataKey="concern"
+            tick={{ fontSize: 12 }}
+            interval={0}
+            angle={data.length > 3 ? -20 : 0}
+            textAnchor={data.length > 3 ? "end" : "middle"}
+            height={data.length > 3 ? 64 : 30}
+          />
           <YAxis unit="%" tick={{ fontSize: 12 }} width={52} />
           <Tooltip formatter={(v) => pct(typeof v === "number" ? v : null)} />
           <Legend formatter={(v: string) => <span style={LEGEND_TEXT}>{v} mm</span>} />
           {bands.map((b) => (
-            <Bar key={b} dataKey={b} name={b} fill={BAND_COLOURS[DEPTH_BANDS.indexOf(b)]} isAnimationActive={false} />
+            <Bar
+              key={b}
+              dataKey={b}
+              name={b}
+              fill={BAND_COLOURS[DEPTH_BANDS.indexOf(b)]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -67,19 +78,45 @@ export function ConcernDepthChart({ cells }: { cells: readonly MatrixCell[] }) {
 export function SerumChart({ rows }: { rows: readonly Row[] }) {
   const data = rows
     .filter((r) => r.meanImprovementPercent != null || r.sessions > 0)
-    .map((r) => ({ serum: r.label, improvement: r.meanImprovementPercent, adverse: r.adverseEventsPer100Sessions, n: r.n }));
+    .map((r) => ({
+      serum: r.label,
+      improvement: r.meanImprovementPercent,
+      adverse: r.adverseEventsPer100Sessions,
+      n: r.n,
+    }));
   if (data.length === 0) return <Text c="dimmed">No sessions with serums yet.</Text>;
   return (
-    <div role="img" aria-label="Mean improvement and adverse events per 100 sessions by serum" data-testid="serum-chart">
+    <div
+      role="img"
+      aria-label="Mean improvement and adverse events per 100 sessions by serum"
+      data-testid="serum-chart"
+    >
       <ResponsiveContainer width="100%" height={Math.max(180, data.length * 64 + 60)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="serum" width={220} tick={{ fontSize: 12 }} interval={0} />
-          <Tooltip formatter={(v, name) => (name === "Mean improvement" ? pct(typeof v === "number" ? v : null) : num(typeof v === "number" ? v : null))} />
+          <Tooltip
+            formatter={(v, name) =>
+              name === "Mean improvement"
+                ? pct(typeof v === "number" ? v : null)
+                : num(typeof v === "number" ? v : null)
+            }
+          />
           <Legend formatter={(v: string) => <span style={LEGEND_TEXT}>{v}</span>} />
-          <Bar dataKey="improvement" name="Mean improvement" unit="%" fill="#0ca678" isAnimationActive={false} />
-          <Bar dataKey="adverse" name="Adverse events per 100 sessions" fill="#e8590c" isAnimationActive={false} />
+          <Bar
+            dataKey="improvement"
+            name="Mean improvement"
+            unit="%"
+            fill="#0ca678"
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="adverse"
+            name="Adverse events per 100 sessions"
+            fill="#e8590c"
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -87,7 +124,13 @@ export function SerumChart({ rows }: { rows: readonly Row[] }) {
 }
 
 /** The numbers behind a chart, for reading exactly and for screen readers. */
-export function SummaryTable({ rows, caption }: { rows: readonly (Row & { group?: string })[]; caption: string }) {
+export function SummaryTable({
+  rows,
+  caption,
+}: {
+  rows: readonly (Row & { group?: string })[];
+  caption: string;
+}) {
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table striped withTableBorder fz="sm" captionSide="top">

@@ -23,7 +23,11 @@ export async function fetchOutcomeCsv(
   let after: string | null = null;
   for (;;) {
     if (signal?.aborted) throw new DOMException("Export cancelled", "AbortError");
-    const res: OutcomeExportResult = await gql(OutcomeExportQuery, { filter, after, rows: EXPORT_ROWS_PER_CHUNK });
+    const res: OutcomeExportResult = await gql(OutcomeExportQuery, {
+      filter,
+      after,
+      rows: EXPORT_ROWS_PER_CHUNK,
+    });
     const chunk = res.outcomeExport;
     parts.push(chunk.csv);
     onProgress({ done: chunk.progress.done, total: chunk.progress.total ?? null });

@@ -32,12 +32,24 @@ describe("toApiError", () => {
       extensions: {
         code: "CONTRAINDICATED",
         reasons: [
-          { code: "LOT_EXPIRED", level: "BLOCK", reason: "Lot A1 expired", source: "serum: X", path: "serums.0" },
+          {
+            code: "LOT_EXPIRED",
+            level: "BLOCK",
+            reason: "Lot A1 expired",
+            source: "serum: X",
+            path: "serums.0",
+          },
         ],
       },
     });
     expect(c.reasons).toEqual([
-      { code: "LOT_EXPIRED", message: "Lot A1 expired", level: "BLOCK", source: "serum: X", path: "serums.0" },
+      {
+        code: "LOT_EXPIRED",
+        message: "Lot A1 expired",
+        level: "BLOCK",
+        source: "serum: X",
+        path: "serums.0",
+      },
     ]);
   });
 

@@ -25,10 +25,7 @@ import { PageLoader } from "../shell/PageLoader";
 import { DANGER_TEXT } from "../theme";
 import { newPlanPath } from "../timeline/paths";
 import { FindingList, formatInstant, type Finding } from "./Findings";
-import {
-  ConsultationQuery as ConsultationDocument,
-  OverrideContraindicationMutation,
-} from "./operations";
+import { ConsultationQuery as ConsultationDocument, OverrideContraindicationMutation } from "./operations";
 import { asApiError, nodeOf, useIdempotencyKey } from "./shared";
 
 type Question = ConsultationQuery["screeningQuestions"][number];
@@ -96,7 +93,12 @@ function OverrideForm({
       return;
     }
     setSaving(true);
-    const vars = { consultationId: consultation.id, version: consultation.version, code: finding.code, reason: trimmed };
+    const vars = {
+      consultationId: consultation.id,
+      version: consultation.version,
+      code: finding.code,
+      reason: trimmed,
+    };
     try {
       const r = await gql(OverrideContraindicationMutation, { ...vars, idempotencyKey: keyFor(vars) });
       onDone(r.overrideContraindication.consultation);
@@ -108,7 +110,9 @@ function OverrideForm({
       } else if (err.code === "CONFLICT") {
         // Someone changed the consultation: reload it; the reason typed stays in the box.
         await reload();
-        setNotice("The consultation changed since you opened it and has been reloaded. Check it and record the override again.");
+        setNotice(
+          "The consultation changed since you opened it and has been reloaded. Check it and record the override again.",
+        );
       } else setError(err.userMessage);
     } finally {
       setSaving(false);
@@ -182,7 +186,8 @@ function ConsultationView({
           {c.findings.some((f) => f.level === "BLOCK")
             ? "Every block has been overridden with a reason. "
             : "The screen found no block. "}
-          {c.findings.some((f) => f.level === "WARN") && "Warnings are listed below: keep them in mind when planning."}
+          {c.findings.some((f) => f.level === "WARN") &&
+            "Warnings are listed below: keep them in mind when planning."}
         </Alert>
       ) : (
         <Alert color="red" title="Not cleared: a plan cannot be made yet" role="alert">
@@ -278,7 +283,8 @@ function ConsultationView({
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {SCALES[k.baselineScale].short}: {formatScore(k.baselineScale, k.baselineScore, k.baselineLabel)}
+                      {SCALES[k.baselineScale].short}:{" "}
+                      {formatScore(k.baselineScale, k.baselineScore, k.baselineLabel)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -115,7 +115,11 @@ function scaleOption(id: keyof typeof SCALES): string {
 }
 
 /** One sentence for the screen so far, and its state for the colour of the panel. */
-function screenSummary(screen: Screen | null): { summary: string; short: string; state: "pending" | "blocked" | "warn" | "clear" } {
+function screenSummary(screen: Screen | null): {
+  summary: string;
+  short: string;
+  state: "pending" | "blocked" | "warn" | "clear";
+} {
   if (!screen) return { summary: "Screening…", short: "Screening…", state: "pending" };
   const blocks = screen.findings.filter((f) => f.level === "BLOCK").length;
   const warns = screen.findings.filter((f) => f.level === "WARN").length;
@@ -126,9 +130,18 @@ function screenSummary(screen: Screen | null): { summary: string; short: string;
     .filter(Boolean)
     .join(" and ");
   if (blocks > 0)
-    return { summary: `${counts}: treatment needs a prescriber's override with a reason.`, short: counts, state: "blocked" };
-  if (warns > 0) return { summary: `No blocks; ${counts} to note.`, short: `No blocks; ${counts}`, state: "warn" };
-  return { summary: "No contraindications found so far.", short: "No contraindications so far", state: "clear" };
+    return {
+      summary: `${counts}: treatment needs a prescriber's override with a reason.`,
+      short: counts,
+      state: "blocked",
+    };
+  if (warns > 0)
+    return { summary: `No blocks; ${counts} to note.`, short: `No blocks; ${counts}`, state: "warn" };
+  return {
+    summary: "No contraindications found so far.",
+    short: "No contraindications so far",
+    state: "clear",
+  };
 }
 
 /** On a tablet the screen sits below the questions: this bar keeps its verdict in sight while filling. */
@@ -194,13 +207,13 @@ function ScreenPanel({
         )}
         {unanswered.length > 0 && (
           <Text size="sm" c="dimmed">
-            {unanswered.length} required question{unanswered.length === 1 ? "" : "s"} still to answer (screened as
-            “no” for now).
+            {unanswered.length} required question{unanswered.length === 1 ? "" : "s"} still to answer
+            (screened as “no” for now).
           </Text>
         )}
         <Text size="xs" c="dimmed">
-          The patient’s medications, history, allergies and skin type are screened with the day’s answers. Blocks
-          are overridden after saving, with a reason that is recorded with your name.
+          The patient’s medications, history, allergies and skin type are screened with the day’s answers.
+          Blocks are overridden after saving, with a reason that is recorded with your name.
         </Text>
       </Stack>
     </Paper>
@@ -218,11 +231,7 @@ function PatientStrip({ patient: p }: { patient: Patient }) {
           <Text size="sm" c="dimmed">
             Fitzpatrick
           </Text>
-          {p.fitzpatrick ? (
-            <FitzpatrickBadge type={p.fitzpatrick} />
-          ) : (
-            <Text size="sm">not assessed</Text>
-          )}
+          {p.fitzpatrick ? <FitzpatrickBadge type={p.fitzpatrick} /> : <Text size="sm">not assessed</Text>}
         </Group>
         <Group gap={6}>
           <Text size="sm" c="dimmed">
@@ -257,7 +266,9 @@ function ConsultationForm({ patient, questions }: { patient: Patient; questions:
 
   const focusFirstError = () =>
     requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error="true"] input')?.focus(),
+      formRef.current
+        ?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error="true"] input')
+        ?.focus(),
     );
 
   const submit = async (values: ConsultationValues) => {
@@ -375,9 +386,7 @@ function ConsultationForm({ patient, questions }: { patient: Patient; questions:
                             required
                             disabled={!c.indication}
                             description={
-                              c.indication
-                                ? "Scales that measure this concern"
-                                : "Choose the concern first"
+                              c.indication ? "Scales that measure this concern" : "Choose the concern first"
                             }
                             data={[
                               { value: "", label: c.indication ? "Choose…" : "—" },
@@ -399,9 +408,13 @@ function ConsultationForm({ patient, questions }: { patient: Patient; questions:
                               description={`${scale.short}, ${scale.min}–${scale.max}`}
                               data={[
                                 { value: "", label: "Choose…" },
-                                ...Array.from({ length: scale.max - scale.min + 1 }, (_, n) => n + scale.min).map(
-                                  (n) => ({ value: String(n), label: `${n}: ${scale.labels?.[n] ?? ""}` }),
-                                ),
+                                ...Array.from(
+                                  { length: scale.max - scale.min + 1 },
+                                  (_, n) => n + scale.min,
+                                ).map((n) => ({
+                                  value: String(n),
+                                  label: `${n}: ${scale.labels?.[n] ?? ""}`,
+                                })),
                               ]}
                               {...scoreProps}
                             />

@@ -27,7 +27,13 @@ const today = "2026-11-25";
 function filled(): ConsultationValues {
   const v = emptyConsultation(today, questions);
   v.concerns = [
-    { ...emptyConcern(), indication: "WRINKLES", bodyArea: "FOREHEAD", baselineScale: "LEMPERLE", baselineScore: "3" },
+    {
+      ...emptyConcern(),
+      indication: "WRINKLES",
+      bodyArea: "FOREHEAD",
+      baselineScale: "LEMPERLE",
+      baselineScore: "3",
+    },
   ];
   for (const q of questions) if (q.kind === "BOOLEAN") v.answers[q.key] = "no";
   return v;
@@ -65,7 +71,10 @@ describe("the consultation form", () => {
     const ok = filled();
     expect(validateConsultation(ok, questions, today)).toEqual({});
     expect(() =>
-      validateConsultationInput(toConsultationInput(ok, "harbour", questions), new Date(`${today}T12:00:00Z`)),
+      validateConsultationInput(
+        toConsultationInput(ok, "harbour", questions),
+        new Date(`${today}T12:00:00Z`),
+      ),
     ).not.toThrow();
 
     const bad = filled();
@@ -75,7 +84,10 @@ describe("the consultation form", () => {
     const mine = validateConsultation(bad, questions, today);
     let core: string[] = [];
     try {
-      validateConsultationInput(toConsultationInput(bad, "harbour", questions), new Date(`${today}T12:00:00Z`));
+      validateConsultationInput(
+        toConsultationInput(bad, "harbour", questions),
+        new Date(`${today}T12:00:00Z`),
+      );
     } catch (e) {
       core = (e as { fields: { path: string }[] }).fields.map((f) => f.path);
     }

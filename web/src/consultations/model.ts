@@ -163,7 +163,9 @@ export function formPathOf(apiPath: string, v: ConsultationValues): string | nul
   if (apiPath === "date" || apiPath === "concerns") return apiPath;
   const answer = /^answers\.(\w+)$/.exec(apiPath);
   if (answer) return apiPath;
-  const concern = /^concerns\.(\d+)\.(indication|bodyArea|zones|baselineScale|baselineScore|notes)/.exec(apiPath);
+  const concern = /^concerns\.(\d+)\.(indication|bodyArea|zones|baselineScale|baselineScore|notes)/.exec(
+    apiPath,
+  );
   if (concern && Number(concern[1]) < v.concerns.length) return `concerns.${concern[1]}.${concern[2]}`;
   return null;
 }

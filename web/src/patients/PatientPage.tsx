@@ -178,7 +178,9 @@ function PatientHeader({ patient: p, flags }: { patient: PatientFieldsFragment; 
             Contraindication flags
           </Title>
           {flags.length === 0 ? (
-            <Text size="sm">None standing (the day’s answers are screened at each consultation and session)</Text>
+            <Text size="sm">
+              None standing (the day’s answers are screened at each consultation and session)
+            </Text>
           ) : (
             <FindingList findings={flags} label="Contraindication flags" />
           )}

@@ -135,14 +135,9 @@ function PlanBuilderLoader({ patientId, consultationId }: { patientId: string; c
   if (loading && !data) return <PageLoader />;
   if (error) return <LoadError error={error} />;
   const c = nodeOf(data?.consultation, "date");
-  if (!data?.patient || !c)
-    return <LoadError error={new ApiError("NOT_FOUND", "Not found")} />;
+  if (!data?.patient || !c) return <LoadError error={new ApiError("NOT_FOUND", "Not found")} />;
   return (
-    <PlanBuilder
-      patient={data.patient}
-      consultation={c}
-      serums={data.serums.edges.map((e) => e.node)}
-    />
+    <PlanBuilder patient={data.patient} consultation={c} serums={data.serums.edges.map((e) => e.node)} />
   );
 }
 
@@ -153,7 +148,12 @@ interface SerumCheckState {
 }
 
 /** Checks each chosen serum against the patient before saving (allergies, clearance, actives). */
-function useSerumChecks(patientId: string, serums: readonly Serum[], chosen: readonly string[], onDate: string) {
+function useSerumChecks(
+  patientId: string,
+  serums: readonly Serum[],
+  chosen: readonly string[],
+  onDate: string,
+) {
   const [checks, setChecks] = useState<Record<string, SerumCheckState>>({});
   const asked = useRef(new Set<string>());
   const date = /^\d{4}-\d{2}-\d{2}$/.test(onDate) ? onDate : todayIso();
@@ -244,7 +244,10 @@ function PlanBuilder({
   const [suggesting, setSuggesting] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<{ message: string; unplaced: FieldError[] } | null>(null);
-  const [refusal, setRefusal] = useState<{ consultation: ContraindicationReason[]; serums: ContraindicationReason[] } | null>(null);
+  const [refusal, setRefusal] = useState<{
+    consultation: ContraindicationReason[];
+    serums: ContraindicationReason[];
+  } | null>(null);
   const [addZone, setAddZone] = useState<Zone | "">("");
   const latestSuggest = useRef(0);
   const patientPath = `/patients/${encodeURIComponent(patient.id)}`;
@@ -292,7 +295,9 @@ function PlanBuilder({
   const serumName = (id: string) => serums.find((s) => s.id === id)?.name ?? "Serum";
 
   const focusFirstError = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+    );
 
   const submit = async (values: PlanValues) => {
     setSaving(true);
@@ -310,7 +315,9 @@ function PlanBuilder({
         form.setErrors(errors);
         setFailure({
           message:
-            Object.keys(errors).length > 0 ? "Some fields need attention: see the messages beside them." : error.message,
+            Object.keys(errors).length > 0
+              ? "Some fields need attention: see the messages beside them."
+              : error.message,
           unplaced,
         });
         focusFirstError();
@@ -360,7 +367,8 @@ function PlanBuilder({
           </Group>
           {patient.activeFlags.length > 0 && (
             <Text size="sm" c={DANGER_TEXT} fw={600}>
-              {patient.activeFlags.length} standing contraindication flag{patient.activeFlags.length === 1 ? "" : "s"}:{" "}
+              {patient.activeFlags.length} standing contraindication flag
+              {patient.activeFlags.length === 1 ? "" : "s"}:{" "}
               {patient.activeFlags.map((f) => f.code.replace(/_/g, " ").toLowerCase()).join(", ")}
             </Text>
           )}
@@ -371,8 +379,8 @@ function PlanBuilder({
         <Alert color="red" title="The consultation has a block without an override" role="alert">
           <Stack gap="xs">
             <Text size="sm">
-              A plan cannot be saved until every block is overridden by a prescriber with a reason (the API answers
-              CONTRAINDICATED).
+              A plan cannot be saved until every block is overridden by a prescriber with a reason (the API
+              answers CONTRAINDICATED).
             </Text>
             <FindingList label="Blocks to override" findings={consultation.unresolvedBlocks} />
             <Anchor component={Link} to={consultationPath(patient.id, consultation.id)} fw={600} size="sm">
@@ -422,13 +430,20 @@ function PlanBuilder({
                 {suggestError.userMessage}
               </Alert>
             ) : !suggestion ? (
-              <Text size="sm">{chosenConcerns.length === 0 ? "Choose a concern to get a suggestion." : "Getting the suggestion…"}</Text>
+              <Text size="sm">
+                {chosenConcerns.length === 0
+                  ? "Choose a concern to get a suggestion."
+                  : "Getting the suggestion…"}
+              </Text>
             ) : (
               <Stack gap={6} data-testid="suggestion">
                 <Text size="sm">
                   {suggestion.sessions} sessions every {suggestion.intervalWeeks} week
-                  {suggestion.intervalWeeks === 1 ? "" : "s"} with a {DEVICE[suggestion.device].toLowerCase()};{" "}
-                  {suggestion.zones.map((z) => `${ZONE[z.zone]} ${mmRange(z.depthMinMm, z.depthMaxMm)}`).join(", ")}
+                  {suggestion.intervalWeeks === 1 ? "" : "s"} with a {DEVICE[suggestion.device].toLowerCase()}
+                  ;{" "}
+                  {suggestion.zones
+                    .map((z) => `${ZONE[z.zone]} ${mmRange(z.depthMinMm, z.depthMaxMm)}`)
+                    .join(", ")}
                   {suggestion.serums.length > 0 ? `; serums: ${suggestion.serums.join(", ")}` : ""}.
                 </Text>
                 {suggestion.conservative && (
@@ -564,7 +579,9 @@ function PlanBuilder({
                 max={SESSIONS.max}
                 allowDecimal={false}
                 clampBehavior="none"
-                description={suggestion ? `Suggested: ${suggestion.sessions}` : `${SESSIONS.min}–${SESSIONS.max}`}
+                description={
+                  suggestion ? `Suggested: ${suggestion.sessions}` : `${SESSIONS.min}–${SESSIONS.max}`
+                }
                 {...form.getInputProps("sessionsPlanned")}
               />
               <NumberInput
@@ -575,7 +592,9 @@ function PlanBuilder({
                 allowDecimal={false}
                 clampBehavior="none"
                 description={
-                  suggestion ? `Suggested: ${suggestion.intervalWeeks}` : `${INTERVAL_WEEKS.min}–${INTERVAL_WEEKS.max}`
+                  suggestion
+                    ? `Suggested: ${suggestion.intervalWeeks}`
+                    : `${INTERVAL_WEEKS.min}–${INTERVAL_WEEKS.max}`
                 }
                 {...form.getInputProps("intervalWeeks")}
               />
@@ -591,8 +610,8 @@ function PlanBuilder({
           <Fieldset legend="Serum add-ons during needling">
             <Stack gap="sm">
               <Text size="sm" c="dimmed">
-                Each serum chosen is checked against the patient’s allergies and sensitivities and whether it is
-                cleared for use during needling, before the plan is saved.
+                Each serum chosen is checked against the patient’s allergies and sensitivities and whether it
+                is cleared for use during needling, before the plan is saved.
               </Text>
               {refusal && refusal.serums.length > 0 && (
                 <Alert color="red" title="Serums refused without an override" role="alert">
@@ -600,7 +619,9 @@ function PlanBuilder({
                 </Alert>
               )}
               {serums.length === 0 && (
-                <Text size="sm">The serum catalogue is empty: a clinic admin adds serums and their lots.</Text>
+                <Text size="sm">
+                  The serum catalogue is empty: a clinic admin adds serums and their lots.
+                </Text>
               )}
               {serums.map((s) => {
                 const chosen = v.serumIds.includes(s.id);
@@ -625,7 +646,9 @@ function PlanBuilder({
                         onChange={(e) =>
                           form.setFieldValue(
                             "serumIds",
-                            e.currentTarget.checked ? [...v.serumIds, s.id] : v.serumIds.filter((x) => x !== s.id),
+                            e.currentTarget.checked
+                              ? [...v.serumIds, s.id]
+                              : v.serumIds.filter((x) => x !== s.id),
                           )
                         }
                       />
@@ -704,7 +727,12 @@ function PlanBuilder({
             >
               <Stack gap="xs">
                 <Reasons reasons={refusal.consultation} />
-                <Anchor component={Link} to={consultationPath(patient.id, consultation.id)} fw={600} size="sm">
+                <Anchor
+                  component={Link}
+                  to={consultationPath(patient.id, consultation.id)}
+                  fw={600}
+                  size="sm"
+                >
                   Override at the consultation
                 </Anchor>
               </Stack>

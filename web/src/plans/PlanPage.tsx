@@ -135,7 +135,8 @@ function PlanView({ plan: p }: { plan: PlanFieldsFragment }) {
             {p.concerns.map((c) => (
               <div key={c.id}>
                 {INDICATION[c.indication]} ({ZONE[c.bodyArea].toLowerCase()}), baseline{" "}
-                {SCALES[c.baselineScale].short} {formatScore(c.baselineScale, c.baselineScore, c.baselineLabel)}
+                {SCALES[c.baselineScale].short}{" "}
+                {formatScore(c.baselineScale, c.baselineScore, c.baselineLabel)}
               </div>
             ))}
           </Fact>

@@ -1,11 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { ZONE_DEPTHS } from "../../../packages/core/src/concerns";
-import { formPathOf, fromSuggestion, manualZone, planFieldsKey, toPlanInput, validatePlan, ZONE_DEPTH, type PlanValues } from "./model";
+import {
+  formPathOf,
+  fromSuggestion,
+  manualZone,
+  planFieldsKey,
+  toPlanInput,
+  validatePlan,
+  ZONE_DEPTH,
+  type PlanValues,
+} from "./model";
 
 const suggestion = {
   zones: [
-    { zone: "FOREHEAD" as const, depthMm: 0.35, depthMinMm: 0.25, depthMaxMm: 0.5, indication: "WRINKLES" as const },
-    { zone: "PERIORBITAL" as const, depthMm: 0.25, depthMinMm: 0.25, depthMaxMm: 0.3, indication: "WRINKLES" as const },
+    {
+      zone: "FOREHEAD" as const,
+      depthMm: 0.35,
+      depthMinMm: 0.25,
+      depthMaxMm: 0.5,
+      indication: "WRINKLES" as const,
+    },
+    {
+      zone: "PERIORBITAL" as const,
+      depthMm: 0.25,
+      depthMinMm: 0.25,
+      depthMaxMm: 0.3,
+      indication: "WRINKLES" as const,
+    },
   ],
   sessions: 3,
   intervalWeeks: 4,
@@ -29,7 +50,12 @@ function values(): PlanValues {
 describe("the plan builder", () => {
   it("mirrors core's safe depth per zone", () => {
     expect(ZONE_DEPTH).toEqual(ZONE_DEPTHS);
-    expect(manualZone("CHEEKS")).toMatchObject({ zone: "CHEEKS", depthMm: 1, depthMinMm: 0.5, depthMaxMm: 1.5 });
+    expect(manualZone("CHEEKS")).toMatchObject({
+      zone: "CHEEKS",
+      depthMm: 1,
+      depthMinMm: 0.5,
+      depthMaxMm: 1.5,
+    });
   });
 
   it("tells an edited plan from the suggestion", () => {
@@ -61,7 +87,11 @@ describe("the plan builder", () => {
     v.serumOverrides = { "serum-pep": " sterile ampoule ", "serum-vc": "" };
     const { input, overrideOrder } = toPlanInput(v, "cons", "site", new Set(["serum-pep", "serum-vc"]));
     expect(input.serumOverrides).toEqual([{ serumId: "serum-pep", reason: "sterile ampoule" }]);
-    expect(input.plannedSerums).toEqual([{ serumId: "serum-ha" }, { serumId: "serum-pep" }, { serumId: "serum-vc" }]);
+    expect(input.plannedSerums).toEqual([
+      { serumId: "serum-ha" },
+      { serumId: "serum-pep" },
+      { serumId: "serum-vc" },
+    ]);
     expect(formPathOf("serumOverrides.0.reason", v, overrideOrder)).toBe("serumOverrides.serum-pep");
     expect(formPathOf("plannedSerums.2.serumId", v, overrideOrder)).toBe("serum.serum-vc");
     expect(formPathOf("zones.1.depthMaxMm", v, overrideOrder)).toBe("zones.1.depthMm");

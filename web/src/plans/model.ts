@@ -92,10 +92,9 @@ export function manualZone(zone: Zone): ZoneRow {
 }
 
 /** The suggestion as form values: the editable plan fields, serums included. */
-export function fromSuggestion(s: Suggestion): Pick<
-  PlanValues,
-  "zones" | "sessionsPlanned" | "intervalWeeks" | "device" | "serumIds"
-> {
+export function fromSuggestion(
+  s: Suggestion,
+): Pick<PlanValues, "zones" | "sessionsPlanned" | "intervalWeeks" | "device" | "serumIds"> {
   return {
     zones: s.zones.map((z) => zoneRow(z.zone, z.depthMm, z.depthMinMm, z.depthMaxMm)),
     sessionsPlanned: s.sessions,
@@ -106,7 +105,9 @@ export function fromSuggestion(s: Suggestion): Pick<
 }
 
 /** The fields a suggestion fills, without row keys, to tell whether the practitioner edited them. */
-export function planFieldsKey(v: Pick<PlanValues, "zones" | "sessionsPlanned" | "intervalWeeks" | "device" | "serumIds">): string {
+export function planFieldsKey(
+  v: Pick<PlanValues, "zones" | "sessionsPlanned" | "intervalWeeks" | "device" | "serumIds">,
+): string {
   return JSON.stringify({
     zones: v.zones.map((z) => [z.zone, z.depthMm, z.depthMinMm, z.depthMaxMm]),
     sessionsPlanned: v.sessionsPlanned,
@@ -134,7 +135,11 @@ export function validatePlan(v: PlanValues, consultationDate: string): Record<st
       e[at] = `Must be within the allowed range ${mmRange(z.depthMinMm, z.depthMaxMm)}`;
   });
   const whole = (n: number | "", min: number, max: number, what: string): string | null =>
-    n === "" ? `${what} is required` : !Number.isInteger(n) || n < min || n > max ? `Must be a whole number from ${min} to ${max}` : null;
+    n === ""
+      ? `${what} is required`
+      : !Number.isInteger(n) || n < min || n > max
+        ? `Must be a whole number from ${min} to ${max}`
+        : null;
   const s = whole(v.sessionsPlanned, SESSIONS.min, SESSIONS.max, "Number of sessions");
   if (s) e.sessionsPlanned = s;
   const w = whole(v.intervalWeeks, INTERVAL_WEEKS.min, INTERVAL_WEEKS.max, "Interval");
@@ -150,7 +155,9 @@ export function toPlanInput(
   siteId: string,
   flagged: ReadonlySet<string>,
 ): { input: TreatmentPlanInput; overrideOrder: string[] } {
-  const overrideOrder = v.serumIds.filter((id) => flagged.has(id) && (v.serumOverrides[id] ?? "").trim() !== "");
+  const overrideOrder = v.serumIds.filter(
+    (id) => flagged.has(id) && (v.serumOverrides[id] ?? "").trim() !== "",
+  );
   return {
     input: {
       consultationId,
@@ -167,7 +174,10 @@ export function toPlanInput(
       intervalWeeks: Number(v.intervalWeeks),
       device: v.device === "" ? null : v.device,
       plannedSerums: v.serumIds.map((serumId) => ({ serumId })),
-      serumOverrides: overrideOrder.map((serumId) => ({ serumId, reason: (v.serumOverrides[serumId] ?? "").trim() })),
+      serumOverrides: overrideOrder.map((serumId) => ({
+        serumId,
+        reason: (v.serumOverrides[serumId] ?? "").trim(),
+      })),
       notes: v.notes.trim() === "" ? null : v.notes.trim(),
     },
     overrideOrder,
@@ -176,7 +186,8 @@ export function toPlanInput(
 
 /** Where an API field error goes on the builder, or null (shown above the buttons). */
 export function formPathOf(apiPath: string, v: PlanValues, overrideOrder: readonly string[]): string | null {
-  if (["startDate", "sessionsPlanned", "intervalWeeks", "device", "notes", "zones"].includes(apiPath)) return apiPath;
+  if (["startDate", "sessionsPlanned", "intervalWeeks", "device", "notes", "zones"].includes(apiPath))
+    return apiPath;
   if (apiPath.startsWith("concernIds")) return "concernIds";
   const zone = /^zones\.(\d+)\.(depthMm|depthMinMm|depthMaxMm|zone)$/.exec(apiPath);
   if (zone && Number(zone[1]) < v.zones.length) return `zones.${zone[1]}.depthMm`;

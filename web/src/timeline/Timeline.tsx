@@ -12,7 +12,14 @@ import { DueBadge } from "../plans/DueBadge";
 import { DUE_KIND, mm, PLAN_STATUS } from "../plans/model";
 import { DANGER_TEXT, WARN_TEXT } from "../theme";
 import { PatientTimelineQuery } from "./operations";
-import { consultationPath, newConsultationPath, newPlanPath, outcomesPath, planPath, sessionPath } from "./paths";
+import {
+  consultationPath,
+  newConsultationPath,
+  newPlanPath,
+  outcomesPath,
+  planPath,
+  sessionPath,
+} from "./paths";
 import classes from "./Timeline.module.css";
 
 export type TimelineEdge = TimelineEntryFieldsFragment;
@@ -78,7 +85,8 @@ function Entry({ edge, patientId }: { edge: TimelineEdge; patientId: string }) {
         <>
           <Text size="sm">
             {n.progress.done} of {n.progress.planned} sessions done, every {n.intervalWeeks} week
-            {n.intervalWeeks === 1 ? "" : "s"} · {n.zones.map((z) => `${ZONE[z.zone]} ${mm(z.depthMm)}`).join(", ")}
+            {n.intervalWeeks === 1 ? "" : "s"} ·{" "}
+            {n.zones.map((z) => `${ZONE[z.zone]} ${mm(z.depthMm)}`).join(", ")}
           </Text>
           <Group gap={6} mt={4}>
             <Badge variant="light" color="teal" c="teal.9" tt="none">
@@ -105,7 +113,9 @@ function Entry({ edge, patientId }: { edge: TimelineEdge; patientId: string }) {
           <Text size="sm">{n.zones.map((z) => `${ZONE[z.zone]} ${mm(z.depthMm)}`).join(", ")}</Text>
           <Text size="sm" c="dimmed">
             {n.practitioner.name}
-            {n.serumsApplied.length > 0 ? ` · serums: ${n.serumsApplied.map((s) => s.serumName).join(", ")}` : ""}
+            {n.serumsApplied.length > 0
+              ? ` · serums: ${n.serumsApplied.map((s) => s.serumName).join(", ")}`
+              : ""}
           </Text>
           {abnormal > 0 && (
             <Text size="sm" c={DANGER_TEXT} fw={600}>

@@ -25,7 +25,10 @@ import { DueBadge } from "../plans/DueBadge";
 import { DUE_KIND, mm } from "../plans/model";
 import { newSessionPath, patientPath, planPath, sessionPath } from "../timeline/paths";
 import { DANGER_TEXT } from "../theme";
-import { PlansDueQuery as PlansDueDocument, RecentSessionsQuery as RecentSessionsDocument } from "./operations";
+import {
+  PlansDueQuery as PlansDueDocument,
+  RecentSessionsQuery as RecentSessionsDocument,
+} from "./operations";
 
 type DuePlan = PlansDueQuery["plansDue"]["edges"][number]["node"];
 type Session = RecentSessionsQuery["recentSessions"]["edges"][number]["node"];
@@ -113,7 +116,9 @@ function DueTable({ plans, today }: { plans: DuePlan[]; today: string }) {
                   {p.dueKind ? DUE_KIND[p.dueKind] : "Session"}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {p.concerns.map((c) => `${INDICATION[c.indication]} (${ZONE[c.bodyArea].toLowerCase()})`).join(", ")}
+                  {p.concerns
+                    .map((c) => `${INDICATION[c.indication]} (${ZONE[c.bodyArea].toLowerCase()})`)
+                    .join(", ")}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -188,7 +193,8 @@ function SessionsTable({ sessions }: { sessions: Session[] }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {DEVICE[s.device.kind]}: {s.zones.map((z) => `${ZONE[z.zone]} ${mm(z.depthMm)}`).join(", ")}
+                    {DEVICE[s.device.kind]}:{" "}
+                    {s.zones.map((z) => `${ZONE[z.zone]} ${mm(z.depthMm)}`).join(", ")}
                   </Text>
                   <Text size="xs" c="dimmed">
                     course {s.plan.progress.done}/{s.plan.progress.planned} done
@@ -302,9 +308,9 @@ export default function TodayPage() {
         {due.items.length > 0 && <DueTable plans={due.items} today={today} />}
         {!due.loading && !due.error && due.items.length === 0 && (
           <Text size="sm" py="sm" data-testid="due-empty">
-            Nobody is due at {site.name} in the next {horizon} days and nobody is overdue. Patients appear here
-            when a treatment plan’s next session (or retreatment after a completed course) falls in this window;
-            plans are made from a consultation on the patient’s page.
+            Nobody is due at {site.name} in the next {horizon} days and nobody is overdue. Patients appear
+            here when a treatment plan’s next session (or retreatment after a completed course) falls in this
+            window; plans are made from a consultation on the patient’s page.
           </Text>
         )}
         {due.hasNextPage && (

@@ -21,7 +21,10 @@ export async function createLocalIssuer(dir?: string): Promise<LocalIssuer> {
   let publicJwk: JWK;
   const file = dir ? join(dir, "local-issuer.jwk.json") : undefined;
   if (file && existsSync(file)) {
-    ({ privateJwk, publicJwk } = JSON.parse(readFileSync(file, "utf8")) as { privateJwk: JWK; publicJwk: JWK });
+    ({ privateJwk, publicJwk } = JSON.parse(readFileSync(file, "utf8")) as {
+      privateJwk: JWK;
+      publicJwk: JWK;
+    });
   } else {
     const pair = await generateKeyPair("ES256", { extractable: true });
     const kid = `${KID_PREFIX}${Date.now().toString(36)}`;
@@ -35,7 +38,12 @@ export async function createLocalIssuer(dir?: string): Promise<LocalIssuer> {
   const key = await importJWK(privateJwk, "ES256");
   return {
     publicJwk,
-    config: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, publicJwks: [publicJwk], algorithms: ["ES256"] },
+    config: {
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      publicJwks: [publicJwk],
+      algorithms: ["ES256"],
+    },
     sign: (p, opts = {}) =>
       new SignJWT({
         email: p.email,

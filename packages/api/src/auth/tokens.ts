@@ -32,7 +32,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   const audience = env.AUTH_AUDIENCE;
   if (!issuer || !audience) throw new Error("AUTH_ISSUER and AUTH_AUDIENCE must be set");
   const publicJwks = env.AUTH_PUBLIC_JWK
-    ? (([] as JWK[]).concat(JSON.parse(env.AUTH_PUBLIC_JWK) as JWK | JWK[]))
+    ? ([] as JWK[]).concat(JSON.parse(env.AUTH_PUBLIC_JWK) as JWK | JWK[])
     : undefined;
   return {
     issuer,
@@ -65,7 +65,8 @@ export function createVerifier(cfg: AuthConfig): Verifier {
         requiredClaims: ["sub", "exp"],
       }));
     } catch (e) {
-      if (e instanceof joseErrors.JWTExpired) throw unauthenticated("Your sign-in has expired. Sign in again.");
+      if (e instanceof joseErrors.JWTExpired)
+        throw unauthenticated("Your sign-in has expired. Sign in again.");
       throw unauthenticated("Your sign-in token is not valid. Sign in again.");
     }
     return principalFromClaims(payload);
@@ -74,7 +75,9 @@ export function createVerifier(cfg: AuthConfig): Verifier {
 
 export function principalFromClaims(c: JWTPayload): Principal {
   const groups = Array.isArray(c["cognito:groups"]) ? (c["cognito:groups"] as unknown[]) : [];
-  const role = groups.find((g): g is Role => typeof g === "string" && (ROLES as readonly string[]).includes(g));
+  const role = groups.find(
+    (g): g is Role => typeof g === "string" && (ROLES as readonly string[]).includes(g),
+  );
   const groupId = c["custom:clinicGroup"];
   const sites = c["custom:sites"];
   if (!role || typeof groupId !== "string" || !groupId || typeof c.sub !== "string") {
@@ -86,6 +89,12 @@ export function principalFromClaims(c: JWTPayload): Principal {
     name: typeof c.name === "string" ? c.name : "",
     role,
     groupId,
-    siteIds: typeof sites === "string" && sites ? sites.split(",").map((s) => s.trim()).filter(Boolean) : [],
+    siteIds:
+      typeof sites === "string" && sites
+        ? sites
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
   };
 }

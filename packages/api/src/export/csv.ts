@@ -35,7 +35,12 @@ export const CSV_COLUMNS = [
 
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
-  let s = typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v);
+  let s =
+    typeof v === "string"
+      ? v
+      : typeof v === "number" || typeof v === "boolean"
+        ? String(v)
+        : JSON.stringify(v);
   if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -68,7 +73,10 @@ export function csvLine(r: OutcomeRecord, siteName: (id: string) => string): str
     improvement_percent: o.improvementPercent,
     improved: o.improved,
     other_scales: r.otherScales
-      .map((s) => `${s.scale}:${s.baselineScore}->${s.latestScore ?? ""}${s.improvement === null ? "" : ` (${s.improvement >= 0 ? "+" : ""}${s.improvement})`}`)
+      .map(
+        (s) =>
+          `${s.scale}:${s.baselineScore}->${s.latestScore ?? ""}${s.improvement === null ? "" : ` (${s.improvement >= 0 ? "+" : ""}${s.improvement})`}`,
+      )
       .join("; "),
     adverse_events: r.adverseEvents.map((e) => `${e.type}:${e.severity}`).join("; "),
     adverse_events_counted: r.adverseEventsCounted,

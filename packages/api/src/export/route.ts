@@ -18,9 +18,23 @@ import { csvHeader, csvLine } from "./csv";
  */
 export const OUTCOME_CSV_PATH = "/export/outcomes.csv";
 
-const FILTER_PARAMS = ["from", "to", "siteId", "indication", "device", "serumId", "depthBand", "fitzpatrick"] as const;
+const FILTER_PARAMS = [
+  "from",
+  "to",
+  "siteId",
+  "indication",
+  "device",
+  "serumId",
+  "depthBand",
+  "fitzpatrick",
+] as const;
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+};
 
 export async function handleOutcomeCsv(
   opts: ServerOptions,
@@ -44,7 +58,10 @@ export async function handleOutcomeCsv(
     }
     const filter = storeFilter(input);
     const sites = new Map((await Groups.listSites(ctx.db, principal.groupId)).map((s) => [s.id, s.name]));
-    await Audit.appendAudit(ctx.db, principal, { action: "EXPORT_OUTCOME_RECORDS", detail: `csv route, filter ${JSON.stringify(filter)}` });
+    await Audit.appendAudit(ctx.db, principal, {
+      action: "EXPORT_OUTCOME_RECORDS",
+      detail: `csv route, filter ${JSON.stringify(filter)}`,
+    });
     res.writeHead(200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="outcomes-${new Date().toISOString().slice(0, 10)}.csv"`,
@@ -55,7 +72,10 @@ export async function handleOutcomeCsv(
     res.write(csvHeader());
     let after: string | null = null;
     do {
-      const chunk = await Analytics.exportChunk(ctx.db, principal.groupId, filter, { after, rows: Analytics.EXPORT_CHUNK_MAX });
+      const chunk = await Analytics.exportChunk(ctx.db, principal.groupId, filter, {
+        after,
+        rows: Analytics.EXPORT_CHUNK_MAX,
+      });
       const text = chunk.records.map((r) => csvLine(r, (id) => sites.get(id) ?? id)).join("");
       if (text && !res.write(text)) await new Promise<void>((resolve) => res.once("drain", () => resolve()));
       after = chunk.hasNextPage ? chunk.endCursor : null;

@@ -29,14 +29,28 @@ export const adminResolvers = {
     },
   },
   Mutation: {
-    createSite: async (_: unknown, args: { input: { name: string }; idempotencyKey?: string | null }, ctx: Context) => {
+    createSite: async (
+      _: unknown,
+      args: { input: { name: string }; idempotencyKey?: string | null },
+      ctx: Context,
+    ) => {
       const p = requireAdmin(ctx);
-      const site = await Groups.createSite(ctx.db, p, args.input, idem("createSite", args.idempotencyKey, args.input));
+      const site = await Groups.createSite(
+        ctx.db,
+        p,
+        args.input,
+        idem("createSite", args.idempotencyKey, args.input),
+      );
       return { site: siteNode(site) };
     },
     updateSite: async (
       _: unknown,
-      args: { id: string; version: number; input: { name?: string | null; archived?: boolean | null }; idempotencyKey?: string | null },
+      args: {
+        id: string;
+        version: number;
+        input: { name?: string | null; archived?: boolean | null };
+        idempotencyKey?: string | null;
+      },
       ctx: Context,
     ) => {
       const p = requireAdmin(ctx);
@@ -52,7 +66,10 @@ export const adminResolvers = {
     },
     inviteUser: async (
       _: unknown,
-      args: { input: { email: string; name: string; role: Role; siteIds?: string[] | null }; idempotencyKey?: string | null },
+      args: {
+        input: { email: string; name: string; role: Role; siteIds?: string[] | null };
+        idempotencyKey?: string | null;
+      },
       ctx: Context,
     ) => {
       const p = requireAdmin(ctx);
@@ -87,11 +104,17 @@ export const adminResolvers = {
     },
     deactivateUser: async (_: unknown, args: { id: string; version: number }, ctx: Context) => {
       const p = requireAdmin(ctx);
-      return { user: userNode(await Groups.setUserActive(ctx.db, p, localIdOf(args.id, "User"), args.version, false)) };
+      return {
+        user: userNode(
+          await Groups.setUserActive(ctx.db, p, localIdOf(args.id, "User"), args.version, false),
+        ),
+      };
     },
     reactivateUser: async (_: unknown, args: { id: string; version: number }, ctx: Context) => {
       const p = requireAdmin(ctx);
-      return { user: userNode(await Groups.setUserActive(ctx.db, p, localIdOf(args.id, "User"), args.version, true)) };
+      return {
+        user: userNode(await Groups.setUserActive(ctx.db, p, localIdOf(args.id, "User"), args.version, true)),
+      };
     },
   },
   User: {
@@ -101,4 +124,3 @@ export const adminResolvers = {
     },
   },
 };
-

@@ -1,4 +1,12 @@
-import { badInput, Schedule, todayIso, type DepthBand, type Device, type FitzpatrickType, type Indication } from "@needlework/core";
+import {
+  badInput,
+  Schedule,
+  todayIso,
+  type DepthBand,
+  type Device,
+  type FitzpatrickType,
+  type Indication,
+} from "@needlework/core";
 import { Analytics, Audit, type Site } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
 import { csvHeader, csvLine } from "../export/csv";
@@ -26,8 +34,11 @@ export interface OutcomeFilterInput {
 export function storeFilter(f: OutcomeFilterInput | null | undefined): Analytics.OutcomeFilter {
   if (!f) return {};
   if (f.depthBand != null && !(Schedule.DEPTH_BANDS as readonly string[]).includes(f.depthBand))
-    throw badInput([{ path: "filter.depthBand", reason: `must be one of ${Schedule.DEPTH_BANDS.join(", ")}` }]);
-  if (f.from && f.to && f.from > f.to) throw badInput([{ path: "filter.to", reason: "must not be before from" }]);
+    throw badInput([
+      { path: "filter.depthBand", reason: `must be one of ${Schedule.DEPTH_BANDS.join(", ")}` },
+    ]);
+  if (f.from && f.to && f.from > f.to)
+    throw badInput([{ path: "filter.to", reason: "must not be before from" }]);
   const out: Analytics.OutcomeFilter = {};
   if (f.from) out.from = f.from;
   if (f.to) out.to = f.to;
@@ -40,9 +51,16 @@ export function storeFilter(f: OutcomeFilterInput | null | undefined): Analytics
   return out;
 }
 
-const GLOBAL_KEY: Partial<Record<Analytics.SummaryDimension, string>> = { SITE: "Site", SERUM: "SerumAddOn", PRACTITIONER: "User" };
+const GLOBAL_KEY: Partial<Record<Analytics.SummaryDimension, string>> = {
+  SITE: "Site",
+  SERUM: "SerumAddOn",
+  PRACTITIONER: "User",
+};
 
-function summaryRowOut(dimension: Analytics.SummaryDimension | "CONCERN_DEPTH_BAND", r: Analytics.SummaryRow) {
+function summaryRowOut(
+  dimension: Analytics.SummaryDimension | "CONCERN_DEPTH_BAND",
+  r: Analytics.SummaryRow,
+) {
   const type = dimension === "CONCERN_DEPTH_BAND" ? undefined : GLOBAL_KEY[dimension];
   return {
     ...r,
@@ -70,10 +88,17 @@ export const analyticsResolvers = {
       ctx: Context,
     ) => {
       const p = requirePrincipal(ctx);
-      const page = await Analytics.listOutcomeRecords(ctx.db, p.groupId, storeFilter(args.filter), { first: args.first, after: args.after });
+      const page = await Analytics.listOutcomeRecords(ctx.db, p.groupId, storeFilter(args.filter), {
+        first: args.first,
+        after: args.after,
+      });
       return toConnection(page, outcomeRecordNode);
     },
-    outcomeSummary: async (_: unknown, args: { groupBy: Analytics.SummaryDimension; filter?: OutcomeFilterInput | null }, ctx: Context) => {
+    outcomeSummary: async (
+      _: unknown,
+      args: { groupBy: Analytics.SummaryDimension; filter?: OutcomeFilterInput | null },
+      ctx: Context,
+    ) => {
       const p = requirePrincipal(ctx);
       const rows = await Analytics.outcomeSummary(ctx.db, p.groupId, args.groupBy, storeFilter(args.filter));
       return { groupBy: args.groupBy, rows: rows.map((r) => summaryRowOut(args.groupBy, r)) };
@@ -81,13 +106,28 @@ export const analyticsResolvers = {
     concernDepthMatrix: async (_: unknown, args: { filter?: OutcomeFilterInput | null }, ctx: Context) => {
       const p = requirePrincipal(ctx);
       const f = storeFilter(args.filter);
-      const others = (Object.keys(f) as (keyof Analytics.OutcomeFilter)[]).filter((k) => k !== "indication" && k !== "depthBand");
+      const others = (Object.keys(f) as (keyof Analytics.OutcomeFilter)[]).filter(
+        (k) => k !== "indication" && k !== "depthBand",
+      );
       if (others.length > 0)
-        throw badInput(others.map((k) => ({ path: `filter.${k}`, reason: "the concern × depth band matrix filters by concern and depth band only" })));
+        throw badInput(
+          others.map((k) => ({
+            path: `filter.${k}`,
+            reason: "the concern × depth band matrix filters by concern and depth band only",
+          })),
+        );
       const cells = await Analytics.concernDepthMatrix(ctx.db, p.groupId, f);
-      return cells.map((c) => ({ indication: c.indication, depthBand: c.depthBand, summary: summaryRowOut("CONCERN_DEPTH_BAND", c.row) }));
+      return cells.map((c) => ({
+        indication: c.indication,
+        depthBand: c.depthBand,
+        summary: summaryRowOut("CONCERN_DEPTH_BAND", c.row),
+      }));
     },
-    kpis: async (_: unknown, args: { filter?: OutcomeFilterInput | null; asOf?: string | null }, ctx: Context) => {
+    kpis: async (
+      _: unknown,
+      args: { filter?: OutcomeFilterInput | null; asOf?: string | null },
+      ctx: Context,
+    ) => {
       const p = requirePrincipal(ctx);
       return Analytics.kpiReport(ctx.db, p.groupId, storeFilter(args.filter), args.asOf ?? todayIso());
     },
@@ -102,10 +142,16 @@ export const analyticsResolvers = {
         Analytics.exportChunk(ctx.db, p.groupId, filter, { after: args.after, rows: args.rows }),
         Analytics.outcomeRecordTotal(ctx.db, p.groupId, filter),
       ]);
-      const names = await siteNames(ctx, chunk.records.map((r) => r.siteId));
+      const names = await siteNames(
+        ctx,
+        chunk.records.map((r) => r.siteId),
+      );
       const lines = chunk.records.map((r) => csvLine(r, (id) => names.get(id) ?? id)).join("");
       if (!args.after) {
-        await Audit.appendAudit(ctx.db, p, { action: "EXPORT_OUTCOME_RECORDS", detail: `filter ${JSON.stringify(filter)}` });
+        await Audit.appendAudit(ctx.db, p, {
+          action: "EXPORT_OUTCOME_RECORDS",
+          detail: `filter ${JSON.stringify(filter)}`,
+        });
       }
       return {
         csv: (args.after ? "" : csvHeader()) + lines,
@@ -117,14 +163,20 @@ export const analyticsResolvers = {
     },
     patientFhirBundle: async (_: unknown, args: { patientId: string }, ctx: Context) => {
       const p = requirePrincipal(ctx);
-      const bundle = await Analytics.patientFhirBundle(ctx.db, p, localIdOf(args.patientId, "Patient", "patientId"));
+      const bundle = await Analytics.patientFhirBundle(
+        ctx.db,
+        p,
+        localIdOf(args.patientId, "Patient", "patientId"),
+      );
       return JSON.stringify(bundle);
     },
   },
   OutcomeRecord: {
     site: async (r: Analytics.OutcomeRecord, _: unknown, ctx: Context) => {
       const site = await ctx.loaders.site.load(r.siteId);
-      return site ? siteNode(site) : { __typename: "Site" as const, id: toGlobalId("Site", r.siteId), name: r.siteId };
+      return site
+        ? siteNode(site)
+        : { __typename: "Site" as const, id: toGlobalId("Site", r.siteId), name: r.siteId };
     },
   },
 };

@@ -8,7 +8,8 @@ import { assessmentNode, concernNode, treatmentSessionNode, type AssessmentNode 
 
 /** Outcome assessments and trends. Nested fields go through the assessment's patient. */
 
-const assessmentLocalId = (a: Assessment): string => formatRef({ patientId: a.patientId, date: a.assessedOn, id: a.id });
+const assessmentLocalId = (a: Assessment): string =>
+  formatRef({ patientId: a.patientId, date: a.assessedOn, id: a.id });
 
 async function concernOf(ctx: Context, patientId: string, concernRef: string) {
   await visiblePatient(ctx, patientId);
@@ -28,7 +29,7 @@ function points(t: OutcomeTrend) {
     improvement: { absolute: p.absolute, percent: p.percent, improved: p.improved },
   });
   const all = t.trend.points.map(byPoint);
-  const at = (p: TrendPoint | null) => (p ? all[t.trend.points.indexOf(p)] ?? null : null);
+  const at = (p: TrendPoint | null) => (p ? (all[t.trend.points.indexOf(p)] ?? null) : null);
   return { all, latest: at(t.trend.latest), best: at(t.trend.best) };
 }
 
@@ -39,7 +40,11 @@ export const assessmentResolvers = {
       const patientId = localIdOf(args.patientId, "Patient", "patientId");
       const concern = recordRefOf(args.concernId, "Concern", "concernId");
       if (concern.patientId !== patientId) throw notFound("The concern");
-      const t = await Assessments.outcomeTrend(ctx.db, p, { patientId, concernId: concern.id, scale: args.scale });
+      const t = await Assessments.outcomeTrend(ctx.db, p, {
+        patientId,
+        concernId: concern.id,
+        scale: args.scale,
+      });
       ctx.loaders.patient.prime(t.patient.id, t.patient);
       for (const a of t.assessments) ctx.loaders.assessment.prime(assessmentLocalId(a), a);
       const pts = points(t);
@@ -67,13 +72,17 @@ export const assessmentResolvers = {
         {
           ...rest,
           concernId: formatRef(recordRefOf(concernId, "Concern", "input.concernId")),
-          sessionId: sessionId ? formatRef(recordRefOf(sessionId, "TreatmentSession", "input.sessionId")) : null,
+          sessionId: sessionId
+            ? formatRef(recordRefOf(sessionId, "TreatmentSession", "input.sessionId"))
+            : null,
         },
         idem("recordAssessment", args.idempotencyKey, { patientId: args.patientId, input: args.input }),
       ).catch((e: unknown) => {
         // Core names the input's fields; the API's live under `input.`.
         if (e instanceof Error && "fields" in e && Array.isArray((e as { fields: unknown }).fields))
-          for (const f of (e as { fields: { path: string }[] }).fields) if (!f.path.startsWith("input.") && f.path !== "patientId" && f.path !== "idempotencyKey") f.path = `input.${f.path}`;
+          for (const f of (e as { fields: { path: string }[] }).fields)
+            if (!f.path.startsWith("input.") && f.path !== "patientId" && f.path !== "idempotencyKey")
+              f.path = `input.${f.path}`;
         throw e;
       });
       return { assessment: assessmentNode(assessment) };

@@ -24,7 +24,12 @@ export const auditResolvers = {
   Query: {
     auditTrail: async (_: unknown, args: PageArgs & { patientId: string }, ctx: Context) => {
       const p = requireAdmin(ctx);
-      const page = await Audit.listByPatient(ctx.db, p, localIdOf(args.patientId, "Patient", "patientId"), args);
+      const page = await Audit.listByPatient(
+        ctx.db,
+        p,
+        localIdOf(args.patientId, "Patient", "patientId"),
+        args,
+      );
       return toConnection(page, entryNode);
     },
     auditByUser: async (_: unknown, args: PageArgs & { userId: string }, ctx: Context) => {

@@ -16,7 +16,8 @@ export const baseResolvers = {
     me: async (_: unknown, __: unknown, ctx: Context) => {
       const p = requirePrincipal(ctx);
       const group = await Groups.getGroup(ctx.db, p.groupId);
-      const siteIds = p.role === "CLINIC_ADMIN" ? (await Groups.listSites(ctx.db, p.groupId)).map((s) => s.id) : p.siteIds;
+      const siteIds =
+        p.role === "CLINIC_ADMIN" ? (await Groups.listSites(ctx.db, p.groupId)).map((s) => s.id) : p.siteIds;
       const sites = (await loadAll(ctx.loaders.site, siteIds)).filter((s): s is Site => !!s);
       return {
         userId: toGlobalId("User", p.userId),
@@ -44,7 +45,8 @@ export const baseResolvers = {
         }
         case "Site": {
           const site = await ctx.loaders.site.load(parsed.localId);
-          if (!site || (p.role === "PRACTITIONER" && !p.siteIds.includes(site.id))) throw notFound("The site");
+          if (!site || (p.role === "PRACTITIONER" && !p.siteIds.includes(site.id)))
+            throw notFound("The site");
           return siteNode(site);
         }
         case "Consultation":
@@ -59,10 +61,16 @@ export const baseResolvers = {
         case "SerumAddOn":
           return serumById(ctx, parsed.localId);
         case "TreatmentSession":
-          await requireIdentifiedAccess(ctx, { action: "READ_TREATMENT_SESSION", patientId: parseRef(parsed.localId)?.patientId });
+          await requireIdentifiedAccess(ctx, {
+            action: "READ_TREATMENT_SESSION",
+            patientId: parseRef(parsed.localId)?.patientId,
+          });
           return sessionNodeById(ctx, parsed.localId);
         case "Assessment":
-          await requireIdentifiedAccess(ctx, { action: "READ_ASSESSMENT", patientId: parseRef(parsed.localId)?.patientId });
+          await requireIdentifiedAccess(ctx, {
+            action: "READ_ASSESSMENT",
+            patientId: parseRef(parsed.localId)?.patientId,
+          });
           return assessmentNodeById(ctx, parsed.localId);
         default:
           throw notFound("That object");

@@ -16,9 +16,17 @@ import { loadAll } from "../load";
 /** GraphQL's answers (all optional) → what core validates; core decides what is missing. */
 const answersIn = (a: ScreeningAnswersInput): Partial<Record<keyof ScreeningAnswers, unknown>> => ({ ...a });
 
-async function concernsOf(ctx: Context, patientId: string, date: string, ids: readonly string[]): Promise<ConcernNode[]> {
+async function concernsOf(
+  ctx: Context,
+  patientId: string,
+  date: string,
+  ids: readonly string[],
+): Promise<ConcernNode[]> {
   await visiblePatient(ctx, patientId);
-  const found = await loadAll(ctx.loaders.concern, ids.map((id) => formatRef({ patientId, date, id })));
+  const found = await loadAll(
+    ctx.loaders.concern,
+    ids.map((id) => formatRef({ patientId, date, id })),
+  );
   return found.flatMap((c) => (c ? [concernNode(c)] : []));
 }
 
@@ -44,7 +52,11 @@ export const consultationResolvers = {
     screenPatient: async (_, args, ctx) => {
       const patientId = localIdOf(args.patientId, "Patient", "patientId");
       const p = await requireIdentifiedAccess(ctx, { action: "SCREEN_PATIENT", patientId });
-      return Consultations.screenPatient(ctx.db, p, patientId, { answers: answersIn(args.answers), onDate: args.onDate, zones: args.zones });
+      return Consultations.screenPatient(ctx.db, p, patientId, {
+        answers: answersIn(args.answers),
+        onDate: args.onDate,
+        zones: args.zones,
+      });
     },
   },
   Mutation: {
@@ -68,14 +80,22 @@ export const consultationResolvers = {
     },
     overrideContraindication: async (_, args, ctx) => {
       const ref = recordRefOf(args.consultationId, "Consultation", "consultationId");
-      const p = await requireIdentifiedAccess(ctx, { action: "OVERRIDE_CONTRAINDICATION", patientId: ref.patientId });
+      const p = await requireIdentifiedAccess(ctx, {
+        action: "OVERRIDE_CONTRAINDICATION",
+        patientId: ref.patientId,
+      });
       const consultation = await Consultations.overrideContraindication(
         ctx.db,
         p,
         ref,
         args.version,
         { code: args.code, reason: args.reason },
-        idem("overrideContraindication", args.idempotencyKey, { id: args.consultationId, version: args.version, code: args.code, reason: args.reason }),
+        idem("overrideContraindication", args.idempotencyKey, {
+          id: args.consultationId,
+          version: args.version,
+          code: args.code,
+          reason: args.reason,
+        }),
       );
       return { consultation: consultationNode(consultation) };
     },
@@ -86,7 +106,10 @@ export const consultationResolvers = {
     site: (c, _, ctx) => siteOf(ctx, c.siteId),
     practitioner: (c) => staffMember(c.practitionerId, c.practitionerName),
     concerns: (c, _, ctx) => concernsOf(ctx, c.patientId, c.date, c.concernIds),
-    answers: (c) => ({ ...c.answers, chemoOrRadiotherapyCurrent: c.answers.chemoOrRadiotherapyCurrent ?? false }),
+    answers: (c) => ({
+      ...c.answers,
+      chemoOrRadiotherapyCurrent: c.answers.chemoOrRadiotherapyCurrent ?? false,
+    }),
     unresolvedBlocks: (c) => Consultations.screenStatus(c).unresolvedBlocks,
     cleared: (c) => Consultations.screenStatus(c).cleared,
   },

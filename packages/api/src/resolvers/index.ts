@@ -34,7 +34,24 @@ export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
 
 export const resolvers = {
   // Deny by default: every root field runs its policy first (authz.ts), nested resolvers their type's.
-  ...withAuthz(mergeResolvers(baseResolvers, patientResolvers, adminResolvers, auditResolvers, analyticsResolvers, settingsResolvers, protocolResolvers, consultationResolvers, planResolvers, serumResolvers, sessionResolvers, assessmentResolvers, timelineResolvers), typeDefs),
+  ...withAuthz(
+    mergeResolvers(
+      baseResolvers,
+      patientResolvers,
+      adminResolvers,
+      auditResolvers,
+      analyticsResolvers,
+      settingsResolvers,
+      protocolResolvers,
+      consultationResolvers,
+      planResolvers,
+      serumResolvers,
+      sessionResolvers,
+      assessmentResolvers,
+      timelineResolvers,
+    ),
+    typeDefs,
+  ),
   Date: DateScalar,
   DateTime: DateTimeScalar,
 };

@@ -40,22 +40,35 @@ export type ConcernNode = Concern & { __typename: "Concern" };
 export const concernNode = (c: Concern): ConcernNode => ({ ...c, __typename: "Concern" });
 
 export type TreatmentPlanNode = TreatmentPlan & { __typename: "TreatmentPlan" };
-export const treatmentPlanNode = (p: TreatmentPlan): TreatmentPlanNode => ({ ...p, __typename: "TreatmentPlan" });
+export const treatmentPlanNode = (p: TreatmentPlan): TreatmentPlanNode => ({
+  ...p,
+  __typename: "TreatmentPlan",
+});
 
 export type { StoredProtocol as ProtocolTemplateNode } from "@needlework/store";
-export type { RecordedOverride as ContraindicationOverrideNode, PlannedSerum as PlannedSerumNode, SerumOverrideRecord as SerumOverrideNode } from "@needlework/store";
+export type {
+  RecordedOverride as ContraindicationOverrideNode,
+  PlannedSerum as PlannedSerumNode,
+  SerumOverrideRecord as SerumOverrideNode,
+} from "@needlework/store";
 
 // Serum catalogue, sessions and assessments (resolvers/serums.ts, sessions.ts, assessments.ts).
 export type SerumNode = SerumRecord & { __typename: "SerumAddOn" };
 export const serumNode = (s: SerumRecord): SerumNode => ({ ...s, __typename: "SerumAddOn" });
 
 export type TreatmentSessionNode = TreatmentSession & { __typename: "TreatmentSession" };
-export const treatmentSessionNode = (s: TreatmentSession): TreatmentSessionNode => ({ ...s, __typename: "TreatmentSession" });
+export const treatmentSessionNode = (s: TreatmentSession): TreatmentSessionNode => ({
+  ...s,
+  __typename: "TreatmentSession",
+});
 
 export type AssessmentNode = Assessment & { __typename: "Assessment" };
 export const assessmentNode = (a: Assessment): AssessmentNode => ({ ...a, __typename: "Assessment" });
 
-export type { SerumApplication as SerumApplicationNode, RecordedAdverseEvent as AdverseEventNode } from "@needlework/store";
+export type {
+  SerumApplication as SerumApplicationNode,
+  RecordedAdverseEvent as AdverseEventNode,
+} from "@needlework/store";
 /** An edge of the lot trace: the trace item; its node (the session) is loaded by the edge's resolver. */
 export interface SerumLotTraceEdgeNode {
   cursor: string;

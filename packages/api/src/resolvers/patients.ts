@@ -44,7 +44,12 @@ export const patientResolvers = {
     ) => {
       const p = requirePrincipal(ctx);
       const input = coreInput(args.input);
-      const patient = await Patients.createPatient(ctx.db, p, input, idem("createPatient", args.idempotencyKey, args.input));
+      const patient = await Patients.createPatient(
+        ctx.db,
+        p,
+        input,
+        idem("createPatient", args.idempotencyKey, args.input),
+      );
       return { patient: patientNode(patient) };
     },
     updatePatient: async (

@@ -33,13 +33,19 @@ export const protocolResolvers = {
           defaultZones: rest.defaultZones ?? [],
           notes: rest.notes ?? "",
         },
-        idem("updateProtocol", args.idempotencyKey, { indication: args.indication, version: args.version, input: args.input }),
+        idem("updateProtocol", args.idempotencyKey, {
+          indication: args.indication,
+          version: args.version,
+          input: args.input,
+        }),
       );
       return { protocol };
     },
   },
   ProtocolTemplate: {
     zoneDepths: (t) =>
-      Object.entries(t.zoneDepths ?? {}).flatMap(([zone, r]) => (r ? [{ zone: zone as Zone, minMm: r.minMm, maxMm: r.maxMm }] : [])),
+      Object.entries(t.zoneDepths ?? {}).flatMap(([zone, r]) =>
+        r ? [{ zone: zone as Zone, minMm: r.minMm, maxMm: r.maxMm }] : [],
+      ),
   },
 } satisfies Resolvers;

@@ -15,7 +15,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     return v;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || !isIsoDate(ast.value)) throw badScalar("Date", "must be a date written YYYY-MM-DD");
+    if (ast.kind !== Kind.STRING || !isIsoDate(ast.value))
+      throw badScalar("Date", "must be a date written YYYY-MM-DD");
     return ast.value;
   },
 });

@@ -1,4 +1,10 @@
-import { notFound, Serums as SerumRules, todayIso, type ContraindicationFinding, type SerumLot } from "@needlework/core";
+import {
+  notFound,
+  Serums as SerumRules,
+  todayIso,
+  type ContraindicationFinding,
+  type SerumLot,
+} from "@needlework/core";
 import { SerumCatalogue, TreatmentSessions, type SerumRecord } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
 import type { Resolvers } from "../generated/resolvers";
@@ -38,7 +44,12 @@ export const serumResolvers = {
   Mutation: {
     createSerum: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
-      const serum = await SerumCatalogue.createSerum(ctx.db, p, args.input, idem("createSerum", args.idempotencyKey, args.input));
+      const serum = await SerumCatalogue.createSerum(
+        ctx.db,
+        p,
+        args.input,
+        idem("createSerum", args.idempotencyKey, args.input),
+      );
       return { serum: serumNode(serum) };
     },
     updateSerum: async (_, args, ctx) => {

@@ -1,9 +1,4 @@
-import {
-  canSeeSite,
-  notFound,
-  Schedule,
-  Sessions as SessionRules,
-} from "@needlework/core";
+import { canSeeSite, notFound, Schedule, Sessions as SessionRules } from "@needlework/core";
 import {
   formatRef,
   parseRef,
@@ -45,7 +40,9 @@ function storeInput(input: TreatmentSessionInput): TreatmentSessions.RecordSessi
     numbing: input.numbing ?? null,
     immediateReactions: input.immediateReactions,
     aftercareGiven: input.aftercareGiven,
-    adverseEvents: (input.adverseEvents ?? []).map((e, i) => adverseEventInput(e, `input.adverseEvents.${i}`)),
+    adverseEvents: (input.adverseEvents ?? []).map((e, i) =>
+      adverseEventInput(e, `input.adverseEvents.${i}`),
+    ),
     rescreen: input.rescreen,
     overrides: input.overrides ?? [],
     notes: input.notes,
@@ -76,11 +73,16 @@ async function withInputPaths<T>(run: () => Promise<T>): Promise<T> {
 }
 
 const apiPath = (path: string): string =>
-  path.startsWith("input.") || path === "patientId" || path === "idempotencyKey" || path === "after" || path === "first"
+  path.startsWith("input.") ||
+  path === "patientId" ||
+  path === "idempotencyKey" ||
+  path === "after" ||
+  path === "first"
     ? path
     : `input.${path.replace(/^serums(\.|$)/, "serumsApplied$1")}`;
 
-const sessionLocalId = (s: TreatmentSession): string => formatRef({ patientId: s.patientId, date: s.performedOn, id: s.id });
+const sessionLocalId = (s: TreatmentSession): string =>
+  formatRef({ patientId: s.patientId, date: s.performedOn, id: s.id });
 
 /** A session a resolver is about to hand out: its patient must be visible to the principal. */
 async function visibleSession(ctx: Context, s: TreatmentSession): Promise<TreatmentSessionNode> {
@@ -97,7 +99,12 @@ function deviceOf(s: TreatmentSession) {
       return { __typename: "Dermaroller" as const, kind: s.device };
     case "PEN":
       // Core requires the cartridge of a pen session.
-      return { __typename: "Dermapen" as const, kind: s.device, cartridgeNeedleCount: cartridgeNeedleCount ?? 0, cartridgeLot: cartridgeLot ?? "" };
+      return {
+        __typename: "Dermapen" as const,
+        kind: s.device,
+        cartridgeNeedleCount: cartridgeNeedleCount ?? 0,
+        cartridgeLot: cartridgeLot ?? "",
+      };
     case "RF_MICRONEEDLING":
       return {
         __typename: "RfMicroneedling" as const,
@@ -122,11 +129,16 @@ export const sessionResolvers = {
       });
       // An application at the practitioner's site to a patient registered at a site they do not see
       // stays out of the list, like in recentSessions (one BatchGetItem for the page's patients).
-      const patients = await loadAll(ctx.loaders.patient, page.items.map((t) => t.patientId));
+      const patients = await loadAll(
+        ctx.loaders.patient,
+        page.items.map((t) => t.patientId),
+      );
       const edges = page.items.flatMap((t: LotTrace, i) => {
         const pt = patients[i];
         const visible = !!pt && canSeeSite(p, pt.siteId);
-        return visible ? [{ cursor: page.cursors[i] ?? "", trace: t, performedOn: t.performedOn, zone: t.zone }] : [];
+        return visible
+          ? [{ cursor: page.cursors[i] ?? "", trace: t, performedOn: t.performedOn, zone: t.zone }]
+          : [];
       });
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
     },
@@ -138,11 +150,16 @@ export const sessionResolvers = {
         after: args.after,
       });
       // A session at this site may be of a patient registered at a site the practitioner does not see.
-      const patients = await loadAll(ctx.loaders.patient, page.items.map((s) => s.patientId));
-      const visible = page.items.map((s, i) => ({ s, i })).filter(({ i }) => {
-        const pt = patients[i];
-        return !!pt && canSeeSite(p, pt.siteId);
-      });
+      const patients = await loadAll(
+        ctx.loaders.patient,
+        page.items.map((s) => s.patientId),
+      );
+      const visible = page.items
+        .map((s, i) => ({ s, i }))
+        .filter(({ i }) => {
+          const pt = patients[i];
+          return !!pt && canSeeSite(p, pt.siteId);
+        });
       for (const { s } of visible) ctx.loaders.session.prime(sessionLocalId(s), s);
       return toConnection(
         { ...page, items: visible.map((v) => v.s), cursors: visible.map((v) => page.cursors[v.i] ?? "") },
@@ -159,7 +176,10 @@ export const sessionResolvers = {
           p,
           localIdOf(args.patientId, "Patient", "patientId"),
           storeInput(args.input),
-          idem("recordTreatmentSession", args.idempotencyKey, { patientId: args.patientId, input: args.input }),
+          idem("recordTreatmentSession", args.idempotencyKey, {
+            patientId: args.patientId,
+            input: args.input,
+          }),
         ),
       );
       return { session: treatmentSessionNode(session), plan: treatmentPlanNode(plan) };
@@ -172,7 +192,11 @@ export const sessionResolvers = {
         recordRefOf(args.sessionId, "TreatmentSession", "sessionId"),
         args.version,
         adverseEventInput(args.event, "event"),
-        idem("recordAdverseEvent", args.idempotencyKey, { sessionId: args.sessionId, version: args.version, event: args.event }),
+        idem("recordAdverseEvent", args.idempotencyKey, {
+          sessionId: args.sessionId,
+          version: args.version,
+          event: args.event,
+        }),
       );
       return { session: treatmentSessionNode(session), plan: null };
     },
@@ -214,7 +238,10 @@ export const sessionResolvers = {
     aftercare: (s) => s.aftercare,
     rescreen: (s) => ({
       ...s.rescreen,
-      answers: { ...s.rescreen.answers, chemoOrRadiotherapyCurrent: s.rescreen.answers.chemoOrRadiotherapyCurrent ?? false },
+      answers: {
+        ...s.rescreen.answers,
+        chemoOrRadiotherapyCurrent: s.rescreen.answers.chemoOrRadiotherapyCurrent ?? false,
+      },
       carriedOverrides: s.rescreen.carried,
       overrides: s.rescreen.overrides,
     }),

@@ -15,7 +15,8 @@ const settingsOut = (s: StoredSettings) => ({
 
 export const settingsResolvers = {
   Query: {
-    clinicSettings: async (_, __, ctx) => settingsOut(await ctx.loaders.settings.load(requirePrincipal(ctx).groupId)),
+    clinicSettings: async (_, __, ctx) =>
+      settingsOut(await ctx.loaders.settings.load(requirePrincipal(ctx).groupId)),
   },
   Mutation: {
     updateClinicSettings: async (_, args, ctx) => {

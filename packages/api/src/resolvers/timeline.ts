@@ -29,16 +29,28 @@ const STANDING: ScreeningAnswers = {
 function node(e: TimelineEntry, ctx: Context) {
   switch (e.kind) {
     case "CONSULTATION":
-      ctx.loaders.consultation.prime(formatRef({ patientId: e.consultation.patientId, date: e.consultation.date, id: e.consultation.id }), e.consultation);
+      ctx.loaders.consultation.prime(
+        formatRef({ patientId: e.consultation.patientId, date: e.consultation.date, id: e.consultation.id }),
+        e.consultation,
+      );
       return consultationNode(e.consultation);
     case "PLAN":
-      ctx.loaders.plan.prime(formatRef({ patientId: e.plan.patientId, date: e.plan.keyDate, id: e.plan.id }), e.plan);
+      ctx.loaders.plan.prime(
+        formatRef({ patientId: e.plan.patientId, date: e.plan.keyDate, id: e.plan.id }),
+        e.plan,
+      );
       return treatmentPlanNode(e.plan);
     case "SESSION":
-      ctx.loaders.session.prime(formatRef({ patientId: e.session.patientId, date: e.session.performedOn, id: e.session.id }), e.session);
+      ctx.loaders.session.prime(
+        formatRef({ patientId: e.session.patientId, date: e.session.performedOn, id: e.session.id }),
+        e.session,
+      );
       return treatmentSessionNode(e.session);
     case "ASSESSMENT":
-      ctx.loaders.assessment.prime(formatRef({ patientId: e.assessment.patientId, date: e.assessment.assessedOn, id: e.assessment.id }), e.assessment);
+      ctx.loaders.assessment.prime(
+        formatRef({ patientId: e.assessment.patientId, date: e.assessment.assessedOn, id: e.assessment.id }),
+        e.assessment,
+      );
       return assessmentNode(e.assessment);
   }
 }
@@ -50,7 +62,11 @@ export const timelineResolvers = {
       ctx.loaders.patient.prime(patient.id, patient);
       const page = await PatientTimeline.patientTimeline(ctx.db, p, patient, args);
       return {
-        edges: page.items.map((e, i) => ({ cursor: page.cursors[i] ?? "", date: e.date, node: node(e, ctx) })),
+        edges: page.items.map((e, i) => ({
+          cursor: page.cursors[i] ?? "",
+          date: e.date,
+          node: node(e, ctx),
+        })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     },

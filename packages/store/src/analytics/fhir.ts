@@ -20,7 +20,11 @@ type Item = Record<string, unknown>;
  * following LastEvaluatedKey past 1 MB. Identified data: a patient of a site the principal does not
  * work at is NOT_FOUND like a missing one; every export is audited.
  */
-export async function readPatientCollection(db: Db, groupId: string, patientId: string): Promise<{ items: Item[]; pages: number }> {
+export async function readPatientCollection(
+  db: Db,
+  groupId: string,
+  patientId: string,
+): Promise<{ items: Item[]; pages: number }> {
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   let pages = 0;
@@ -124,7 +128,12 @@ export function fhirInput(items: readonly Item[], generatedAt: string): FhirExpo
   };
 }
 
-export async function patientFhirBundle(db: Db, actor: Principal, patientId: string, now = new Date()): Promise<FhirBundle> {
+export async function patientFhirBundle(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+  now = new Date(),
+): Promise<FhirBundle> {
   const { items } = await readPatientCollection(db, actor.groupId, patientId);
   const input = fhirInput(items, now.toISOString());
   if (!input || !canSeeSite(actor, String(items.find((it) => it.sk === "PROFILE")?.siteId))) {

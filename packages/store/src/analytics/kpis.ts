@@ -51,7 +51,10 @@ export interface KpiPlanFacts {
 export function addKpiPlan(
   tx: Tx,
   plan: KpiPlanFacts,
-  facts: { indications?: readonly Indication[] | undefined; fitzpatrick?: FitzpatrickType | null | undefined } = {},
+  facts: {
+    indications?: readonly Indication[] | undefined;
+    fitzpatrick?: FitzpatrickType | null | undefined;
+  } = {},
 ): void {
   const sets: string[] = [
     "#type = :type",
@@ -87,13 +90,20 @@ export function addKpiPlan(
     sets.push("fitzpatrick = :fitz");
     values[":fitz"] = facts.fitzpatrick;
   }
-  tx.update(Keys.kpiPlan(plan.groupId, plan.id), { update: `SET ${sets.join(", ")}`, names: { "#type": "type" }, values });
+  tx.update(Keys.kpiPlan(plan.groupId, plan.id), {
+    update: `SET ${sets.join(", ")}`,
+    names: { "#type": "type" },
+    values,
+  });
 }
 
 /** The KPI item built by hand (the demo seed writes these directly). */
 export function kpiPlanItem(
   plan: KpiPlanFacts,
-  facts: { indications?: readonly Indication[] | undefined; fitzpatrick?: FitzpatrickType | null | undefined } = {},
+  facts: {
+    indications?: readonly Indication[] | undefined;
+    fitzpatrick?: FitzpatrickType | null | undefined;
+  } = {},
 ): Record<string, unknown> {
   return {
     ...Keys.kpiPlan(plan.groupId, plan.id),
@@ -116,7 +126,11 @@ export function kpiPlanItem(
 const PLAN_FILTERS = ["siteId", "from", "to", "indication", "fitzpatrick", "device"] as const;
 
 /** Every KPI item matching the filter, following pages; `queries` is what it cost. */
-export async function loadKpiPlans(db: Db, groupId: string, f: OutcomeFilter): Promise<{ plans: KpiPlan[]; queries: number }> {
+export async function loadKpiPlans(
+  db: Db,
+  groupId: string,
+  f: OutcomeFilter,
+): Promise<{ plans: KpiPlan[]; queries: number }> {
   const values: Record<string, unknown> = {};
   const filters: string[] = [];
   let query: Omit<QueryCommandInput, "TableName">;
@@ -231,16 +245,28 @@ async function adverseEventKpi(db: Db, groupId: string, f: OutcomeFilter): Promi
     totals = (await readRollups(db, groupId, [{ dimension, value }])).get(`${dimension}#${value}`);
   } else if (set.length === 2 && set.includes("indication") && set.includes("depthBand")) {
     const value = concernDepthValue(f.indication!, f.depthBand!);
-    totals = (await readRollups(db, groupId, [{ dimension: "CONCERN_DEPTH_BAND", value }])).get(`CONCERN_DEPTH_BAND#${value}`);
+    totals = (await readRollups(db, groupId, [{ dimension: "CONCERN_DEPTH_BAND", value }])).get(
+      `CONCERN_DEPTH_BAND#${value}`,
+    );
   }
   if (totals) {
-    return { ...definition("adverseEventRatePer100"), ...Kpi.ratioFromCounts(totals.adverseEvents, totals.sessions), source: "ROLLUPS", filtersApplied: set };
+    return {
+      ...definition("adverseEventRatePer100"),
+      ...Kpi.ratioFromCounts(totals.adverseEvents, totals.sessions),
+      source: "ROLLUPS",
+      filtersApplied: set,
+    };
   }
   // Several dimensions or dates: the outcome records carry sessions and counted events per concern.
   const records = await allOutcomeRecords(db, groupId, f);
   const sessions = records.reduce((a, r) => a + r.sessionCount, 0);
   const events = records.reduce((a, r) => a + r.adverseEventsCounted, 0);
-  return { ...definition("adverseEventRatePer100"), ...Kpi.ratioFromCounts(events, sessions), source: "OUTCOME_RECORDS", filtersApplied: set };
+  return {
+    ...definition("adverseEventRatePer100"),
+    ...Kpi.ratioFromCounts(events, sessions),
+    source: "OUTCOME_RECORDS",
+    filtersApplied: set,
+  };
 }
 
 /** Σ(actual − planned days) over consecutive sessions: the numerator of core's mean deviation. */
@@ -254,16 +280,31 @@ function totalDeviationDays(plans: readonly KpiPlan[]): number {
 }
 
 export async function kpiReport(db: Db, groupId: string, f: OutcomeFilter, asOf: string): Promise<KpiReport> {
-  const settingsItem = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: Keys.settings(groupId) }));
+  const settingsItem = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: Keys.settings(groupId) }),
+  );
   const grace = Number(settingsItem.Item?.rebookingGraceDays ?? Settings.DEFAULT_SETTINGS.rebookingGraceDays);
   const planFilters = setFields(f).filter((k) => (PLAN_FILTERS as readonly string[]).includes(k));
-  const [{ plans }, adverseEvents] = await Promise.all([loadKpiPlans(db, groupId, f), adverseEventKpi(db, groupId, f)]);
+  const [{ plans }, adverseEvents] = await Promise.all([
+    loadKpiPlans(db, groupId, f),
+    adverseEventKpi(db, groupId, f),
+  ]);
   const intervals = Kpi.timeBetweenSessionsVsPlan(plans, grace);
   return {
     asOf,
     graceDays: grace,
-    courseCompletion: { ...definition("courseCompletionRate"), ...Kpi.courseCompletionRate(plans, asOf, grace), source: "PLANS", filtersApplied: planFilters },
-    rebooking: { ...definition("rebookingRate"), ...Kpi.rebookingRate(plans, asOf, grace), source: "PLANS", filtersApplied: planFilters },
+    courseCompletion: {
+      ...definition("courseCompletionRate"),
+      ...Kpi.courseCompletionRate(plans, asOf, grace),
+      source: "PLANS",
+      filtersApplied: planFilters,
+    },
+    rebooking: {
+      ...definition("rebookingRate"),
+      ...Kpi.rebookingRate(plans, asOf, grace),
+      source: "PLANS",
+      filtersApplied: planFilters,
+    },
     adverseEvents,
     timeBetweenSessions: {
       ...definition("timeBetweenSessionsVsPlan"),

@@ -169,7 +169,11 @@ function sessionBase(secret: string, s: OutcomeSessionFacts): StoredSession {
     adverseEvents: s.adverseEvents.map((e) => ({
       type: e.type,
       severity: e.severity,
-      counts: Kpi.countsAsAdverseEvent({ type: e.type, onsetOn: e.onsetOn, durationDays: e.durationDays ?? undefined }),
+      counts: Kpi.countsAsAdverseEvent({
+        type: e.type,
+        onsetOn: e.onsetOn,
+        durationDays: e.durationDays ?? undefined,
+      }),
     })),
   };
 }
@@ -217,7 +221,11 @@ const byDateThenSeq = (a: StoredAssessment, b: StoredAssessment): number =>
  * measured against the concern's baseline on its baseline scale, "No change" on a change scale (GAIS),
  * otherwise the first score on the scale; only a latest score dated after that baseline counts.
  */
-function scaleOutcome(s: Pick<OutcomeState, "baselineScale" | "baselineScore" | "baselineOn">, scale: ScaleId, all: readonly StoredAssessment[]): ScaleOutcome {
+function scaleOutcome(
+  s: Pick<OutcomeState, "baselineScale" | "baselineScore" | "baselineOn">,
+  scale: ScaleId,
+  all: readonly StoredAssessment[],
+): ScaleOutcome {
   const onScale = all.filter((a) => a.scale === scale).sort(byDateThenSeq);
   const base =
     scale === s.baselineScale
@@ -231,7 +239,15 @@ function scaleOutcome(s: Pick<OutcomeState, "baselineScale" | "baselineScore" | 
   const latest = onScale.at(-1);
   const baselineScore = base?.score ?? s.baselineScore;
   if (!base || !latest || latest.on <= base.on) {
-    return { scale, baselineScore, latestScore: null, improvement: null, improvementPercent: null, improved: null, assessments: followUps.length };
+    return {
+      scale,
+      baselineScore,
+      latestScore: null,
+      improvement: null,
+      improvementPercent: null,
+      improved: null,
+      assessments: followUps.length,
+    };
   }
   const imp = Scales.improvement(scale, base.score, latest.score);
   return {
@@ -249,7 +265,9 @@ function scaleOutcome(s: Pick<OutcomeState, "baselineScale" | "baselineScore" | 
 export function deriveRecord(s: OutcomeState): OutcomeRecord {
   const sessions = [...s.sessions].sort((a, b) => byString(a.month, b.month));
   const zoneMap = new Map<Zone, Set<number>>();
-  for (const x of sessions) for (const z of x.zones) (zoneMap.get(z.zone) ?? zoneMap.set(z.zone, new Set()).get(z.zone)!).add(z.depthMm);
+  for (const x of sessions)
+    for (const z of x.zones)
+      (zoneMap.get(z.zone) ?? zoneMap.set(z.zone, new Set()).get(z.zone)!).add(z.depthMm);
   const zones = [...zoneMap.entries()]
     .sort(([a], [b]) => byString(a, b))
     .map(([zone, depths]) => {
@@ -260,7 +278,8 @@ export function deriveRecord(s: OutcomeState): OutcomeRecord {
     (a, b) => Schedule.DEPTH_BANDS.indexOf(a) - Schedule.DEPTH_BANDS.indexOf(b),
   );
   const serumNames = new Map<string, string | null>();
-  for (const x of sessions) for (const sr of x.serums) if (!serumNames.get(sr.id)) serumNames.set(sr.id, sr.name ?? null);
+  for (const x of sessions)
+    for (const sr of x.serums) if (!serumNames.get(sr.id)) serumNames.set(sr.id, sr.name ?? null);
   const others = [...new Set(s.assessments.map((a) => a.scale))]
     .filter((scale) => scale !== s.baselineScale)
     .sort(byString)
@@ -356,7 +375,11 @@ export interface OutcomeChange {
 }
 
 /** Applies a change to a state (pure). Patient and concern facts are refreshed on every write. */
-export function applyChange(secret: string, prev: OutcomeState | undefined, change: OutcomeChange): OutcomeState {
+export function applyChange(
+  secret: string,
+  prev: OutcomeState | undefined,
+  change: OutcomeChange,
+): OutcomeState {
   const c = { ...change, concern: concernFacts(change.concern, prev) };
   const base = newState(secret, c.patient, c.concern);
   const s: OutcomeState = {
@@ -370,7 +393,11 @@ export function applyChange(secret: string, prev: OutcomeState | undefined, chan
   if (c.session) {
     const entry = sessionEntry(secret, c.session, c.concern);
     s.sessions = [...s.sessions.filter((x) => x.k !== entry.k), entry];
-    if (!prev) s.ageBand = Deidentify.ageBand(c.patient.dateOfBirth, c.session.performedOn < c.concern.baselineOn ? c.session.performedOn : c.concern.baselineOn);
+    if (!prev)
+      s.ageBand = Deidentify.ageBand(
+        c.patient.dateOfBirth,
+        c.session.performedOn < c.concern.baselineOn ? c.session.performedOn : c.concern.baselineOn,
+      );
   }
   if (c.removedSessionId) {
     const k = keyed(secret, "session", c.removedSessionId, 16);
@@ -378,7 +405,13 @@ export function applyChange(secret: string, prev: OutcomeState | undefined, chan
   }
   if (c.assessment) {
     const a = c.assessment;
-    const entry: StoredAssessment = { k: keyed(secret, "assessment", a.id, 16), seq: a.id.slice(0, 9), scale: a.scale, score: a.score, on: a.assessedOn };
+    const entry: StoredAssessment = {
+      k: keyed(secret, "assessment", a.id, 16),
+      seq: a.id.slice(0, 9),
+      scale: a.scale,
+      score: a.score,
+      on: a.assessedOn,
+    };
     s.assessments = [...s.assessments.filter((x) => x.k !== entry.k), entry];
   }
   if (c.removedAssessmentId) {
@@ -410,10 +443,17 @@ function concernFacts(c: OutcomeChange["concern"], prev: OutcomeState | undefine
  * (the loser's whole transaction fails with CONFLICT). Reads: the group secret (cached per process)
  * and one BatchGetItem for the records.
  */
-export async function addOutcomeUpdate(tx: Tx, db: Db, groupId: string, changes: readonly OutcomeChange[]): Promise<void> {
+export async function addOutcomeUpdate(
+  tx: Tx,
+  db: Db,
+  groupId: string,
+  changes: readonly OutcomeChange[],
+): Promise<void> {
   if (changes.length === 0) return;
   const secret = await groupSecret(db, groupId);
-  const keys = changes.map((c) => Keys.outcomeRecord(groupId, recordKeyOf(secret, c.patient.id, c.concern.id)));
+  const keys = changes.map((c) =>
+    Keys.outcomeRecord(groupId, recordKeyOf(secret, c.patient.id, c.concern.id)),
+  );
   const found = await batchGetItems(db, keys);
   const merged = new Map<string, OutcomeState>();
   const read = new Map<string, number>();
@@ -451,7 +491,13 @@ export async function addOutcomeUpdate(tx: Tx, db: Db, groupId: string, changes:
     tx.update(Keys.rollup(groupId, RECORDS_DIMENSION, c.value, c.shard), {
       update: "SET #type = :type, dimension = :d, #value = :value, #shard = :shard ADD records :n",
       names: { "#type": "type", "#value": "value", "#shard": "shard" },
-      values: { ":type": "RollupShard", ":d": RECORDS_DIMENSION, ":value": c.value, ":shard": c.shard, ":n": c.n },
+      values: {
+        ":type": "RollupShard",
+        ":d": RECORDS_DIMENSION,
+        ":value": c.value,
+        ":shard": c.shard,
+        ":n": c.n,
+      },
     });
   }
 }
@@ -468,7 +514,10 @@ export function recordCounterValues(r: Pick<OutcomeRecord, "siteId" | "indicatio
 }
 
 /** The counter items for a set of records built at once (the demo seed). */
-export function recordCounterItems(groupId: string, records: readonly Pick<OutcomeRecord, "id" | "siteId" | "indication">[]): Record<string, unknown>[] {
+export function recordCounterItems(
+  groupId: string,
+  records: readonly Pick<OutcomeRecord, "id" | "siteId" | "indication">[],
+): Record<string, unknown>[] {
   const counts = new Map<string, { value: string; shard: number; n: number }>();
   for (const r of records) {
     const shard = shardOf(r.id);
@@ -500,7 +549,9 @@ export async function outcomeRecordTotal(db: Db, groupId: string, f: OutcomeFilt
         : f.indication
           ? `CONCERN|${f.indication}`
           : "ALL";
-  const keys = Array.from({ length: ROLLUP_SHARDS }, (_, shard) => Keys.rollup(groupId, RECORDS_DIMENSION, value, shard));
+  const keys = Array.from({ length: ROLLUP_SHARDS }, (_, shard) =>
+    Keys.rollup(groupId, RECORDS_DIMENSION, value, shard),
+  );
   const found = await batchGetItems(db, keys);
   let total = 0;
   for (const it of found.values()) total += typeof it.records === "number" ? it.records : 0;
@@ -523,13 +574,18 @@ export function outcomeItemFromHistory(
 ): Record<string, unknown> {
   let state: OutcomeState | undefined;
   const sessions = [...h.sessions].sort((a, b) => byString(a.performedOn, b.performedOn));
-  for (const session of sessions) state = applyChange(secret, state, { patient: h.patient, concern: h.concern, session });
-  for (const assessment of h.assessments) state = applyChange(secret, state, { patient: h.patient, concern: h.concern, assessment });
+  for (const session of sessions)
+    state = applyChange(secret, state, { patient: h.patient, concern: h.concern, session });
+  for (const assessment of h.assessments)
+    state = applyChange(secret, state, { patient: h.patient, concern: h.concern, assessment });
   state ??= applyChange(secret, undefined, { patient: h.patient, concern: h.concern });
   return outcomeItem(groupId, { ...state, version: 1 });
 }
 
-async function batchGetItems(db: Db, keys: readonly { pk: string; sk: string }[]): Promise<Map<string, Record<string, unknown>>> {
+async function batchGetItems(
+  db: Db,
+  keys: readonly { pk: string; sk: string }[],
+): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
   const unique = [...new Map(keys.map((k) => [k.sk, k])).values()];
   for (let i = 0; i < unique.length; i += 100) {
@@ -652,7 +708,13 @@ interface RawPage {
  * a page asks again (up to MAX_QUERIES_PER_PAGE Queries) until it is full, and otherwise comes back
  * short with a cursor where the reading stopped.
  */
-async function readPage(db: Db, groupId: string, filter: OutcomeFilter, start: StartKey | undefined, limit: number): Promise<RawPage> {
+async function readPage(
+  db: Db,
+  groupId: string,
+  filter: OutcomeFilter,
+  start: StartKey | undefined,
+  limit: number,
+): Promise<RawPage> {
   const query = outcomeQuery(groupId, filter);
   const index = query.IndexName as "gsi1" | "gsi2";
   const partition = String(query.ExpressionAttributeValues?.[":pk"]);
@@ -750,7 +812,11 @@ export async function exportChunk(
 }
 
 /** Every record matching a filter, page by page (tests and tooling; the API pages). */
-export async function allOutcomeRecords(db: Db, groupId: string, filter: OutcomeFilter = {}): Promise<OutcomeRecord[]> {
+export async function allOutcomeRecords(
+  db: Db,
+  groupId: string,
+  filter: OutcomeFilter = {},
+): Promise<OutcomeRecord[]> {
   const out: OutcomeRecord[] = [];
   let after: string | null = null;
   do {

@@ -21,7 +21,11 @@ type Item = Record<string, unknown>;
  * per treatment plan. Tooling, never on a request path: the demo seed runs it after writing the
  * clinical history, and it backfills a group whose records predate the analytics.
  */
-export async function analyticsItemsFor(db: Db, groupId: string, patientIds: readonly string[]): Promise<Item[]> {
+export async function analyticsItemsFor(
+  db: Db,
+  groupId: string,
+  patientIds: readonly string[],
+): Promise<Item[]> {
   const secret = await groupSecret(db, groupId);
   const out: Item[] = [];
   const records: Item[] = [];
@@ -47,26 +51,34 @@ export async function analyticsItemsFor(db: Db, groupId: string, patientIds: rea
       if (mine.length === 0 && scored.length === 0) continue;
       records.push(
         outcomeItemFromHistory(groupId, secret, {
-          patient: { id: patient.id, dateOfBirth: patient.dateOfBirth, fitzpatrick: patient.fitzpatrick, siteId: patient.siteId },
+          patient: {
+            id: patient.id,
+            dateOfBirth: patient.dateOfBirth,
+            fitzpatrick: patient.fitzpatrick,
+            siteId: patient.siteId,
+          },
           concern,
-          sessions: mine.map(
-            (s): OutcomeSessionFacts => ({
-              id: String(s.id),
-              performedOn: String(s.performedOn),
-              siteId: String(s.siteId),
-              device: s.device as Device,
-              zones: (s.zones as { zone: Zone; depthMm: number }[] | undefined) ?? [],
-              serums: ((s.serums as { serumId: string; serumName?: string; zone: Zone }[] | undefined) ?? []).map((a) => ({
-                serumId: a.serumId,
-                zone: a.zone,
-                name: a.serumName,
-              })),
-              adverseEvents: (s.adverseEvents as OutcomeSessionFacts["adverseEvents"] | undefined) ?? [],
-            }),
-          ),
-          assessments: scored.map(
-            (a): OutcomeAssessmentFacts => ({ id: String(a.id), scale: a.scale as ScaleId, score: Number(a.score), assessedOn: String(a.assessedOn) }),
-          ),
+          sessions: mine.map((s): OutcomeSessionFacts => ({
+            id: String(s.id),
+            performedOn: String(s.performedOn),
+            siteId: String(s.siteId),
+            device: s.device as Device,
+            zones: (s.zones as { zone: Zone; depthMm: number }[] | undefined) ?? [],
+            serums: (
+              (s.serums as { serumId: string; serumName?: string; zone: Zone }[] | undefined) ?? []
+            ).map((a) => ({
+              serumId: a.serumId,
+              zone: a.zone,
+              name: a.serumName,
+            })),
+            adverseEvents: (s.adverseEvents as OutcomeSessionFacts["adverseEvents"] | undefined) ?? [],
+          })),
+          assessments: scored.map((a): OutcomeAssessmentFacts => ({
+            id: String(a.id),
+            scale: a.scale as ScaleId,
+            score: Number(a.score),
+            assessedOn: String(a.assessedOn),
+          })),
         }),
       );
     }
@@ -86,7 +98,9 @@ export async function analyticsItemsFor(db: Db, groupId: string, patientIds: rea
             device: p.device as Device | undefined,
           },
           {
-            indications: concerns.filter((c) => concernIds.includes(String(c.id))).map((c) => c.indication as Indication),
+            indications: concerns
+              .filter((c) => concernIds.includes(String(c.id)))
+              .map((c) => c.indication as Indication),
             fitzpatrick: patient.fitzpatrick,
           },
         ),

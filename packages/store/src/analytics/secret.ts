@@ -18,7 +18,9 @@ export async function groupSecret(db: Db, groupId: string): Promise<string> {
   if (cached) return cached;
   const key = Keys.analyticsSecret(groupId);
   const read = async (): Promise<string | undefined> => {
-    const got = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }));
+    const got = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }),
+    );
     return typeof got.Item?.secret === "string" ? got.Item.secret : undefined;
   };
   let secret = await read();
@@ -28,7 +30,13 @@ export async function groupSecret(db: Db, groupId: string): Promise<string> {
       await db.doc.send(
         new PutCommand({
           TableName: db.tableName,
-          Item: { ...key, type: "AnalyticsSecret", groupId, secret: fresh, createdAt: new Date().toISOString() },
+          Item: {
+            ...key,
+            type: "AnalyticsSecret",
+            groupId,
+            secret: fresh,
+            createdAt: new Date().toISOString(),
+          },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );

@@ -24,7 +24,15 @@ import type { OutcomeFilter } from "./outcomes";
  * group's sites, serums and staff), so a summary is BatchGetItem of values × ROLLUP_SHARDS keys,
  * 100 keys a call, whatever the number of sessions. It never reads a session.
  */
-export const SUMMARY_DIMENSIONS = ["CONCERN", "DEPTH_BAND", "SERUM", "DEVICE", "FITZPATRICK", "SITE", "PRACTITIONER"] as const;
+export const SUMMARY_DIMENSIONS = [
+  "CONCERN",
+  "DEPTH_BAND",
+  "SERUM",
+  "DEVICE",
+  "FITZPATRICK",
+  "SITE",
+  "PRACTITIONER",
+] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
 
 /** Counters summed over a value's shards. */
@@ -32,7 +40,12 @@ export interface RollupTotals {
   sessions: number;
   adverseEvents: number;
   adverseEventsRecorded: number;
-  byScale: Partial<Record<ScaleId, { count: number; sum: number; percentSum: number; percentCount: number; improved: number }>>;
+  byScale: Partial<
+    Record<
+      ScaleId,
+      { count: number; sum: number; percentSum: number; percentCount: number; improved: number }
+    >
+  >;
 }
 
 export interface ScaleSummary {
@@ -74,7 +87,7 @@ export function emptyTotals(): RollupTotals {
 
 /** Adds one shard item's counters to the totals. */
 export function addShard(t: RollupTotals, item: Record<string, unknown>): RollupTotals {
-  const num = (k: string): number => (typeof item[k] === "number" ? (item[k]) : 0);
+  const num = (k: string): number => (typeof item[k] === "number" ? item[k] : 0);
   t.sessions += num(RollupAttr.sessions);
   t.adverseEvents += num(RollupAttr.adverseEvents);
   t.adverseEventsRecorded += num(RollupAttr.adverseEventsRecorded);
@@ -135,12 +148,16 @@ export async function readRollups(
   const totals = new Map<string, RollupTotals>();
   const keys = refs.flatMap((r) => {
     totals.set(`${r.dimension}#${r.value}`, emptyTotals());
-    return Array.from({ length: ROLLUP_SHARDS }, (_, shard) => Keys.rollup(groupId, r.dimension, r.value, shard));
+    return Array.from({ length: ROLLUP_SHARDS }, (_, shard) =>
+      Keys.rollup(groupId, r.dimension, r.value, shard),
+    );
   });
   for (let i = 0; i < keys.length; i += 100) {
     let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
     while (pending && pending.length > 0) {
-      const res = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending } } }));
+      const res = await db.doc.send(
+        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending } } }),
+      );
       for (const it of res.Responses?.[db.tableName] ?? []) {
         const t = totals.get(`${String(it.dimension)}#${String(it.value)}`);
         if (t) addShard(t, it);
@@ -154,7 +171,11 @@ export async function readRollups(
 const DEPTH_LABEL = (b: string): string => `${b} mm`;
 
 /** The values of a dimension and their labels: core's lists, or the group's sites, serums and staff. */
-async function dimensionValues(db: Db, groupId: string, d: SummaryDimension): Promise<{ value: string; label: string }[]> {
+async function dimensionValues(
+  db: Db,
+  groupId: string,
+  d: SummaryDimension,
+): Promise<{ value: string; label: string }[]> {
   switch (d) {
     case "CONCERN":
       return Concerns.INDICATIONS.map((v) => ({ value: v, label: Concerns.INDICATION_LABELS[v] }));
@@ -202,28 +223,51 @@ const SUPPORTED =
  * dimension's own value; concern × depth band through the combined rollup); any other filter is
  * BAD_USER_INPUT rather than a silently unfiltered answer.
  */
-export async function outcomeSummary(db: Db, groupId: string, groupBy: SummaryDimension, filter: OutcomeFilter = {}): Promise<SummaryRow[]> {
-  const set = (Object.keys(filter) as (keyof OutcomeFilter)[]).filter((k) => filter[k] != null && filter[k] !== "");
+export async function outcomeSummary(
+  db: Db,
+  groupId: string,
+  groupBy: SummaryDimension,
+  filter: OutcomeFilter = {},
+): Promise<SummaryRow[]> {
+  const set = (Object.keys(filter) as (keyof OutcomeFilter)[]).filter(
+    (k) => filter[k] != null && filter[k] !== "",
+  );
   const own = OWN_FILTER[groupBy];
   const cross =
-    (groupBy === "DEPTH_BAND" && set.includes("indication")) || (groupBy === "CONCERN" && set.includes("depthBand"));
+    (groupBy === "DEPTH_BAND" && set.includes("indication")) ||
+    (groupBy === "CONCERN" && set.includes("depthBand"));
   const unsupported = set.filter((k) => k !== own && !(cross && (k === "indication" || k === "depthBand")));
-  if (unsupported.length > 0) throw badInput(unsupported.map((k) => ({ path: `filter.${k}`, reason: SUPPORTED })));
+  if (unsupported.length > 0)
+    throw badInput(unsupported.map((k) => ({ path: `filter.${k}`, reason: SUPPORTED })));
   let values = await dimensionValues(db, groupId, groupBy);
   if (own && filter[own]) values = values.filter((v) => v.value === filter[own]);
   const refs = values.map((v) => {
-    if (cross && groupBy === "DEPTH_BAND") return { dimension: "CONCERN_DEPTH_BAND" as const, value: concernDepthValue(filter.indication!, v.value) };
-    if (cross && groupBy === "CONCERN") return { dimension: "CONCERN_DEPTH_BAND" as const, value: concernDepthValue(v.value, filter.depthBand!) };
+    if (cross && groupBy === "DEPTH_BAND")
+      return {
+        dimension: "CONCERN_DEPTH_BAND" as const,
+        value: concernDepthValue(filter.indication!, v.value),
+      };
+    if (cross && groupBy === "CONCERN")
+      return {
+        dimension: "CONCERN_DEPTH_BAND" as const,
+        value: concernDepthValue(v.value, filter.depthBand!),
+      };
     return { dimension: groupBy, value: v.value };
   });
   const totals = await readRollups(db, groupId, refs);
   return values
-    .map((v, i) => summaryRow(v.value, v.label, totals.get(`${refs[i]!.dimension}#${refs[i]!.value}`) ?? emptyTotals()))
+    .map((v, i) =>
+      summaryRow(v.value, v.label, totals.get(`${refs[i]!.dimension}#${refs[i]!.value}`) ?? emptyTotals()),
+    )
     .filter((r) => r.sessions > 0 || r.n > 0);
 }
 
 /** Concern × depth band: every cell with data, from the combined rollup. */
-export async function concernDepthMatrix(db: Db, groupId: string, filter: Pick<OutcomeFilter, "indication" | "depthBand"> = {}): Promise<MatrixCell[]> {
+export async function concernDepthMatrix(
+  db: Db,
+  groupId: string,
+  filter: Pick<OutcomeFilter, "indication" | "depthBand"> = {},
+): Promise<MatrixCell[]> {
   const cells: { indication: Indication; depthBand: DepthBand }[] = [];
   for (const indication of Concerns.INDICATIONS) {
     if (filter.indication && filter.indication !== indication) continue;
@@ -232,7 +276,10 @@ export async function concernDepthMatrix(db: Db, groupId: string, filter: Pick<O
       cells.push({ indication, depthBand });
     }
   }
-  const refs = cells.map((c) => ({ dimension: "CONCERN_DEPTH_BAND" as const, value: concernDepthValue(c.indication, c.depthBand) }));
+  const refs = cells.map((c) => ({
+    dimension: "CONCERN_DEPTH_BAND" as const,
+    value: concernDepthValue(c.indication, c.depthBand),
+  }));
   const totals = await readRollups(db, groupId, refs);
   return cells
     .map((c, i) => ({
@@ -249,7 +296,11 @@ export async function concernDepthMatrix(db: Db, groupId: string, filter: Pick<O
 /** Every session of the group once: the SITE rollup partitions sessions (each has one site). */
 export async function groupTotals(db: Db, groupId: string): Promise<RollupTotals> {
   const sites = await listSites(db, groupId);
-  const totals = await readRollups(db, groupId, sites.map((s) => ({ dimension: "SITE" as const, value: s.id })));
+  const totals = await readRollups(
+    db,
+    groupId,
+    sites.map((s) => ({ dimension: "SITE" as const, value: s.id })),
+  );
   const sum = emptyTotals();
   for (const t of totals.values()) {
     sum.sessions += t.sessions;

@@ -104,7 +104,11 @@ export function outcomeFromItem(item: Item): Outcome {
   return { ...o, contributions: o.contributions ?? {} };
 }
 
-export const outcomeItem = (o: Outcome): Item => ({ ...Keys.outcome(o.groupId, o.patientId, o.concernId), type: "Outcome", ...o });
+export const outcomeItem = (o: Outcome): Item => ({
+  ...Keys.outcome(o.groupId, o.patientId, o.concernId),
+  type: "Outcome",
+  ...o,
+});
 
 // --- Rules over a concern's scores (pure; the seed uses them too) ---------------------------------
 
@@ -133,7 +137,12 @@ export function scaleBaseline(
 export function treatmentFacts(sessions: readonly TreatmentSession[], concernId: string): TreatmentFacts[] {
   return sessions
     .filter((s) => s.concernIds.includes(concernId))
-    .map((s) => ({ zones: s.zones, serums: s.serums.map((a) => ({ serumId: a.serumId, zone: a.zone })), device: s.device, practitionerId: s.practitionerId }));
+    .map((s) => ({
+      zones: s.zones,
+      serums: s.serums.map((a) => ({ serumId: a.serumId, zone: a.zone })),
+      device: s.device,
+      practitionerId: s.practitionerId,
+    }));
 }
 
 /**
@@ -173,7 +182,10 @@ export function contributionFor(input: {
 }
 
 /** Takes the old contribution back and adds the new one: merged per shard item. */
-export function contributionDeltas(before: Contribution | undefined, after: Contribution | undefined): RollupDeltas {
+export function contributionDeltas(
+  before: Contribution | undefined,
+  after: Contribution | undefined,
+): RollupDeltas {
   const d = new RollupDeltas();
   if (before) d.add(before.refs, before.shard, improvementCounters(before.scale, before, -1));
   if (after) d.add(after.refs, after.shard, improvementCounters(after.scale, after, 1));
@@ -216,7 +228,10 @@ export function buildAssessment(b: AssessmentBuild): {
   );
   if (sessionRef && !b.sessions.some((s) => s.id === sessionRef.id))
     throw badInput([{ path: "sessionId", reason: "is not a treatment session of this patient" }]);
-  const scores = [...b.previous, { id: b.id, scale: fields.scale, score: fields.score, assessedOn: fields.assessedOn }];
+  const scores = [
+    ...b.previous,
+    { id: b.id, scale: fields.scale, score: fields.score, assessedOn: fields.assessedOn },
+  ];
   const baseline = scaleBaseline(concern, fields.scale, scores);
   const assessment: Assessment = {
     id: b.id,
@@ -239,7 +254,13 @@ export function buildAssessment(b: AssessmentBuild): {
     createdBy: b.by,
   };
   const before = b.outcome?.contributions[fields.scale];
-  const after = contributionFor({ concern, scale: fields.scale, scores, patient, treatments: treatmentFacts(b.sessions, concern.id) });
+  const after = contributionFor({
+    concern,
+    scale: fields.scale,
+    scores,
+    patient,
+    treatments: treatmentFacts(b.sessions, concern.id),
+  });
   const outcome: Outcome = {
     groupId: patient.groupId,
     patientId: patient.id,
@@ -264,7 +285,12 @@ interface Collection {
 }
 
 /** The whole patient collection in one Query (paged past 1 MB); NOT_FOUND when not visible. */
-async function loadCollection(db: Db, actor: Principal, patientId: string, filter?: { concernId: string }): Promise<Collection> {
+async function loadCollection(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+  filter?: { concernId: string },
+): Promise<Collection> {
   const pk = Keys.patientPk(actor.groupId, patientId);
   const items = await queryAll(db, {
     KeyConditionExpression: "pk = :pk",
@@ -272,7 +298,8 @@ async function loadCollection(db: Db, actor: Principal, patientId: string, filte
     ...(filter
       ? {
           // Key attributes cannot be filtered on: the items are told apart by type.
-          FilterExpression: "#type = :patient OR (#type = :concern AND id = :c) OR (#type = :assessment AND concernId = :c)",
+          FilterExpression:
+            "#type = :patient OR (#type = :concern AND id = :c) OR (#type = :assessment AND concernId = :c)",
           ExpressionAttributeNames: { "#type": "type" },
           ExpressionAttributeValues: {
             ":pk": pk,
@@ -284,7 +311,13 @@ async function loadCollection(db: Db, actor: Principal, patientId: string, filte
         }
       : { ExpressionAttributeValues: { ":pk": pk } }),
   });
-  const out: Collection = { patient: undefined as unknown as Patient, concerns: new Map(), outcomes: new Map(), assessments: [], sessions: [] };
+  const out: Collection = {
+    patient: undefined as unknown as Patient,
+    concerns: new Map(),
+    outcomes: new Map(),
+    assessments: [],
+    sessions: [],
+  };
   let profile: Item | undefined;
   for (const it of items) {
     const sk = String(it.sk);
@@ -328,7 +361,8 @@ export async function recordAssessment(
   idem?: IdempotencyContext,
 ): Promise<Assessment> {
   const concernRef = parseRef(input.concernId);
-  if (concernRef && concernRef.patientId !== patientId) throw badInput([{ path: "concernId", reason: "is a concern of another patient" }]);
+  if (concernRef && concernRef.patientId !== patientId)
+    throw badInput([{ path: "concernId", reason: "is a concern of another patient" }]);
   const sessionRef = input.sessionId ? parseRef(input.sessionId) : undefined;
   if (input.sessionId && (!sessionRef || sessionRef.patientId !== patientId))
     throw badInput([{ path: "sessionId", reason: "is not a treatment session of this patient" }]);
@@ -339,11 +373,18 @@ export async function recordAssessment(
     async (tx) => {
       const col = await loadCollection(db, actor, patientId);
       if (col.patient.archived)
-        throw badInput([{ path: "patientId", reason: "this patient's record is archived; restore it before adding to it" }]);
+        throw badInput([
+          { path: "patientId", reason: "this patient's record is archived; restore it before adding to it" },
+        ]);
       const concern = col.concerns.get(idOf(input.concernId));
       if (!concern) throw notFound("The concern");
       const outcome = col.outcomes.get(concern.id);
-      const { assessment, outcome: nextOutcome, before, after } = buildAssessment({
+      const {
+        assessment,
+        outcome: nextOutcome,
+        before,
+        after,
+      } = buildAssessment({
         id: newId(),
         by: actor.userId,
         at: new Date().toISOString(),
@@ -368,7 +409,12 @@ export async function recordAssessment(
       // The concern's de-identified outcome record (analytics).
       await addOutcomeUpdate(tx, db, actor.groupId, [
         {
-          patient: { id: patientId, dateOfBirth: col.patient.dateOfBirth, fitzpatrick: col.patient.fitzpatrick, siteId: col.patient.siteId },
+          patient: {
+            id: patientId,
+            dateOfBirth: col.patient.dateOfBirth,
+            fitzpatrick: col.patient.fitzpatrick,
+            siteId: col.patient.siteId,
+          },
           concern: {
             id: concern.id,
             indication: concern.indication,
@@ -387,7 +433,12 @@ export async function recordAssessment(
         detail: `${concern.indication}: ${fields.scale} ${fields.score} (${fields.rater}) on ${fields.assessedOn}`,
       });
       if (tx.items.length + 1 > 100)
-        throw badInput([{ path: "concernId", reason: "this concern's outcome spans too many rollup values to update at once" }]);
+        throw badInput([
+          {
+            path: "concernId",
+            reason: "this concern's outcome spans too many rollup values to update at once",
+          },
+        ]);
       return assessment;
     },
     () => new Tx(),
@@ -426,22 +477,37 @@ export async function outcomeTrend(
       if (!concern) throw notFound("The concern");
       const scale = args.scale ?? concern.baselineScale;
       if (!Scales.scaleFitsIndication(scale, concern.indication))
-        throw badInput([{ path: "scale", reason: `${Scales.SCALES[scale].name} does not measure this concern` }]);
-      const assessments = col.assessments.filter((a) => a.concernId === concern.id && a.scale === scale).sort(byDateThenId);
+        throw badInput([
+          { path: "scale", reason: `${Scales.SCALES[scale].name} does not measure this concern` },
+        ]);
+      const assessments = col.assessments
+        .filter((a) => a.concernId === concern.id && a.scale === scale)
+        .sort(byDateThenId);
       const baseline = scaleBaseline(concern, scale, assessments);
       const trend = Scales.trend(
         scale,
         baseline?.score ?? 0,
         assessments.map((a) => ({ on: a.assessedOn, score: a.score, rater: a.rater })),
       );
-      return { patient: col.patient, concern, scale, baseline, trend: baseline ? trend : { ...trend, points: [], latest: null, best: null, direction: "NO_DATA" }, assessments };
+      return {
+        patient: col.patient,
+        concern,
+        scale,
+        baseline,
+        trend: baseline ? trend : { ...trend, points: [], latest: null, best: null, direction: "NO_DATA" },
+        assessments,
+      };
     },
     (r) => r.patient.siteId,
   );
 }
 
 /** Assessments by ref for a DataLoader (visibility is the caller's check, through the patient). */
-export async function getAssessments(db: Db, groupId: string, refs: readonly RecordRef[]): Promise<(Assessment | undefined)[]> {
+export async function getAssessments(
+  db: Db,
+  groupId: string,
+  refs: readonly RecordRef[],
+): Promise<(Assessment | undefined)[]> {
   const keys = refs.map((r) => Keys.assessment(groupId, r.patientId, r.date, r.id));
   const found = await batchGet(db, keys);
   return keys.map((k) => {

@@ -84,8 +84,10 @@ export const concernRef = (c: Pick<Concern, "patientId" | "baselineOn" | "id">):
   id: c.id,
 });
 
-export const consultationKey = (groupId: string, ref: RecordRef) => Keys.consultation(groupId, ref.patientId, ref.date, ref.id);
-export const concernKey = (groupId: string, ref: Pick<RecordRef, "patientId" | "id">) => Keys.concern(groupId, ref.patientId, ref.id);
+export const consultationKey = (groupId: string, ref: RecordRef) =>
+  Keys.consultation(groupId, ref.patientId, ref.date, ref.id);
+export const concernKey = (groupId: string, ref: Pick<RecordRef, "patientId" | "id">) =>
+  Keys.concern(groupId, ref.patientId, ref.id);
 
 function strip(item: Item): Item {
   const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
@@ -108,7 +110,11 @@ export const consultationItem = (c: Consultation): Item => ({
   ...c,
 });
 
-export const concernItem = (c: Concern): Item => ({ ...Keys.concern(c.groupId, c.patientId, c.id), type: "Concern", ...c });
+export const concernItem = (c: Concern): Item => ({
+  ...Keys.concern(c.groupId, c.patientId, c.id),
+  type: "Concern",
+  ...c,
+});
 
 /** Cleared when no BLOCK is left without an override (core decides). */
 export function screenStatus(c: Pick<Consultation, "findings" | "overrides">) {
@@ -152,7 +158,13 @@ export async function recordConsultation(
         area: ConsultationRules.treatmentArea(fields.concerns),
       });
       const now = new Date().toISOString();
-      const stamp = { version: 1, createdAt: now, createdBy: actor.userId, updatedAt: now, updatedBy: actor.userId };
+      const stamp = {
+        version: 1,
+        createdAt: now,
+        createdBy: actor.userId,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
       const consultationId = newId();
       const concerns: Concern[] = fields.concerns.map((c) => ({
         ...c,
@@ -202,11 +214,17 @@ export async function recordConsultation(
 
 function assertActive(patient: Patient): void {
   if (patient.archived)
-    throw badInput([{ path: "patientId", reason: "this patient's record is archived; restore it before adding to it" }]);
+    throw badInput([
+      { path: "patientId", reason: "this patient's record is archived; restore it before adding to it" },
+    ]);
 }
 
 /** A consultation of a patient the principal can see; NOT_FOUND otherwise. One BatchGetItem. */
-export async function loadConsultation(db: Db, actor: Principal, ref: RecordRef): Promise<{ patient: Patient; consultation: Consultation }> {
+export async function loadConsultation(
+  db: Db,
+  actor: Principal,
+  ref: RecordRef,
+): Promise<{ patient: Patient; consultation: Consultation }> {
   const key = consultationKey(actor.groupId, ref);
   const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key], "The consultation");
   const item = items.get(keyString(key));
@@ -256,7 +274,13 @@ export async function overrideContraindication(
         at,
       });
       const added = overrides[overrides.length - 1]!;
-      const next: Consultation = { ...consultation, overrides, version: expectedVersion + 1, updatedAt: at, updatedBy: actor.userId };
+      const next: Consultation = {
+        ...consultation,
+        overrides,
+        version: expectedVersion + 1,
+        updatedAt: at,
+        updatedBy: actor.userId,
+      };
       tx.put(consultationItem(next), {
         condition: "attribute_exists(pk) AND version = :v",
         values: { ":v": expectedVersion },
@@ -290,7 +314,11 @@ export async function screenPatient(
   db: Db,
   actor: Principal,
   patientId: string,
-  args: { answers: Partial<Record<keyof ScreeningAnswers, unknown>>; onDate: string; zones?: readonly Zone[] | null },
+  args: {
+    answers: Partial<Record<keyof ScreeningAnswers, unknown>>;
+    onDate: string;
+    zones?: readonly Zone[] | null;
+  },
 ): Promise<ScreenResult> {
   const settingsKey = Keys.settings(actor.groupId);
   const { answers, unanswered } = ConsultationRules.partialScreeningAnswers(args.answers, args.onDate);
@@ -302,7 +330,13 @@ export async function screenPatient(
     async () => {
       const { patient, items } = await loadWithPatient(db, actor, patientId, [settingsKey]);
       const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
-      const findings = Contraindications.screen({ patient, answers, settings, onDate: args.onDate, area: args.zones ?? [] });
+      const findings = Contraindications.screen({
+        patient,
+        answers,
+        settings,
+        onDate: args.onDate,
+        area: args.zones ?? [],
+      });
       return { patient, result: { findings, unanswered, ...ConsultationRules.screenStatus(findings, []) } };
     },
     (r) => r.patient.siteId,
@@ -311,7 +345,11 @@ export async function screenPatient(
 }
 
 /** Concerns by key for a DataLoader (visibility is the caller's check, through the patient). */
-export async function getConcerns(db: Db, groupId: string, refs: readonly Pick<RecordRef, "patientId" | "id">[]): Promise<(Concern | undefined)[]> {
+export async function getConcerns(
+  db: Db,
+  groupId: string,
+  refs: readonly Pick<RecordRef, "patientId" | "id">[],
+): Promise<(Concern | undefined)[]> {
   const keys = refs.map((r) => concernKey(groupId, r));
   const found = await batchGet(db, keys);
   return keys.map((k) => {
@@ -321,7 +359,11 @@ export async function getConcerns(db: Db, groupId: string, refs: readonly Pick<R
 }
 
 /** Consultations by ref for a DataLoader (visibility is the caller's check, through the patient). */
-export async function getConsultations(db: Db, groupId: string, refs: readonly RecordRef[]): Promise<(Consultation | undefined)[]> {
+export async function getConsultations(
+  db: Db,
+  groupId: string,
+  refs: readonly RecordRef[],
+): Promise<(Consultation | undefined)[]> {
   const keys = refs.map((r) => consultationKey(groupId, r));
   const found = await batchGet(db, keys);
   return keys.map((k) => {

@@ -47,7 +47,9 @@ export async function queryAll(
   const out: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const res = await db.doc.send(new QueryCommand({ ...query, TableName: db.tableName, ExclusiveStartKey: start }));
+    const res = await db.doc.send(
+      new QueryCommand({ ...query, TableName: db.tableName, ExclusiveStartKey: start }),
+    );
     out.push(...(res.Items ?? []));
     start = res.LastEvaluatedKey;
   } while (start);

@@ -29,7 +29,13 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
-import { concernFromItem, concernKey, consultationFromItem, consultationKey, type Concern } from "./consultations";
+import {
+  concernFromItem,
+  concernKey,
+  consultationFromItem,
+  consultationKey,
+  type Concern,
+} from "./consultations";
 import { queryPage } from "./paging";
 import { listProtocols } from "./protocols";
 import { batchGet, keyString, loadWithPatient, type Item, type ItemKey } from "./read";
@@ -103,7 +109,8 @@ export const planRef = (p: Pick<TreatmentPlan, "patientId" | "keyDate" | "id">):
   id: p.id,
 });
 
-export const planKey = (groupId: string, ref: RecordRef): ItemKey => Keys.plan(groupId, ref.patientId, ref.date, ref.id);
+export const planKey = (groupId: string, ref: RecordRef): ItemKey =>
+  Keys.plan(groupId, ref.patientId, ref.date, ref.id);
 
 export function planFromItem(item: Item): TreatmentPlan {
   const { pk: _pk, sk: _sk, type: _type, gsi2pk: _gpk, gsi2sk: _gsk, ...rest } = item;
@@ -135,7 +142,10 @@ export function planItem(p: TreatmentPlan): Item {
 
 /** Progress, status and due dates after the plan's sessions (`sessionDates`), from core; also for seeds. */
 export function planWithState(
-  p: Omit<TreatmentPlan, "status" | "progress" | "lastSessionOn" | "nextDueOn" | "retreatmentDueOn" | "dueOn" | "dueKind">,
+  p: Omit<
+    TreatmentPlan,
+    "status" | "progress" | "lastSessionOn" | "nextDueOn" | "retreatmentDueOn" | "dueOn" | "dueKind"
+  >,
   settings: Pick<ClinicSettings, "retreatmentMonths" | "rebookingGraceDays">,
   cancelled: boolean,
 ): TreatmentPlan {
@@ -171,7 +181,13 @@ export async function loadPlanWithPatient(
   extra: readonly ItemKey[] = [],
 ): Promise<{ patient: Patient; plan: TreatmentPlan; items: Map<string, Item> }> {
   const key = planKey(actor.groupId, ref);
-  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key, ...extra], "The treatment plan");
+  const { patient, items } = await loadWithPatient(
+    db,
+    actor,
+    ref.patientId,
+    [key, ...extra],
+    "The treatment plan",
+  );
   const item = items.get(keyString(key));
   if (!item) throw notFound("The treatment plan");
   return { patient, plan: planFromItem(item), items };
@@ -181,7 +197,12 @@ export async function loadPlanWithPatient(
  * For the session transaction: the plan of a patient the principal can see (NOT_FOUND otherwise).
  * `planLocalId` is the local id inside the plan's global id. One BatchGetItem (profile + plan).
  */
-export async function loadPlan(db: Db, actor: Principal, patientId: string, planLocalId: string): Promise<TreatmentPlan> {
+export async function loadPlan(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+  planLocalId: string,
+): Promise<TreatmentPlan> {
   return (await loadPlanWithPatient(db, actor, planRefOf(patientId, planLocalId))).plan;
 }
 
@@ -199,10 +220,21 @@ export function addPlanProgress(
   settings: Pick<ClinicSettings, "retreatmentMonths" | "rebookingGraceDays">,
 ): TreatmentPlan {
   if (plan.status === "CANCELLED")
-    throw badInput([{ path: "planId", reason: "this treatment plan was cancelled; record the session without it or plan again" }]);
+    throw badInput([
+      {
+        path: "planId",
+        reason: "this treatment plan was cancelled; record the session without it or plan again",
+      },
+    ]);
   const at = new Date().toISOString();
   const next = planWithState(
-    { ...plan, sessionDates: [...plan.sessionDates, sessionDate], version: plan.version + 1, updatedAt: at, updatedBy: actor.userId },
+    {
+      ...plan,
+      sessionDates: [...plan.sessionDates, sessionDate],
+      version: plan.version + 1,
+      updatedAt: at,
+      updatedBy: actor.userId,
+    },
     settings,
     false,
   );
@@ -219,7 +251,8 @@ export function addPlanProgress(
 
 function concernRefsFor(patientId: string, refs: readonly RecordRef[], path: string): RecordRef[] {
   const bad = refs.map((r, i) => ({ r, i })).filter(({ r }) => r.patientId !== patientId);
-  if (bad.length > 0) throw badInput(bad.map(({ i }) => ({ path: `${path}.${i}`, reason: "is a concern of another patient" })));
+  if (bad.length > 0)
+    throw badInput(bad.map(({ i }) => ({ path: `${path}.${i}`, reason: "is a concern of another patient" })));
   return [...refs];
 }
 
@@ -236,7 +269,12 @@ function concernsFrom(groupId: string, refs: readonly RecordRef[], items: Map<st
  * (own or default) and serum catalogue. Reads: one BatchGetItem (profile + concerns), one Query for
  * the protocols and one for the catalogue.
  */
-export async function suggestPlan(db: Db, actor: Principal, patientId: string, concernRefs: readonly RecordRef[]): Promise<SuggestedPlan> {
+export async function suggestPlan(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+  concernRefs: readonly RecordRef[],
+): Promise<SuggestedPlan> {
   const refs = concernRefsFor(patientId, concernRefs, "concernIds");
   if (refs.length === 0) throw badInput([{ path: "concernIds", reason: "choose at least one concern" }]);
   // It reads the patient's profile and concerns: one audit entry, like any read.
@@ -246,7 +284,12 @@ export async function suggestPlan(db: Db, actor: Principal, patientId: string, c
     { action: "SUGGEST_PLAN", patientId },
     async () => {
       const [{ patient, items }, protocols, catalogue] = await Promise.all([
-        loadWithPatient(db, actor, patientId, refs.map((r) => concernKey(actor.groupId, r))),
+        loadWithPatient(
+          db,
+          actor,
+          patientId,
+          refs.map((r) => concernKey(actor.groupId, r)),
+        ),
         listProtocols(db, actor.groupId),
         listSerums(db, actor),
       ]);
@@ -296,7 +339,12 @@ function validatePlan(input: PlanFieldsInput & { concernIds: string[] }) {
     return Protocols.validatePlanInput({ ...input, startOn: input.startDate });
   } catch (e) {
     if (isDomainError(e) && e.code === "BAD_USER_INPUT")
-      throw badInput(e.fields.map((f) => ({ path: PATH_NAMES.reduce((p, [re, to]) => p.replace(re, to), f.path), reason: f.reason })));
+      throw badInput(
+        e.fields.map((f) => ({
+          path: PATH_NAMES.reduce((p, [re, to]) => p.replace(re, to), f.path),
+          reason: f.reason,
+        })),
+      );
     throw e;
   }
 }
@@ -366,10 +414,15 @@ export async function createTreatmentPlan(
 ): Promise<TreatmentPlan> {
   const patientId = input.consultation.patientId;
   const concerns = concernRefsFor(patientId, input.concerns, "concernIds");
-  const { plan: fields, aboveZoneDefault } = validatePlan({ ...input, concernIds: concerns.map((c) => c.id) });
+  const { plan: fields, aboveZoneDefault } = validatePlan({
+    ...input,
+    concernIds: concerns.map((c) => c.id),
+  });
   if (!input.siteId) throw badInput([{ path: "siteId", reason: "is required" }]);
   if (fields.startOn < input.consultation.date)
-    throw badInput([{ path: "startDate", reason: `must not be before the consultation (${input.consultation.date})` }]);
+    throw badInput([
+      { path: "startDate", reason: `must not be before the consultation (${input.consultation.date})` },
+    ]);
   return runIdempotent(
     db,
     actor,
@@ -377,17 +430,24 @@ export async function createTreatmentPlan(
     async (tx) => {
       const settingsKey = Keys.settings(actor.groupId);
       const cKey = consultationKey(actor.groupId, input.consultation);
-      const { patient, items } = await loadWithPatient(db, actor, patientId, [
-        cKey,
-        settingsKey,
-        ...concerns.map((r) => concernKey(actor.groupId, r)),
-        ...fields.serumIds.map((id) => Keys.serum(actor.groupId, id)),
-      ], "The consultation");
+      const { patient, items } = await loadWithPatient(
+        db,
+        actor,
+        patientId,
+        [
+          cKey,
+          settingsKey,
+          ...concerns.map((r) => concernKey(actor.groupId, r)),
+          ...fields.serumIds.map((id) => Keys.serum(actor.groupId, id)),
+        ],
+        "The consultation",
+      );
       const cItem = items.get(keyString(cKey));
       if (!cItem) throw notFound("The consultation");
       const consultation = consultationFromItem(cItem);
       concernsFrom(actor.groupId, concerns, items);
-      if (!canSeeSite(actor, input.siteId)) throw forbidden("You can only plan treatment at a site you work at.");
+      if (!canSeeSite(actor, input.siteId))
+        throw forbidden("You can only plan treatment at a site you work at.");
       const status = ConsultationRules.screenStatus(consultation.findings, consultation.overrides);
       if (!status.cleared) throw contraindicated(status.unresolvedBlocks);
       const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
@@ -488,11 +548,15 @@ export async function updateTreatmentPlan(
 ): Promise<TreatmentPlan> {
   const cancelling = input.cancelReason != null;
   const cancelReason = input.cancelReason?.trim();
-  if (cancelling && !cancelReason) throw badInput([{ path: "cancelReason", reason: "say why the plan is cancelled" }]);
-  if (cancelReason && cancelReason.length > 1000) throw badInput([{ path: "cancelReason", reason: "must be at most 1000 characters" }]);
+  if (cancelling && !cancelReason)
+    throw badInput([{ path: "cancelReason", reason: "say why the plan is cancelled" }]);
+  if (cancelReason && cancelReason.length > 1000)
+    throw badInput([{ path: "cancelReason", reason: "must be at most 1000 characters" }]);
   if (input.siteId === "") throw badInput([{ path: "siteId", reason: "is required" }]);
   if ((input.serumOverrides ?? []).length > 0 && input.serumIds == null)
-    throw badInput([{ path: "plannedSerums", reason: "give the full list of planned serums with the overrides" }]);
+    throw badInput([
+      { path: "plannedSerums", reason: "give the full list of planned serums with the overrides" },
+    ]);
   return runIdempotent(
     db,
     actor,
@@ -506,7 +570,8 @@ export async function updateTreatmentPlan(
         ...reread.map((id) => Keys.serum(actor.groupId, id)),
       ]);
       if (plan.version !== expectedVersion) throw conflict("This treatment plan");
-      if (plan.status === "CANCELLED") throw badInput([{ path: "id", reason: "this treatment plan was cancelled and cannot be changed" }]);
+      if (plan.status === "CANCELLED")
+        throw badInput([{ path: "id", reason: "this treatment plan was cancelled and cannot be changed" }]);
       const siteId = input.siteId ?? plan.siteId;
       if (!canSeeSite(actor, siteId)) throw forbidden("You can only plan treatment at a site you work at.");
       const { plan: fields, aboveZoneDefault } = validatePlan({
@@ -520,9 +585,19 @@ export async function updateTreatmentPlan(
         notes: input.notes ?? plan.notes,
       });
       const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
-      const carried = new Map(plan.plannedSerums.filter((s) => s.override).map((s) => [s.serumId, s.override!]));
+      const carried = new Map(
+        plan.plannedSerums.filter((s) => s.override).map((s) => [s.serumId, s.override!]),
+      );
       const plannedSerums = recheck
-        ? plannedSerumsFor(actor, patient, settings, fields.startOn, serumsFrom(actor.groupId, fields.serumIds, items), input.serumOverrides ?? [], carried)
+        ? plannedSerumsFor(
+            actor,
+            patient,
+            settings,
+            fields.startOn,
+            serumsFrom(actor.groupId, fields.serumIds, items),
+            input.serumOverrides ?? [],
+            carried,
+          )
         : plan.plannedSerums;
       const at = new Date().toISOString();
       const next = planWithState(
@@ -560,7 +635,9 @@ export async function updateTreatmentPlan(
         action: cancelling ? "CANCEL_TREATMENT_PLAN" : "UPDATE_TREATMENT_PLAN",
         patientId: plan.patientId,
         siteId,
-        detail: cancelling ? `cancelled: ${cancelReason}` : `${next.sessionsPlanned} sessions every ${next.intervalWeeks} weeks from ${next.startDate}${serumAudit(plannedSerums)}`,
+        detail: cancelling
+          ? `cancelled: ${cancelReason}`
+          : `${next.sessionsPlanned} sessions every ${next.intervalWeeks} weeks from ${next.startDate}${serumAudit(plannedSerums)}`,
       });
       return next;
     },
@@ -595,10 +672,12 @@ export async function plansDue(
   if (!canSeeSite(actor, args.siteId)) throw notFound("The site");
   if (args.to < args.from) throw badInput([{ path: "to", reason: "must not be before from" }]);
   // A clinic admin may name any site: one the group does not have is NOT_FOUND, not an empty list.
-  if (!actor.siteIds.includes(args.siteId) && !(await getSite(db, actor.groupId, args.siteId))) throw notFound("The site");
+  if (!actor.siteIds.includes(args.siteId) && !(await getSite(db, actor.groupId, args.siteId)))
+    throw notFound("The site");
   const gsi2pk = Keys.siteDueGsi(actor.groupId, args.siteId);
   const start = decodeCursor(args.after, actor.groupId);
-  if (start && start.gsi2pk !== gsi2pk) throw badInput([{ path: "after", reason: "is not a cursor this API gave out" }]);
+  if (start && start.gsi2pk !== gsi2pk)
+    throw badInput([{ path: "after", reason: "is not a cursor this API gave out" }]);
   const page = await queryPage(
     db,
     actor.groupId,
@@ -620,7 +699,11 @@ export async function plansDue(
 }
 
 /** Plans by ref for a DataLoader (visibility is the caller's check, through the patient). */
-export async function getPlans(db: Db, groupId: string, refs: readonly RecordRef[]): Promise<(TreatmentPlan | undefined)[]> {
+export async function getPlans(
+  db: Db,
+  groupId: string,
+  refs: readonly RecordRef[],
+): Promise<(TreatmentPlan | undefined)[]> {
   const keys = refs.map((r) => planKey(groupId, r));
   const found = await batchGet(db, keys);
   return keys.map((k) => {

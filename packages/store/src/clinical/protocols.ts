@@ -100,7 +100,8 @@ export async function updateProtocol(
   input: Omit<ProtocolTemplate, "indication">,
   idem?: IdempotencyContext,
 ): Promise<StoredProtocol> {
-  if (actor.role !== "CLINIC_ADMIN") throw forbidden("Only a clinic administrator can change protocol templates.");
+  if (actor.role !== "CLINIC_ADMIN")
+    throw forbidden("Only a clinic administrator can change protocol templates.");
   if (!(Concerns.INDICATIONS as readonly string[]).includes(indication))
     throw badInput([{ path: "indication", reason: `must be one of ${Concerns.INDICATIONS.join(", ")}` }]);
   const template = Protocols.validateProtocol({ ...input, indication });
@@ -110,11 +111,22 @@ export async function updateProtocol(
     idem,
     async (tx) => {
       const got = await db.doc.send(
-        new GetCommand({ TableName: db.tableName, Key: Keys.protocol(actor.groupId, indication), ConsistentRead: true }),
+        new GetCommand({
+          TableName: db.tableName,
+          Key: Keys.protocol(actor.groupId, indication),
+          ConsistentRead: true,
+        }),
       );
-      if ((got.Item ? Number(got.Item.version) : 0) !== expectedVersion) throw conflict("This protocol template");
+      if ((got.Item ? Number(got.Item.version) : 0) !== expectedVersion)
+        throw conflict("This protocol template");
       const at = new Date().toISOString();
-      const next: StoredProtocol = { ...template, version: expectedVersion + 1, isDefault: false, updatedAt: at, updatedBy: actor.userId };
+      const next: StoredProtocol = {
+        ...template,
+        version: expectedVersion + 1,
+        isDefault: false,
+        updatedAt: at,
+        updatedBy: actor.userId,
+      };
       const { isDefault: _default, ...stored } = next;
       tx.put(
         { ...Keys.protocol(actor.groupId, indication), type: "ProtocolTemplate", ...stored },

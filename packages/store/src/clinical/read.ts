@@ -27,7 +27,8 @@ export async function batchGet(db: Db, keys: readonly ItemKey[]): Promise<Map<st
       const res = await db.doc.send(
         new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } } }),
       );
-      for (const it of res.Responses?.[db.tableName] ?? []) found.set(keyString(it as unknown as ItemKey), it);
+      for (const it of res.Responses?.[db.tableName] ?? [])
+        found.set(keyString(it as unknown as ItemKey), it);
       pending = res.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
     }
   }
@@ -54,7 +55,11 @@ export async function loadWithPatient(
 }
 
 /** Patient profiles by id for a DataLoader, in the order asked (visibility is the caller's check). */
-export async function getProfiles(db: Db, groupId: string, patientIds: readonly string[]): Promise<(Patient | undefined)[]> {
+export async function getProfiles(
+  db: Db,
+  groupId: string,
+  patientIds: readonly string[],
+): Promise<(Patient | undefined)[]> {
   const keys = patientIds.map((id) => Keys.patientProfile(groupId, id));
   const found = await batchGet(db, keys);
   return keys.map((k) => {

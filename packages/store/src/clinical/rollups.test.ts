@@ -24,7 +24,12 @@ const concern = {
   baselineOn: "2026-01-10",
 } as const satisfies Partial<Concern>;
 const patient = { fitzpatrick: "III", siteId: "harbour" } as const satisfies Partial<Patient>;
-const score = (id: string, scale: string, value: number, on: string) => ({ id, scale: scale as "GAIS", score: value, assessedOn: on });
+const score = (id: string, scale: string, value: number, on: string) => ({
+  id,
+  scale: scale as "GAIS",
+  score: value,
+  assessedOn: on,
+});
 
 describe("rollup shards", () => {
   it("spreads records over the shards and keeps each record on one", () => {
@@ -66,7 +71,18 @@ describe("rollup shards", () => {
       fitzpatrick: "IV",
       siteId: "harbour",
       treatments: [
-        { zones: [{ zone: "CHEEKS", depthMm: 1.5 }, { zone: "FOREHEAD", depthMm: 0.35 }], serums: [{ serumId: "srm-ha", zone: "CHEEKS" }, { serumId: "srm-x", zone: "FOREHEAD" }], device: "PEN", practitionerId: "u-ava" },
+        {
+          zones: [
+            { zone: "CHEEKS", depthMm: 1.5 },
+            { zone: "FOREHEAD", depthMm: 0.35 },
+          ],
+          serums: [
+            { serumId: "srm-ha", zone: "CHEEKS" },
+            { serumId: "srm-x", zone: "FOREHEAD" },
+          ],
+          device: "PEN",
+          practitionerId: "u-ava",
+        },
       ],
     });
     expect(refs.filter((r) => r.dimension === "DEPTH_BAND").map((r) => r.value)).toEqual(["1.0–1.5"]);
@@ -79,7 +95,9 @@ describe("rollup shards", () => {
     const d = new RollupDeltas()
       .add(refs, 3, improvementCounters("GAIS", { absolute: 1, percent: null, improved: true }, -1))
       .add(refs, 3, improvementCounters("GAIS", { absolute: 2, percent: null, improved: true }, 1));
-    expect(d.exported()).toEqual([{ ref: refs[0], shard: 3, counters: { [RollupAttr.improvementSum("GAIS")]: 1 } }]);
+    expect(d.exported()).toEqual([
+      { ref: refs[0], shard: 3, counters: { [RollupAttr.improvementSum("GAIS")]: 1 } },
+    ]);
     const tx = new Tx();
     d.writeTo(tx, "glow");
     expect(tx.items).toHaveLength(1);
@@ -90,37 +108,92 @@ describe("rollup shards", () => {
   });
 
   it("folds deltas into the items a run of transactions would leave", () => {
-    const a = new RollupDeltas().add([{ dimension: "DEVICE", value: "PEN" }], 0, { sessions: 1, adverseEvents: 1 });
+    const a = new RollupDeltas().add([{ dimension: "DEVICE", value: "PEN" }], 0, {
+      sessions: 1,
+      adverseEvents: 1,
+    });
     const b = new RollupDeltas().add([{ dimension: "DEVICE", value: "PEN" }], 0, { sessions: 1 });
     expect(foldDeltas("glow", [a, b])).toEqual([
-      { pk: "G#glow#ROLLUP#DEVICE#PEN", sk: "SHARD#0", type: "RollupShard", groupId: "glow", dimension: "DEVICE", value: "PEN", shard: 0, sessions: 2, adverseEvents: 1 },
+      {
+        pk: "G#glow#ROLLUP#DEVICE#PEN",
+        sk: "SHARD#0",
+        type: "RollupShard",
+        groupId: "glow",
+        dimension: "DEVICE",
+        value: "PEN",
+        shard: 0,
+        sessions: 2,
+        adverseEvents: 1,
+      },
     ]);
   });
 });
 
 describe("a concern's contribution", () => {
-  const input = (scale: string, scores: ReturnType<typeof score>[]) => ({ concern, scale: scale as "GAIS", scores, patient, treatments: [] });
+  const input = (scale: string, scores: ReturnType<typeof score>[]) => ({
+    concern,
+    scale: scale as "GAIS",
+    scores,
+    patient,
+    treatments: [],
+  });
 
   it("is the latest score against the baseline, once a score later than the baseline day exists", () => {
     const gbq = "GOODMAN_BARON_QUANTITATIVE";
     expect(contributionFor(input(gbq, [score("a1", gbq, 40, "2026-01-10")]))).toBeUndefined();
-    const c = contributionFor(input(gbq, [score("a1", gbq, 40, "2026-01-10"), score("a3", gbq, 24, "2026-03-10"), score("a2", gbq, 30, "2026-02-10")]))!;
-    expect(c).toMatchObject({ assessmentId: "a3", absolute: 16, percent: 40, improved: true, shard: shardOf("k1") });
-    expect(c.refs.map((r) => `${r.dimension}:${r.value}`)).toEqual(["CONCERN:ACNE_SCARRING", "FITZPATRICK:III", "SITE:harbour"]);
+    const c = contributionFor(
+      input(gbq, [
+        score("a1", gbq, 40, "2026-01-10"),
+        score("a3", gbq, 24, "2026-03-10"),
+        score("a2", gbq, 30, "2026-02-10"),
+      ]),
+    )!;
+    expect(c).toMatchObject({
+      assessmentId: "a3",
+      absolute: 16,
+      percent: 40,
+      improved: true,
+      shard: shardOf("k1"),
+    });
+    expect(c.refs.map((r) => `${r.dimension}:${r.value}`)).toEqual([
+      "CONCERN:ACNE_SCARRING",
+      "FITZPATRICK:III",
+      "SITE:harbour",
+    ]);
   });
 
   it("reads GAIS against No change and another scale against its first score", () => {
     expect(scaleBaseline(concern, "GAIS", [])).toEqual({ score: 4, on: "2026-01-10" });
-    expect(scaleBaseline(concern, "SATISFACTION", [score("s2", "SATISFACTION", 7, "2026-03-01"), score("s1", "SATISFACTION", 5, "2026-02-01")])).toEqual({ score: 5, on: "2026-02-01" });
-    expect(contributionFor(input("SATISFACTION", [score("s1", "SATISFACTION", 5, "2026-02-01")]))).toBeUndefined();
-    expect(contributionFor(input("SATISFACTION", [score("s1", "SATISFACTION", 5, "2026-02-01"), score("s2", "SATISFACTION", 8, "2026-03-01")]))).toMatchObject({ absolute: 3, percent: 60 });
-    expect(contributionFor(input("GAIS", [score("g1", "GAIS", 5, "2026-02-01")]))).toMatchObject({ absolute: -1, percent: null, improved: false });
+    expect(
+      scaleBaseline(concern, "SATISFACTION", [
+        score("s2", "SATISFACTION", 7, "2026-03-01"),
+        score("s1", "SATISFACTION", 5, "2026-02-01"),
+      ]),
+    ).toEqual({ score: 5, on: "2026-02-01" });
+    expect(
+      contributionFor(input("SATISFACTION", [score("s1", "SATISFACTION", 5, "2026-02-01")])),
+    ).toBeUndefined();
+    expect(
+      contributionFor(
+        input("SATISFACTION", [
+          score("s1", "SATISFACTION", 5, "2026-02-01"),
+          score("s2", "SATISFACTION", 8, "2026-03-01"),
+        ]),
+      ),
+    ).toMatchObject({ absolute: 3, percent: 60 });
+    expect(contributionFor(input("GAIS", [score("g1", "GAIS", 5, "2026-02-01")]))).toMatchObject({
+      absolute: -1,
+      percent: null,
+      improved: false,
+    });
   });
 
   it("takes the old contribution back and adds the new one", () => {
     const gbq = "GOODMAN_BARON_QUANTITATIVE";
     const before = contributionFor(input(gbq, [score("a2", gbq, 30, "2026-02-10")]))!;
-    const after = contributionFor(input(gbq, [score("a2", gbq, 30, "2026-02-10"), score("a3", gbq, 24, "2026-03-10")]))!;
+    const after = contributionFor(
+      input(gbq, [score("a2", gbq, 30, "2026-02-10"), score("a3", gbq, 24, "2026-03-10")]),
+    )!;
     const net = contributionDeltas(before, after).exported();
     expect(net.find((e) => e.ref.dimension === "CONCERN")!.counters).toEqual({
       [RollupAttr.improvementSum(gbq)]: 6,

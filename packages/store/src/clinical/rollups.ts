@@ -117,22 +117,32 @@ export function outcomeRefs(o: {
 }): RollupRef[] {
   const inArea = o.treatments.some((t) => t.zones.some((z) => z.zone === o.bodyArea));
   const zoneOk = (zone: Zone): boolean => !inArea || zone === o.bodyArea;
-  const bands = o.treatments.flatMap((t) => t.zones.filter((z) => zoneOk(z.zone)).map((z) => Schedule.depthBand(z.depthMm)));
+  const bands = o.treatments.flatMap((t) =>
+    t.zones.filter((z) => zoneOk(z.zone)).map((z) => Schedule.depthBand(z.depthMm)),
+  );
   const serums = o.treatments.flatMap((t) => t.serums.filter((s) => zoneOk(s.zone)).map((s) => s.serumId));
   return [
     ...refs("CONCERN", [o.indication]),
     ...refs("DEPTH_BAND", bands),
     ...refs("SERUM", serums),
-    ...refs("DEVICE", o.treatments.map((t) => t.device)),
+    ...refs(
+      "DEVICE",
+      o.treatments.map((t) => t.device),
+    ),
     ...refs("FITZPATRICK", [o.fitzpatrick]),
     ...refs("SITE", [o.siteId]),
-    ...refs("PRACTITIONER", o.treatments.map((t) => t.practitionerId)),
+    ...refs(
+      "PRACTITIONER",
+      o.treatments.map((t) => t.practitionerId),
+    ),
     ...crossConcernDepth([o.indication], bands),
   ];
 }
 
 /** The adverse-event counters one event adds: every event is recorded; the KPI counts core's way. */
-export function adverseEventCounts(events: readonly Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">[]): {
+export function adverseEventCounts(
+  events: readonly Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">[],
+): {
   adverseEvents: number;
   adverseEventsRecorded: number;
 } {
@@ -154,7 +164,11 @@ export interface Contribution {
   refs: RollupRef[];
 }
 
-export function improvementCounters(scale: ScaleId, imp: Pick<Improvement, "absolute" | "percent" | "improved">, sign: 1 | -1): Record<string, number> {
+export function improvementCounters(
+  scale: ScaleId,
+  imp: Pick<Improvement, "absolute" | "percent" | "improved">,
+  sign: 1 | -1,
+): Record<string, number> {
   const out: Record<string, number> = {
     [RollupAttr.improvementSum(scale)]: sign * imp.absolute,
     [RollupAttr.improvementCount(scale)]: sign,
@@ -173,7 +187,10 @@ export function improvementCounters(scale: ScaleId, imp: Pick<Improvement, "abso
  * to the same item are merged into one net ADD.
  */
 export class RollupDeltas {
-  private readonly byKey = new Map<string, { ref: RollupRef; shard: number; counters: Record<string, number> }>();
+  private readonly byKey = new Map<
+    string,
+    { ref: RollupRef; shard: number; counters: Record<string, number> }
+  >();
 
   add(refs: readonly RollupRef[], shard: number, counters: Record<string, number>): this {
     for (const ref of refs) {
@@ -183,7 +200,8 @@ export class RollupDeltas {
         entry = { ref, shard, counters: {} };
         this.byKey.set(id, entry);
       }
-      for (const [name, n] of Object.entries(counters)) entry.counters[name] = (entry.counters[name] ?? 0) + n;
+      for (const [name, n] of Object.entries(counters))
+        entry.counters[name] = (entry.counters[name] ?? 0) + n;
     }
     return this;
   }
@@ -196,14 +214,22 @@ export class RollupDeltas {
   /** The net deltas per shard item, zero counters dropped. */
   exported(): ExportedDelta[] {
     return [...this.byKey.values()]
-      .map((e) => ({ ...e, counters: Object.fromEntries(Object.entries(e.counters).filter(([, n]) => round(n) !== 0)) }))
+      .map((e) => ({
+        ...e,
+        counters: Object.fromEntries(Object.entries(e.counters).filter(([, n]) => round(n) !== 0)),
+      }))
       .filter((e) => Object.keys(e.counters).length > 0);
   }
 
   writeTo(tx: Tx, groupId: string): void {
     for (const e of this.exported()) {
       // type, value and shard are DynamoDB reserved words.
-      const names: Record<string, string> = { "#type": "type", "#dimension": "dimension", "#value": "value", "#shard": "shard" };
+      const names: Record<string, string> = {
+        "#type": "type",
+        "#dimension": "dimension",
+        "#value": "value",
+        "#shard": "shard",
+      };
       const values: Record<string, unknown> = {
         ":type": "RollupShard",
         ":group": groupId,
@@ -259,4 +285,3 @@ export function foldDeltas(groupId: string, all: readonly RollupDeltas[]): Recor
   for (const d of all) for (const e of d.exported()) merged.add([e.ref], e.shard, e.counters);
   return merged.exported().map((e) => rollupItem(groupId, e.ref, e.shard, e.counters));
 }
-

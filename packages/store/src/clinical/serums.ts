@@ -101,7 +101,10 @@ export async function listSerumsPage(
     db,
     actor.groupId,
     args,
-    { KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)", ExpressionAttributeValues: { ":pk": pk, ":p": "SERUM#" } },
+    {
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": pk, ":p": "SERUM#" },
+    },
     serumFromItem,
     { pk },
   );
@@ -124,9 +127,13 @@ export async function getSerums(
   const unique = [...new Set(serumIds)];
   const found = new Map<string, SerumRecord>();
   for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => Keys.serum(groupId, id));
+    let keys: Record<string, unknown>[] | undefined = unique
+      .slice(i, i + 100)
+      .map((id) => Keys.serum(groupId, id));
     while (keys && keys.length > 0) {
-      const res = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }));
+      const res = await db.doc.send(
+        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }),
+      );
       for (const it of res.Responses?.[db.tableName] ?? []) {
         const s = serumFromItem(it);
         found.set(s.id, s);

@@ -42,7 +42,14 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
-import { concernFromItem, concernKey, consultationFromItem, type Concern, type Consultation, type RecordedOverride } from "./consultations";
+import {
+  concernFromItem,
+  concernKey,
+  consultationFromItem,
+  type Concern,
+  type Consultation,
+  type RecordedOverride,
+} from "./consultations";
 import { queryPage } from "./paging";
 import { addPlanProgress, loadPlanWithPatient, type SerumOverrideRecord, type TreatmentPlan } from "./plans";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
@@ -155,12 +162,18 @@ export const sessionRef = (s: Pick<TreatmentSession, "patientId" | "performedOn"
   id: s.id,
 });
 
-export const sessionKey = (groupId: string, ref: RecordRef) => Keys.session(groupId, ref.patientId, ref.date, ref.id);
+export const sessionKey = (groupId: string, ref: RecordRef) =>
+  Keys.session(groupId, ref.patientId, ref.date, ref.id);
 
 export function sessionFromItem(item: Item): TreatmentSession {
   const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
   const s = rest as unknown as TreatmentSession;
-  return { ...s, serums: s.serums ?? [], adverseEvents: s.adverseEvents ?? [], deviations: s.deviations ?? [] };
+  return {
+    ...s,
+    serums: s.serums ?? [],
+    adverseEvents: s.adverseEvents ?? [],
+    deviations: s.deviations ?? [],
+  };
 }
 
 export function sessionItem(s: TreatmentSession): Item {
@@ -195,12 +208,23 @@ export function lotTraceItem(s: TreatmentSession, a: SerumApplication): Item {
 
 /** The rollup deltas one session adds (sessions + adverse events on each of its dimension values). */
 export function sessionDeltas(s: TreatmentSession): RollupDeltas {
-  return new RollupDeltas().add(s.rollup.refs, s.rollup.shard, { sessions: 1, ...adverseEventCounts(s.adverseEvents) });
+  return new RollupDeltas().add(s.rollup.refs, s.rollup.shard, {
+    sessions: 1,
+    ...adverseEventCounts(s.adverseEvents),
+  });
 }
 
 /** Everything the session transaction writes besides the plan, audit and idempotency record. */
-export function sessionWrites(s: TreatmentSession): { session: Item; lotTraces: Item[]; deltas: RollupDeltas } {
-  return { session: sessionItem(s), lotTraces: s.serums.map((a) => lotTraceItem(s, a)), deltas: sessionDeltas(s) };
+export function sessionWrites(s: TreatmentSession): {
+  session: Item;
+  lotTraces: Item[];
+  deltas: RollupDeltas;
+} {
+  return {
+    session: sessionItem(s),
+    lotTraces: s.serums.map((a) => lotTraceItem(s, a)),
+    deltas: sessionDeltas(s),
+  };
 }
 
 // --- Validation -----------------------------------------------------------------------------------
@@ -211,7 +235,9 @@ function collect<T>(problems: FieldProblem[], prefix: string, fn: () => T): T | 
     return fn();
   } catch (e) {
     if (isDomainError(e) && e.code === "BAD_USER_INPUT") {
-      problems.push(...e.fields.map((f) => ({ path: prefix ? `${prefix}.${f.path}` : f.path, reason: f.reason })));
+      problems.push(
+        ...e.fields.map((f) => ({ path: prefix ? `${prefix}.${f.path}` : f.path, reason: f.reason })),
+      );
       return undefined;
     }
     throw e;
@@ -228,28 +254,42 @@ function validateShape(input: RecordSessionInput, planZones?: TreatmentPlan["zon
   if (!input.siteId) problems.push({ path: "siteId", reason: "is required" });
   const serums = input.serums ?? [];
   if (serums.length > MAX_SERUMS_PER_SESSION)
-    problems.push({ path: "serums", reason: `at most ${MAX_SERUMS_PER_SESSION} serum applications per session` });
+    problems.push({
+      path: "serums",
+      reason: `at most ${MAX_SERUMS_PER_SESSION} serum applications per session`,
+    });
   const seen = new Set<string>();
   serums.forEach((s, i) => {
     const k = `${s.serumId}\u0000${(s.lotNumber ?? "").trim().toUpperCase()}\u0000${s.zone}`;
-    if (seen.has(k)) problems.push({ path: `serums.${i}`, reason: "the same serum lot is recorded twice for this zone" });
+    if (seen.has(k))
+      problems.push({ path: `serums.${i}`, reason: "the same serum lot is recorded twice for this zone" });
     seen.add(k);
     if (s.overrideReason != null && s.overrideReason.trim().length > 1000)
       problems.push({ path: `serums.${i}.overrideReason`, reason: "must be at most 1000 characters" });
   });
-  (input.overrides ?? []).forEach((o, i) => collect(problems, "", () => Contraindications.validateOverrideInput(o, `overrides.${i}`)));
-  const core = collect(problems, "", () =>
-    SessionRules.validateSessionInput({ ...input, planId: null }, { planZones: planZones ?? null, ...(now ? { now } : {}) }),
+  (input.overrides ?? []).forEach((o, i) =>
+    collect(problems, "", () => Contraindications.validateOverrideInput(o, `overrides.${i}`)),
   );
-  const onDate = typeof input.performedOn === "string" && isIsoDate(input.performedOn) ? input.performedOn : todayIso(now);
-  const answers = collect(problems, "rescreen", () => Contraindications.validateScreeningAnswers(input.rescreen ?? {}, onDate));
+  const core = collect(problems, "", () =>
+    SessionRules.validateSessionInput(
+      { ...input, planId: null },
+      { planZones: planZones ?? null, ...(now ? { now } : {}) },
+    ),
+  );
+  const onDate =
+    typeof input.performedOn === "string" && isIsoDate(input.performedOn) ? input.performedOn : todayIso(now);
+  const answers = collect(problems, "rescreen", () =>
+    Contraindications.validateScreeningAnswers(input.rescreen ?? {}, onDate),
+  );
   if (problems.length > 0 || !core || !answers) throw badInput(problems);
   return { ...core, answers };
 }
 
 function assertActive(patient: Patient): void {
   if (patient.archived)
-    throw badInput([{ path: "patientId", reason: "this patient's record is archived; restore it before adding to it" }]);
+    throw badInput([
+      { path: "patientId", reason: "this patient's record is archived; restore it before adding to it" },
+    ]);
 }
 
 // --- Recording ------------------------------------------------------------------------------------
@@ -282,7 +322,8 @@ export async function recordSession(
         ...serumIds.map((id) => Keys.serum(actor.groupId, id)),
       ]);
       assertActive(patient);
-      if (!canSeeSite(actor, input.siteId)) throw forbidden("You can only record a session at a site you work at.");
+      if (!canSeeSite(actor, input.siteId))
+        throw forbidden("You can only record a session at a site you work at.");
       const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
       const catalogue = serumIds
         .map((id) => items.get(keyString(Keys.serum(actor.groupId, id))))
@@ -290,13 +331,18 @@ export async function recordSession(
         .map(serumFromItem);
 
       const consultationRef = parseRef(plan.consultationRef);
-      const cKey = consultationRef && Keys.consultation(actor.groupId, consultationRef.patientId, consultationRef.date, consultationRef.id);
+      const cKey =
+        consultationRef &&
+        Keys.consultation(actor.groupId, consultationRef.patientId, consultationRef.date, consultationRef.id);
       const concernKeys = plan.concernIds.map((id) => concernKey(actor.groupId, { patientId, id }));
       const more = await batchGet(db, [...(cKey ? [cKey] : []), ...concernKeys]);
       const cItem = cKey ? more.get(keyString(cKey)) : undefined;
       if (!cItem) throw notFound("The plan's consultation");
       const consultation = consultationFromItem(cItem);
-      const concerns = concernKeys.map((k) => more.get(keyString(k))).filter((it): it is Item => !!it).map(concernFromItem);
+      const concerns = concernKeys
+        .map((k) => more.get(keyString(k)))
+        .filter((it): it is Item => !!it)
+        .map(concernFromItem);
 
       const session = buildSession({
         id: newId(),
@@ -326,7 +372,12 @@ export async function recordSession(
       for (const t of writes.lotTraces) tx.put(t, { condition: "attribute_not_exists(pk)" });
       writes.deltas.writeTo(tx, actor.groupId);
       // The de-identified outcome record of each concern the session treats (analytics).
-      await addOutcomeUpdate(tx, db, actor.groupId, concerns.map((c) => outcomeChange(patient, c, session)));
+      await addOutcomeUpdate(
+        tx,
+        db,
+        actor.groupId,
+        concerns.map((c) => outcomeChange(patient, c, session)),
+      );
       addAudit(tx, actor, {
         action: "RECORD_TREATMENT_SESSION",
         patientId,
@@ -335,7 +386,12 @@ export async function recordSession(
       });
       // The idempotency record is the one item still to come.
       if (tx.items.length + 1 > 100)
-        throw badInput([{ path: "serums", reason: "this session records too much for one save: split the serums across fewer zones" }]);
+        throw badInput([
+          {
+            path: "serums",
+            reason: "this session records too much for one save: split the serums across fewer zones",
+          },
+        ]);
       return { session, plan: nextPlan };
     },
     () => new Tx(),
@@ -379,11 +435,20 @@ export function buildSession(b: SessionBuild): TreatmentSession {
   });
   const rs = Contraindications.rescreenBeforeSession(consultation.findings, findings);
   const carried = Contraindications.carriedOverrides(rs, consultation.overrides) as RecordedOverride[];
-  const given: RecordedOverride[] = (input.overrides ?? []).map((o) => ({ code: o.code.trim(), reason: o.reason.trim(), ...who }));
+  const given: RecordedOverride[] = (input.overrides ?? []).map((o) => ({
+    code: o.code.trim(),
+    reason: o.reason.trim(),
+    ...who,
+  }));
   const outcome = Contraindications.applyOverrides(findings, [...carried, ...given]);
   const rejected = outcome.rejected.filter((r) => given.includes(r.override as RecordedOverride));
   if (rejected.length > 0)
-    throw badInput(rejected.map((r) => ({ path: `overrides.${given.indexOf(r.override as RecordedOverride)}.code`, reason: r.reason })));
+    throw badInput(
+      rejected.map((r) => ({
+        path: `overrides.${given.indexOf(r.override as RecordedOverride)}.code`,
+        reason: r.reason,
+      })),
+    );
   const blocks: (ContraindicationReason & { path?: string })[] = outcome.unresolved
     .filter((f) => f.level === "BLOCK")
     .map(({ code, level, reason, source }) => ({ code, level, reason, source, path: "rescreen" }));
@@ -403,12 +468,21 @@ export function buildSession(b: SessionBuild): TreatmentSession {
     const path = `serums.${i}`;
     const mine = serumFindings.filter((f) => f.path === path).map(({ path: _p, ...f }) => f);
     const reason = input.serums?.[i]?.overrideReason?.trim() || undefined;
-    if (reason && mine.length === 0) problems.push({ path: `${path}.overrideReason`, reason: "this serum has nothing to override" });
-    const overrides: Override[] = reason ? mine.filter((f) => f.overridable).map((f) => ({ code: f.code, reason, by: who.by, at: who.at })) : [];
-    const left = Contraindications.applyOverrides(mine, overrides).unresolved.filter((f) => f.level === "BLOCK");
-    blocks.push(...left.map(({ code, level, reason: why, source }) => ({ code, level, reason: why, source, path })));
+    if (reason && mine.length === 0)
+      problems.push({ path: `${path}.overrideReason`, reason: "this serum has nothing to override" });
+    const overrides: Override[] = reason
+      ? mine.filter((f) => f.overridable).map((f) => ({ code: f.code, reason, by: who.by, at: who.at }))
+      : [];
+    const left = Contraindications.applyOverrides(mine, overrides).unresolved.filter(
+      (f) => f.level === "BLOCK",
+    );
+    blocks.push(
+      ...left.map(({ code, level, reason: why, source }) => ({ code, level, reason: why, source, path })),
+    );
     const serum = catalogue.find((c) => c.id === s.serumId);
-    const lot = serum?.lots.find((l) => l.lotNumber.trim().toLowerCase() === s.lotNumber.trim().toLowerCase());
+    const lot = serum?.lots.find(
+      (l) => l.lotNumber.trim().toLowerCase() === s.lotNumber.trim().toLowerCase(),
+    );
     if (serum && lot)
       applications.push({
         serumId: s.serumId,
@@ -447,9 +521,16 @@ export function buildSession(b: SessionBuild): TreatmentSession {
     immediateReactions: fields.immediateReactions,
     aftercare: {
       given: fields.aftercareGiven,
-      lines: fields.aftercareGiven ? SessionRules.aftercareSheet(settings, { performedOn: fields.performedOn }) : [],
+      lines: fields.aftercareGiven
+        ? SessionRules.aftercareSheet(settings, { performedOn: fields.performedOn })
+        : [],
     },
-    adverseEvents: fields.adverseEvents.map((e, i) => ({ ...e, id: `${b.id}-ae${i + 1}`, recordedAt: at, recordedBy: actor.userId })),
+    adverseEvents: fields.adverseEvents.map((e, i) => ({
+      ...e,
+      id: `${b.id}-ae${i + 1}`,
+      recordedAt: at,
+      recordedBy: actor.userId,
+    })),
     rescreen: {
       answers,
       findings,
@@ -490,7 +571,12 @@ export function outcomeChange(
   s: TreatmentSession,
 ): OutcomeChange {
   return {
-    patient: { id: patient.id, dateOfBirth: patient.dateOfBirth, fitzpatrick: patient.fitzpatrick, siteId: patient.siteId },
+    patient: {
+      id: patient.id,
+      dateOfBirth: patient.dateOfBirth,
+      fitzpatrick: patient.fitzpatrick,
+      siteId: patient.siteId,
+    },
     concern:
       "indication" in concern
         ? {
@@ -516,8 +602,12 @@ export function outcomeChange(
 
 function sessionAudit(s: TreatmentSession): string {
   const parts = [`${s.device} ${s.zones.map((z) => `${z.zone}@${z.depthMm}mm`).join(", ")}`];
-  if (s.serums.length) parts.push(`serums: ${s.serums.map((a) => `${a.serumName} lot ${a.lotNumber}`).join(", ")}`);
-  const overrides = [...s.rescreen.overrides.map((o) => `${o.code}: ${o.reason}`), ...s.serums.filter((a) => a.override).map((a) => `${a.serumName}: ${a.override!.reason}`)];
+  if (s.serums.length)
+    parts.push(`serums: ${s.serums.map((a) => `${a.serumName} lot ${a.lotNumber}`).join(", ")}`);
+  const overrides = [
+    ...s.rescreen.overrides.map((o) => `${o.code}: ${o.reason}`),
+    ...s.serums.filter((a) => a.override).map((a) => `${a.serumName}: ${a.override!.reason}`),
+  ];
   if (overrides.length) parts.push(`overrides: ${overrides.join(" | ")}`);
   if (s.depthDeviationReason && s.deviations.length) parts.push(`depth deviation: ${s.depthDeviationReason}`);
   return parts.join("; ");
@@ -527,7 +617,8 @@ function sessionAudit(s: TreatmentSession): string {
 function planRefOf(patientId: string, planLocalId: string): RecordRef {
   const ref = parseRef(planLocalId);
   if (!ref) throw badInput([{ path: "planId", reason: "is not the id of a treatment plan" }]);
-  if (ref.patientId !== patientId) throw badInput([{ path: "planId", reason: "is a plan of another patient" }]);
+  if (ref.patientId !== patientId)
+    throw badInput([{ path: "planId", reason: "is a plan of another patient" }]);
   return ref;
 }
 
@@ -557,12 +648,28 @@ export async function recordAdverseEvent(
       const event = SessionRules.validateAdverseEvent(input, session.performedOn);
       if (event.serumId) {
         const applied = session.serums.filter((a) => a.serumId === event.serumId);
-        if (applied.length === 0) throw badInput([{ path: "adverseEvent.serumId", reason: "this serum was not applied in the session" }]);
-        if (event.lotNumber && !applied.some((a) => a.lotNumber.toLowerCase() === event.lotNumber!.toLowerCase()))
-          throw badInput([{ path: "adverseEvent.lotNumber", reason: "this lot of the serum was not applied in the session" }]);
+        if (applied.length === 0)
+          throw badInput([
+            { path: "adverseEvent.serumId", reason: "this serum was not applied in the session" },
+          ]);
+        if (
+          event.lotNumber &&
+          !applied.some((a) => a.lotNumber.toLowerCase() === event.lotNumber!.toLowerCase())
+        )
+          throw badInput([
+            {
+              path: "adverseEvent.lotNumber",
+              reason: "this lot of the serum was not applied in the session",
+            },
+          ]);
       }
       const at = new Date().toISOString();
-      const recorded: RecordedAdverseEvent = { ...event, id: newId(), recordedAt: at, recordedBy: actor.userId };
+      const recorded: RecordedAdverseEvent = {
+        ...event,
+        id: newId(),
+        recordedAt: at,
+        recordedBy: actor.userId,
+      };
       const next: TreatmentSession = {
         ...session,
         adverseEvents: [...session.adverseEvents, recorded],
@@ -573,10 +680,18 @@ export async function recordAdverseEvent(
       tx.put(sessionItem(next), {
         condition: "attribute_exists(pk) AND version = :v",
         values: { ":v": expectedVersion },
-        onConditionFailed: (old) => (old ? conflict("This treatment session") : notFound("The treatment session")),
+        onConditionFailed: (old) =>
+          old ? conflict("This treatment session") : notFound("The treatment session"),
       });
-      new RollupDeltas().add(session.rollup.refs, session.rollup.shard, adverseEventCounts([recorded])).writeTo(tx, actor.groupId);
-      await addOutcomeUpdate(tx, db, actor.groupId, next.concernIds.map((id) => outcomeChange(patient, { id }, next)));
+      new RollupDeltas()
+        .add(session.rollup.refs, session.rollup.shard, adverseEventCounts([recorded]))
+        .writeTo(tx, actor.groupId);
+      await addOutcomeUpdate(
+        tx,
+        db,
+        actor.groupId,
+        next.concernIds.map((id) => outcomeChange(patient, { id }, next)),
+      );
       addAudit(tx, actor, {
         action: "RECORD_ADVERSE_EVENT",
         patientId: session.patientId,
@@ -592,7 +707,11 @@ export async function recordAdverseEvent(
 // --- Reads ------------------------------------------------------------------------------------------
 
 /** A session of a patient the principal can see (NOT_FOUND otherwise): one BatchGetItem. */
-export async function loadSession(db: Db, actor: Principal, ref: RecordRef): Promise<{ patient: Patient; session: TreatmentSession }> {
+export async function loadSession(
+  db: Db,
+  actor: Principal,
+  ref: RecordRef,
+): Promise<{ patient: Patient; session: TreatmentSession }> {
   const key = sessionKey(actor.groupId, ref);
   const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key], "The treatment session");
   const item = items.get(keyString(key));
@@ -611,7 +730,11 @@ export async function getSession(db: Db, actor: Principal, ref: RecordRef): Prom
 }
 
 /** Sessions by ref for a DataLoader (visibility is the caller's check, through the patient). */
-export async function getSessions(db: Db, groupId: string, refs: readonly RecordRef[]): Promise<(TreatmentSession | undefined)[]> {
+export async function getSessions(
+  db: Db,
+  groupId: string,
+  refs: readonly RecordRef[],
+): Promise<(TreatmentSession | undefined)[]> {
   const keys = refs.map((r) => sessionKey(groupId, r));
   const found = await batchGet(db, keys);
   return keys.map((k) => {
@@ -658,7 +781,8 @@ export async function sessionsByLot(
   const pk = Keys.lotTracePk(actor.groupId, args.serumId, lot);
   const practitioner = actor.role !== "CLINIC_ADMIN";
   const siteValues = Object.fromEntries(actor.siteIds.map((s, i) => [`:s${i}`, s]));
-  if (practitioner && actor.siteIds.length === 0) return { items: [], cursors: [], endCursor: null, hasNextPage: false };
+  if (practitioner && actor.siteIds.length === 0)
+    return { items: [], cursors: [], endCursor: null, hasNextPage: false };
   const page = await queryPage(
     db,
     actor.groupId,
@@ -672,7 +796,10 @@ export async function sessionsByLot(
     lotTraceFromItem,
     { pk },
   );
-  await appendAudit(db, actor, { action: "TRACE_SERUM_LOT", detail: `serum ${args.serumId} lot ${lot}: ${page.items.length} applications` });
+  await appendAudit(db, actor, {
+    action: "TRACE_SERUM_LOT",
+    detail: `serum ${args.serumId} lot ${lot}: ${page.items.length} applications`,
+  });
   return page;
 }
 
@@ -684,17 +811,27 @@ export async function recentSessions(
 ): Promise<Page<TreatmentSession>> {
   if (!canSeeSite(actor, args.siteId)) throw notFound("The site");
   // A clinic admin may name any site: one the group does not have is NOT_FOUND, not an empty list.
-  if (!actor.siteIds.includes(args.siteId) && !(await getSite(db, actor.groupId, args.siteId))) throw notFound("The site");
+  if (!actor.siteIds.includes(args.siteId) && !(await getSite(db, actor.groupId, args.siteId)))
+    throw notFound("The site");
   const gsi1pk = Keys.siteSessionsGsi(actor.groupId, args.siteId);
   const page = await queryPage(
     db,
     actor.groupId,
     { first: args.first, after: args.after },
-    { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": gsi1pk }, ScanIndexForward: false },
+    {
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :pk",
+      ExpressionAttributeValues: { ":pk": gsi1pk },
+      ScanIndexForward: false,
+    },
     sessionFromItem,
     { gsi1pk },
   );
-  await appendAudit(db, actor, { action: "LIST_SESSIONS", siteId: args.siteId, detail: `${page.items.length} sessions` });
+  await appendAudit(db, actor, {
+    action: "LIST_SESSIONS",
+    siteId: args.siteId,
+    detail: `${page.items.length} sessions`,
+  });
   return page;
 }
 
@@ -717,36 +854,39 @@ export async function checkSerum(
   actor: Principal,
   args: { patientId: string; serumId: string; lotNumber: string; onDate: string; duringNeedling: boolean },
 ): Promise<SerumCheckResult> {
-  return auditedRead(
-    db,
-    actor,
-    { action: "CHECK_SERUM", patientId: args.patientId },
-    async () => {
-      const settingsKey = Keys.settings(actor.groupId);
-      const serumKey = Keys.serum(actor.groupId, args.serumId);
-      const { patient, items } = await loadWithPatient(db, actor, args.patientId, [settingsKey, serumKey]);
-      const serumItemFound = items.get(keyString(serumKey));
-      if (!serumItemFound) throw notFound("The serum");
-      const serum = serumFromItem(serumItemFound);
-      const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
-      const lastNeedledOn = args.duringNeedling ? null : await lastNeedling(db, actor.groupId, args.patientId, args.onDate, settings.activesAfterNeedlingDays);
-      const findings = SerumRules.checkSerumApplication({
-        patient,
-        serum,
-        lotNumber: args.lotNumber,
-        onDate: args.onDate,
-        duringNeedling: args.duringNeedling,
-        lastNeedledOn,
-        settings,
-      });
-      const blocks = findings.filter((f) => f.level === "BLOCK");
-      return { serum, findings, blocked: blocks.length > 0, overridable: blocks.every((f) => f.overridable) };
-    },
-  );
+  return auditedRead(db, actor, { action: "CHECK_SERUM", patientId: args.patientId }, async () => {
+    const settingsKey = Keys.settings(actor.groupId);
+    const serumKey = Keys.serum(actor.groupId, args.serumId);
+    const { patient, items } = await loadWithPatient(db, actor, args.patientId, [settingsKey, serumKey]);
+    const serumItemFound = items.get(keyString(serumKey));
+    if (!serumItemFound) throw notFound("The serum");
+    const serum = serumFromItem(serumItemFound);
+    const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
+    const lastNeedledOn = args.duringNeedling
+      ? null
+      : await lastNeedling(db, actor.groupId, args.patientId, args.onDate, settings.activesAfterNeedlingDays);
+    const findings = SerumRules.checkSerumApplication({
+      patient,
+      serum,
+      lotNumber: args.lotNumber,
+      onDate: args.onDate,
+      duringNeedling: args.duringNeedling,
+      lastNeedledOn,
+      settings,
+    });
+    const blocks = findings.filter((f) => f.level === "BLOCK");
+    return { serum, findings, blocked: blocks.length > 0, overridable: blocks.every((f) => f.overridable) };
+  });
 }
 
 /** The latest session on or before `onDate` within the last `days` days, if any: one Query. */
-async function lastNeedling(db: Db, groupId: string, patientId: string, onDate: string, days: number): Promise<string | null> {
+async function lastNeedling(
+  db: Db,
+  groupId: string,
+  patientId: string,
+  onDate: string,
+  days: number,
+): Promise<string | null> {
   const res = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,

@@ -43,13 +43,21 @@ export function settingsFromItem(item: Record<string, unknown> | undefined): Sto
   };
 }
 
-export function settingsItem(groupId: string, s: ClinicSettings, version: number, at: string, by: string): Record<string, unknown> {
+export function settingsItem(
+  groupId: string,
+  s: ClinicSettings,
+  version: number,
+  at: string,
+  by: string,
+): Record<string, unknown> {
   return { ...Keys.settings(groupId), type: "ClinicSettings", ...s, version, updatedAt: at, updatedBy: by };
 }
 
 /** One GetItem; any signed-in member of the group may read the settings (they hold no patient data). */
 export async function getSettings(db: Db, groupId: string): Promise<StoredSettings> {
-  const got = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: Keys.settings(groupId), ConsistentRead: true }));
+  const got = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: Keys.settings(groupId), ConsistentRead: true }),
+  );
   return settingsFromItem(got.Item);
 }
 
@@ -64,7 +72,8 @@ export async function updateSettings(
   input: ClinicSettingsInput,
   idem?: IdempotencyContext,
 ): Promise<StoredSettings> {
-  if (actor.role !== "CLINIC_ADMIN") throw forbidden("Only a clinic administrator can change the clinic settings.");
+  if (actor.role !== "CLINIC_ADMIN")
+    throw forbidden("Only a clinic administrator can change the clinic settings.");
   Settings.validateSettings(input); // bad input answers before any read
   return runIdempotent(
     db,

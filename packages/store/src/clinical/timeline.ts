@@ -60,6 +60,8 @@ export async function patientTimeline(
     { pk },
   );
   // Item types the timeline does not know (none today) are left out of the page, not failed on.
-  const keep = page.items.map((e, i) => ({ e, i })).filter((x): x is { e: TimelineEntry; i: number } => x.e !== undefined);
+  const keep = page.items
+    .map((e, i) => ({ e, i }))
+    .filter((x): x is { e: TimelineEntry; i: number } => x.e !== undefined);
   return { ...page, items: keep.map((x) => x.e), cursors: keep.map((x) => page.cursors[x.i]!) };
 }

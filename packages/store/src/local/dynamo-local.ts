@@ -101,7 +101,7 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
   // (kill -9, a crashed test worker), so no orphan Java is ever left behind.
   const watchdog = [
     'java "$@" & jpid=$!',
-    'trap \'kill $jpid 2>/dev/null; wait $jpid; exit 0\' TERM INT',
+    "trap 'kill $jpid 2>/dev/null; wait $jpid; exit 0' TERM INT",
     `while kill -0 ${process.pid} 2>/dev/null && kill -0 $jpid 2>/dev/null; do sleep 1 & wait $!; done`,
     "kill $jpid 2>/dev/null; wait $jpid",
   ].join("\n");

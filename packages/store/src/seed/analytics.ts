@@ -6,4 +6,10 @@ import { registerPostSeeder } from "./demo";
  * history, rebuilt from the patient collections the first seeding pass wrote (the same builders the
  * session, assessment and plan transactions use).
  */
-registerPostSeeder((db, g) => analyticsItemsFor(db, g.group.id, g.patients.map((p) => p.id)));
+registerPostSeeder((db, g) =>
+  analyticsItemsFor(
+    db,
+    g.group.id,
+    g.patients.map((p) => p.id),
+  ),
+);

@@ -67,8 +67,21 @@ const SPECS: Record<string, DemoConsultationSpec[]> = {
       date: "2026-10-05",
       siteId: "harbour",
       by: AVA,
-      concerns: [{ indication: "ACNE_SCARRING", bodyArea: "CHEEKS", baselineScale: "GOODMAN_BARON_QUALITATIVE", baselineScore: 3, notes: "Rolling and boxcar scars, both cheeks." }],
-      overrides: [{ code: "ANAESTHETIC_ALLERGY", reason: "No topical anaesthetic: cold-air cooling only. Discussed and consented 2026-10-05." }],
+      concerns: [
+        {
+          indication: "ACNE_SCARRING",
+          bodyArea: "CHEEKS",
+          baselineScale: "GOODMAN_BARON_QUALITATIVE",
+          baselineScore: 3,
+          notes: "Rolling and boxcar scars, both cheeks.",
+        },
+      ],
+      overrides: [
+        {
+          code: "ANAESTHETIC_ALLERGY",
+          reason: "No topical anaesthetic: cold-air cooling only. Discussed and consented 2026-10-05.",
+        },
+      ],
       plan: { startDate: "2026-10-19", serumKeys: ["hyaluronic-acid"] },
     },
     {
@@ -76,7 +89,15 @@ const SPECS: Record<string, DemoConsultationSpec[]> = {
       date: "2026-11-02",
       siteId: "harbour",
       by: AVA,
-      concerns: [{ indication: "WRINKLES", bodyArea: "FOREHEAD", zones: ["FOREHEAD", "PERIORBITAL"], baselineScale: "LEMPERLE", baselineScore: 3 }],
+      concerns: [
+        {
+          indication: "WRINKLES",
+          bodyArea: "FOREHEAD",
+          zones: ["FOREHEAD", "PERIORBITAL"],
+          baselineScale: "LEMPERLE",
+          baselineScore: 3,
+        },
+      ],
       plan: { startDate: "2026-11-16", serumKeys: ["hyaluronic-acid"] },
     },
     {
@@ -85,7 +106,9 @@ const SPECS: Record<string, DemoConsultationSpec[]> = {
       date: "2026-11-10",
       siteId: "harbour",
       by: AVA,
-      concerns: [{ indication: "WRINKLES", bodyArea: "FOREHEAD", baselineScale: "LEMPERLE", baselineScore: 4 }],
+      concerns: [
+        { indication: "WRINKLES", bodyArea: "FOREHEAD", baselineScale: "LEMPERLE", baselineScore: 4 },
+      ],
     },
     {
       // Isotretinoin stopped 2026-08-15: blocked until 2027-02-15; no plan.
@@ -93,7 +116,14 @@ const SPECS: Record<string, DemoConsultationSpec[]> = {
       date: "2026-11-12",
       siteId: "harbour",
       by: SAM,
-      concerns: [{ indication: "ACNE_SCARRING", bodyArea: "CHEEKS", baselineScale: "GOODMAN_BARON_QUANTITATIVE", baselineScore: 38 }],
+      concerns: [
+        {
+          indication: "ACNE_SCARRING",
+          bodyArea: "CHEEKS",
+          baselineScale: "GOODMAN_BARON_QUANTITATIVE",
+          baselineScore: 38,
+        },
+      ],
     },
     {
       patient: 8,
@@ -109,11 +139,18 @@ const SPECS: Record<string, DemoConsultationSpec[]> = {
       date: "2026-11-06",
       siteId: "riverside",
       by: SAM,
-      concerns: [{ indication: "ALOPECIA", bodyArea: "SCALP", baselineScale: "HAIR_COUNT", baselineScore: 62 }],
+      concerns: [
+        { indication: "ALOPECIA", bodyArea: "SCALP", baselineScale: "HAIR_COUNT", baselineScore: 62 },
+      ],
       plan: {
         startDate: "2026-11-09",
         serumKeys: ["prp", "minoxidil"],
-        serumOverrides: [{ key: "minoxidil", reason: "Applied at home once the scalp has healed (day 2), never during needling." }],
+        serumOverrides: [
+          {
+            key: "minoxidil",
+            reason: "Applied at home once the scalp has healed (day 2), never during needling.",
+          },
+        ],
       },
     },
   ],
@@ -123,7 +160,9 @@ const SPECS: Record<string, DemoConsultationSpec[]> = {
       date: "2026-11-18",
       siteId: "central",
       by: ZOE,
-      concerns: [{ indication: "REJUVENATION", bodyArea: "CHEEKS", baselineScale: "SATISFACTION", baselineScore: 5 }],
+      concerns: [
+        { indication: "REJUVENATION", bodyArea: "CHEEKS", baselineScale: "SATISFACTION", baselineScore: 5 },
+      ],
       plan: { startDate: "2026-12-02", serumKeys: ["hyaluronic-acid"] },
     },
   ],
@@ -157,7 +196,13 @@ export function clinicalADemo(g: DemoGroup): DemoClinicalA {
       { date: spec.date, siteId: spec.siteId, concerns: spec.concerns, answers: { ...NO, ...spec.answers } },
       SEED_NOW,
     );
-    const stamp = { version: 1, createdAt: at(spec.date), createdBy: spec.by.id, updatedAt: at(spec.date), updatedBy: spec.by.id };
+    const stamp = {
+      version: 1,
+      createdAt: at(spec.date),
+      createdBy: spec.by.id,
+      updatedAt: at(spec.date),
+      updatedBy: spec.by.id,
+    };
     const consultationId = `demo-c${String(spec.patient).padStart(2, "0")}`;
     const concerns: Concern[] = fields.concerns.map((c, i) => ({
       ...c,
@@ -176,7 +221,12 @@ export function clinicalADemo(g: DemoGroup): DemoClinicalA {
     });
     let overrides: RecordedOverride[] = [];
     for (const o of spec.overrides ?? [])
-      overrides = ConsultationRules.addOverride(findings, overrides, { ...o, by: spec.by.id, byName: spec.by.name, at: at(spec.date) });
+      overrides = ConsultationRules.addOverride(findings, overrides, {
+        ...o,
+        by: spec.by.id,
+        byName: spec.by.name,
+        at: at(spec.date),
+      });
     const consultation: Consultation = {
       id: consultationId,
       groupId,
@@ -198,12 +248,18 @@ export function clinicalADemo(g: DemoGroup): DemoClinicalA {
 
     if (!spec.plan) continue;
     // A plan is only ever made from a cleared consultation.
-    if (!ConsultationRules.screenStatus(findings, overrides).cleared) throw new Error(`demo plan for ${pid}: consultation not cleared`);
+    if (!ConsultationRules.screenStatus(findings, overrides).cleared)
+      throw new Error(`demo plan for ${pid}: consultation not cleared`);
     const suggested = Protocols.suggestPlan({ concerns, patient, catalogue: serums });
     const { plan: valid, aboveZoneDefault } = Protocols.validatePlanInput({
       concernIds: concerns.map((c) => c.id),
       startOn: spec.plan.startDate,
-      zones: suggested.zones.map(({ zone, depthMm, depthMinMm, depthMaxMm }) => ({ zone, depthMm, depthMinMm, depthMaxMm })),
+      zones: suggested.zones.map(({ zone, depthMm, depthMinMm, depthMaxMm }) => ({
+        zone,
+        depthMm,
+        depthMinMm,
+        depthMaxMm,
+      })),
       sessionsPlanned: suggested.sessions,
       intervalWeeks: suggested.intervalWeeks,
       device: suggested.device,
@@ -211,7 +267,11 @@ export function clinicalADemo(g: DemoGroup): DemoClinicalA {
     });
     const planned = valid.serumIds.map((id) => serums.find((s) => s.id === id)!);
     const resolved = PlanRules.resolvePlannedSerums(
-      planned.map((s) => ({ serumId: s.id, serumName: s.name, findings: PlanRules.checkPlannedSerum({ patient, serum: s, onDate: valid.startOn, settings }) })),
+      planned.map((s) => ({
+        serumId: s.id,
+        serumName: s.name,
+        findings: PlanRules.checkPlannedSerum({ patient, serum: s, onDate: valid.startOn, settings }),
+      })),
       (spec.plan.serumOverrides ?? []).map((o) => ({ serumId: `srm-${o.key}`, reason: o.reason })),
       { by: spec.by.id, at: at(spec.date) },
     );
@@ -219,7 +279,10 @@ export function clinicalADemo(g: DemoGroup): DemoClinicalA {
       serumId: r.serumId,
       name: r.serumName,
       findings: r.findings,
-      override: r.overrideReason === undefined ? undefined : { reason: r.overrideReason, by: spec.by.id, byName: spec.by.name, at: at(spec.date) },
+      override:
+        r.overrideReason === undefined
+          ? undefined
+          : { reason: r.overrideReason, by: spec.by.id, byName: spec.by.name, at: at(spec.date) },
     }));
     out.plans.push(
       planWithState(

@@ -1,11 +1,23 @@
 import { Serums as SerumRules, Settings, type Principal, type Rater, type SerumLot } from "@needlework/core";
-import { assessmentItem, buildAssessment, contributionDeltas, outcomeItem, type Assessment, type Outcome } from "../clinical/assessments";
+import {
+  assessmentItem,
+  buildAssessment,
+  contributionDeltas,
+  outcomeItem,
+  type Assessment,
+  type Outcome,
+} from "../clinical/assessments";
 import type { Concern } from "../clinical/consultations";
 import { addPlanProgress, planItem, type TreatmentPlan } from "../clinical/plans";
 import { formatRef, type RecordRef } from "../clinical/refs";
 import { foldDeltas, type RollupDeltas } from "../clinical/rollups";
 import { seededSerum, serumItem, type SerumRecord } from "../clinical/serums";
-import { buildSession, sessionWrites, type RecordSessionInput, type TreatmentSession } from "../clinical/sessions";
+import {
+  buildSession,
+  sessionWrites,
+  type RecordSessionInput,
+  type TreatmentSession,
+} from "../clinical/sessions";
 import { Tx } from "../tx";
 import { clinicalADemo } from "./clinical-a";
 import { registerSeeder, type DemoGroup } from "./demo";
@@ -24,7 +36,10 @@ const SEED_NOW = new Date("2026-12-31T00:00:00Z");
 
 /** Lot numbers: `<CODE>-<yymm>`; the 2409 lot has expired, the 2511 lot runs to late 2027. */
 export function demoLots(key: string): SerumLot[] {
-  const code = key.replace(/[^a-z]/g, "").slice(0, 4).toUpperCase();
+  const code = key
+    .replace(/[^a-z]/g, "")
+    .slice(0, 4)
+    .toUpperCase();
   return [
     { lotNumber: `${code}-2409`, expiresOn: "2025-09-30" },
     { lotNumber: `${code}-2511`, expiresOn: "2027-11-30" },
@@ -32,7 +47,9 @@ export function demoLots(key: string): SerumLot[] {
 }
 
 export function demoSerums(groupId: string): SerumRecord[] {
-  return SerumRules.SERUM_CATALOGUE_SEED.map((seed) => seededSerum(groupId, seed, demoLots(seed.key), SEEDED_AT));
+  return SerumRules.SERUM_CATALOGUE_SEED.map((seed) =>
+    seededSerum(groupId, seed, demoLots(seed.key), SEEDED_AT),
+  );
 }
 
 /** The id of a seeded serum by its seed key, e.g. "hyaluronic-acid" → "srm-hyaluronic-acid". */
@@ -78,19 +95,43 @@ const SPECS: Record<string, PatientSpec[]> = {
       // Acne scarring; allergic to lidocaine, so cooled with cold air instead of numbing cream.
       patient: 1,
       sessions: [
-        { date: "2026-10-19", by: AVA, serums: [{ key: "hyaluronic-acid", zone: "CHEEKS" }], immediateReactions: "Pinpoint bleeding, even erythema." },
-        { date: "2026-11-16", by: AVA, serums: [{ key: "hyaluronic-acid", zone: "CHEEKS" }], immediateReactions: "Erythema, settled within the hour." },
+        {
+          date: "2026-10-19",
+          by: AVA,
+          serums: [{ key: "hyaluronic-acid", zone: "CHEEKS" }],
+          immediateReactions: "Pinpoint bleeding, even erythema.",
+        },
+        {
+          date: "2026-11-16",
+          by: AVA,
+          serums: [{ key: "hyaluronic-acid", zone: "CHEEKS" }],
+          immediateReactions: "Erythema, settled within the hour.",
+        },
       ],
       assessments: [
         { date: "2026-10-05", by: AVA, scale: "GOODMAN_BARON_QUALITATIVE", score: 3, rater: "CLINICIAN" },
-        { date: "2026-11-16", by: AVA, scale: "GOODMAN_BARON_QUALITATIVE", score: 2, rater: "CLINICIAN", afterSession: 1 },
+        {
+          date: "2026-11-16",
+          by: AVA,
+          scale: "GOODMAN_BARON_QUALITATIVE",
+          score: 2,
+          rater: "CLINICIAN",
+          afterSession: 1,
+        },
         { date: "2026-11-16", by: AVA, scale: "GAIS", score: 3, rater: "PATIENT", afterSession: 1 },
       ],
     },
     {
       // Forehead and periorbital lines; herpes history (antiviral prophylaxis discussed).
       patient: 2,
-      sessions: [{ date: "2026-11-16", by: AVA, serums: [{ key: "hyaluronic-acid", zone: "FOREHEAD" }], numbing: NUMBING }],
+      sessions: [
+        {
+          date: "2026-11-16",
+          by: AVA,
+          serums: [{ key: "hyaluronic-acid", zone: "FOREHEAD" }],
+          numbing: NUMBING,
+        },
+      ],
       assessments: [{ date: "2026-11-02", by: AVA, scale: "LEMPERLE", score: 3, rater: "CLINICIAN" }],
     },
     {
@@ -102,16 +143,33 @@ const SPECS: Record<string, PatientSpec[]> = {
           by: SAM,
           serums: [{ key: "tranexamic-acid", zone: "CHEEKS" }],
           numbing: NUMBING,
-          adverseEvents: [{ type: "ERYTHEMA_OEDEMA", onsetOn: "2026-11-03", durationDays: 5, severity: "MILD", notes: "Settled with cool compresses." }],
+          adverseEvents: [
+            {
+              type: "ERYTHEMA_OEDEMA",
+              onsetOn: "2026-11-03",
+              durationDays: 5,
+              severity: "MILD",
+              notes: "Settled with cool compresses.",
+            },
+          ],
         },
       ],
-      assessments: [{ date: "2026-11-24", by: SAM, scale: "MMASI", score: 6.9, rater: "CLINICIAN", afterSession: 0 }],
+      assessments: [
+        { date: "2026-11-24", by: SAM, scale: "MMASI", score: 6.9, rater: "CLINICIAN", afterSession: 0 },
+      ],
     },
     {
       // Alopecia: weekly scalp sessions with PRP; minoxidil at home once healed.
       patient: 9,
-      sessions: ["2026-11-09", "2026-11-16", "2026-11-23"].map((date) => ({ date, by: SAM, serums: [{ key: "prp", zone: "SCALP" }], numbing: NUMBING })),
-      assessments: [{ date: "2026-11-23", by: SAM, scale: "HAIR_COUNT", score: 68, rater: "CLINICIAN", afterSession: 2 }],
+      sessions: ["2026-11-09", "2026-11-16", "2026-11-23"].map((date) => ({
+        date,
+        by: SAM,
+        serums: [{ key: "prp", zone: "SCALP" }],
+        numbing: NUMBING,
+      })),
+      assessments: [
+        { date: "2026-11-23", by: SAM, scale: "HAIR_COUNT", score: 68, rater: "CLINICIAN", afterSession: 2 },
+      ],
     },
   ],
 };
@@ -151,7 +209,9 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
     let plan = a.plans.find((p) => p.id === `demo-plan${pad(spec.patient)}`);
     if (!patient || !plan) continue;
     const planRef: RecordRef = { patientId: patient.id, date: plan.keyDate, id: plan.id };
-    const consultation = a.consultations.find((c) => formatRef({ patientId: c.patientId, date: c.date, id: c.id }) === plan!.consultationRef)!;
+    const consultation = a.consultations.find(
+      (c) => formatRef({ patientId: c.patientId, date: c.date, id: c.id }) === plan!.consultationRef,
+    )!;
     const concerns: Concern[] = a.concerns.filter((c) => plan!.concernIds.includes(c.id));
     const sessions: TreatmentSession[] = [];
     spec.sessions.forEach((s, i) => {
@@ -174,7 +234,11 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
           device: plan!.device ?? "PEN",
           cartridge: { needleCount: 12, lotNumber: "CART-2610" },
           zones: plan!.zones.map((z) => ({ zone: z.zone, depthMm: z.depthMm, passes: 2 })),
-          serums: s.serums.map((x) => ({ serumId: demoSerumId(x.key), lotNumber: demoLots(x.key)[1]!.lotNumber, zone: x.zone })),
+          serums: s.serums.map((x) => ({
+            serumId: demoSerumId(x.key),
+            lotNumber: demoLots(x.key)[1]!.lotNumber,
+            zone: x.zone,
+          })),
           numbing: s.numbing ?? null,
           immediateReactions: s.immediateReactions ?? null,
           aftercareGiven: true,
@@ -183,7 +247,16 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
         },
       });
       // The plan as the session transaction leaves it (the transaction itself is not sent).
-      plan = { ...addPlanProgress(new Tx(), { ...s.by, email: "", role: "PRACTITIONER", groupId, siteIds: [] }, plan!, s.date, settings), updatedAt: at(s.date) };
+      plan = {
+        ...addPlanProgress(
+          new Tx(),
+          { ...s.by, email: "", role: "PRACTITIONER", groupId, siteIds: [] },
+          plan!,
+          s.date,
+          settings,
+        ),
+        updatedAt: at(s.date),
+      };
       sessions.push(session);
       out.deltas.push(sessionWrites(session).deltas);
     });

@@ -5,7 +5,6 @@ import type { Db } from "../client";
 import { groupItem, siteItem, userEmailItem, userItem, type Group, type Site, type User } from "../groups";
 import { patientItem } from "../patients";
 
-
 /**
  * The demo data `npm start` seeds on first start: two clinic groups (so isolation is visible), sites,
  * practitioners, an admin and an analyst each, and patients with allergies, medications and history.
@@ -21,7 +20,14 @@ export interface DemoGroup {
 
 const CREATED = "2026-01-05T09:00:00.000Z";
 
-function user(groupId: string, id: string, email: string, name: string, role: User["role"], siteIds: string[]): User {
+function user(
+  groupId: string,
+  id: string,
+  email: string,
+  name: string,
+  role: User["role"],
+  siteIds: string[],
+): User {
   return { id, groupId, email, name, role, siteIds, active: true, version: 1 };
 }
 
@@ -65,17 +71,115 @@ export function demoGroups(): DemoGroup[] {
   const h = "harbour";
   const r = "riverside";
   const seeds: [string, PatientSeed][] = [
-    [h, { givenName: "Olivia", familyName: "Bennett", dateOfBirth: "1988-04-12", fitzpatrick: "II", email: "olivia.b@example.com", allergies: [{ substance: "Lidocaine", kind: "ALLERGY", severity: "MODERATE", reaction: "hives" }] }],
-    [h, { givenName: "Noah", familyName: "Clarke", dateOfBirth: "1979-09-30", fitzpatrick: "III", historyFlags: ["HERPES_SIMPLEX_HISTORY"] }],
-    [h, { givenName: "Amara", familyName: "Diallo", dateOfBirth: "1992-01-18", fitzpatrick: "V", allergies: [{ substance: "Ascorbic acid", kind: "SENSITIVITY", severity: "MILD", reaction: "stinging" }] }],
-    [h, { givenName: "Grace", familyName: "Evans", dateOfBirth: "1965-06-02", fitzpatrick: "I", medications: [{ name: "Warfarin", class: "ANTICOAGULANT", startedOn: "2024-02-01" }] }],
-    [h, { givenName: "Hiro", familyName: "Fujita", dateOfBirth: "1996-11-23", fitzpatrick: "III", medications: [{ name: "Roaccutane", class: "ISOTRETINOIN", startedOn: "2025-09-01", stoppedOn: "2026-08-15" }] }],
-    [h, { givenName: "Isla", familyName: "Graham", dateOfBirth: "1984-03-07", fitzpatrick: "II", phone: "+44 7700 900123" }],
-    [h, { givenName: "Jonas", familyName: "Hansen", dateOfBirth: "1990-07-14", fitzpatrick: "II", historyFlags: ["KELOID_TENDENCY"] }],
+    [
+      h,
+      {
+        givenName: "Olivia",
+        familyName: "Bennett",
+        dateOfBirth: "1988-04-12",
+        fitzpatrick: "II",
+        email: "olivia.b@example.com",
+        allergies: [{ substance: "Lidocaine", kind: "ALLERGY", severity: "MODERATE", reaction: "hives" }],
+      },
+    ],
+    [
+      h,
+      {
+        givenName: "Noah",
+        familyName: "Clarke",
+        dateOfBirth: "1979-09-30",
+        fitzpatrick: "III",
+        historyFlags: ["HERPES_SIMPLEX_HISTORY"],
+      },
+    ],
+    [
+      h,
+      {
+        givenName: "Amara",
+        familyName: "Diallo",
+        dateOfBirth: "1992-01-18",
+        fitzpatrick: "V",
+        allergies: [
+          { substance: "Ascorbic acid", kind: "SENSITIVITY", severity: "MILD", reaction: "stinging" },
+        ],
+      },
+    ],
+    [
+      h,
+      {
+        givenName: "Grace",
+        familyName: "Evans",
+        dateOfBirth: "1965-06-02",
+        fitzpatrick: "I",
+        medications: [{ name: "Warfarin", class: "ANTICOAGULANT", startedOn: "2024-02-01" }],
+      },
+    ],
+    [
+      h,
+      {
+        givenName: "Hiro",
+        familyName: "Fujita",
+        dateOfBirth: "1996-11-23",
+        fitzpatrick: "III",
+        medications: [
+          { name: "Roaccutane", class: "ISOTRETINOIN", startedOn: "2025-09-01", stoppedOn: "2026-08-15" },
+        ],
+      },
+    ],
+    [
+      h,
+      {
+        givenName: "Isla",
+        familyName: "Graham",
+        dateOfBirth: "1984-03-07",
+        fitzpatrick: "II",
+        phone: "+44 7700 900123",
+      },
+    ],
+    [
+      h,
+      {
+        givenName: "Jonas",
+        familyName: "Hansen",
+        dateOfBirth: "1990-07-14",
+        fitzpatrick: "II",
+        historyFlags: ["KELOID_TENDENCY"],
+      },
+    ],
     [r, { givenName: "Keira", familyName: "Ibrahim", dateOfBirth: "1987-12-01", fitzpatrick: "IV" }],
-    [r, { givenName: "Liam", familyName: "Jones", dateOfBirth: "1975-05-19", fitzpatrick: "II", medications: [{ name: "Minoxidil 5%", class: "MINOXIDIL", startedOn: "2025-10-01" }] }],
-    [r, { givenName: "Maya", familyName: "Kowalski", dateOfBirth: "1999-02-26", fitzpatrick: "III", allergies: [{ substance: "Nickel", kind: "ALLERGY", severity: "SEVERE", reaction: "contact dermatitis" }], historyFlags: ["NICKEL_ALLERGY"] }],
-    [r, { givenName: "Nadia", familyName: "Lopez", dateOfBirth: "1982-08-08", fitzpatrick: "IV", historyFlags: ["ROSACEA"] }],
+    [
+      r,
+      {
+        givenName: "Liam",
+        familyName: "Jones",
+        dateOfBirth: "1975-05-19",
+        fitzpatrick: "II",
+        medications: [{ name: "Minoxidil 5%", class: "MINOXIDIL", startedOn: "2025-10-01" }],
+      },
+    ],
+    [
+      r,
+      {
+        givenName: "Maya",
+        familyName: "Kowalski",
+        dateOfBirth: "1999-02-26",
+        fitzpatrick: "III",
+        allergies: [
+          { substance: "Nickel", kind: "ALLERGY", severity: "SEVERE", reaction: "contact dermatitis" },
+        ],
+        historyFlags: ["NICKEL_ALLERGY"],
+      },
+    ],
+    [
+      r,
+      {
+        givenName: "Nadia",
+        familyName: "Lopez",
+        dateOfBirth: "1982-08-08",
+        fitzpatrick: "IV",
+        historyFlags: ["ROSACEA"],
+      },
+    ],
     [r, { givenName: "Omar", familyName: "Malik", dateOfBirth: "1935-10-10", fitzpatrick: "III" }],
   ];
   glow.patients = seeds.map(([site, s], i) => patient(g, site, i + 1, s));
@@ -89,8 +193,18 @@ export function demoGroups(): DemoGroup[] {
       user(n, "u-ian", "ian.moss@northside.example", "Ian Moss", "CLINIC_ADMIN", []),
     ],
     patients: [
-      patient(n, "central", 1, { givenName: "Pia", familyName: "Nilsson", dateOfBirth: "1991-04-04", fitzpatrick: "I" }),
-      patient(n, "central", 2, { givenName: "Quinn", familyName: "Owens", dateOfBirth: "1986-06-21", fitzpatrick: "VI" }),
+      patient(n, "central", 1, {
+        givenName: "Pia",
+        familyName: "Nilsson",
+        dateOfBirth: "1991-04-04",
+        fitzpatrick: "I",
+      }),
+      patient(n, "central", 2, {
+        givenName: "Quinn",
+        familyName: "Owens",
+        dateOfBirth: "1986-06-21",
+        fitzpatrick: "VI",
+      }),
     ],
   };
   return [glow, northside];
@@ -101,7 +215,11 @@ export type Progress = (done: number, total: number, label: string) => void;
 async function putIfMissing(db: Db, item: Record<string, unknown>): Promise<boolean> {
   try {
     await db.doc.send(
-      new PutCommand({ TableName: db.tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+      new PutCommand({
+        TableName: db.tableName,
+        Item: item,
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
     );
     return true;
   } catch (e) {
@@ -114,7 +232,10 @@ async function putIfMissing(db: Db, item: Record<string, unknown>): Promise<bool
  * Extra per-group seeding (clinical history) registered by other modules, so the demo grows with the
  * domain without this file knowing every entity.
  */
-export type GroupSeeder = (db: Db, g: DemoGroup) => Record<string, unknown>[] | Promise<Record<string, unknown>[]>;
+export type GroupSeeder = (
+  db: Db,
+  g: DemoGroup,
+) => Record<string, unknown>[] | Promise<Record<string, unknown>[]>;
 const extraSeeders: GroupSeeder[] = [];
 export function registerSeeder(s: GroupSeeder): void {
   extraSeeders.push(s);
@@ -132,7 +253,12 @@ export function registerPostSeeder(s: GroupSeeder): void {
 export async function seedDemo(db: Db, progress?: Progress): Promise<{ written: number; skipped: number }> {
   const items: Record<string, unknown>[] = [];
   for (const g of demoGroups()) {
-    items.push(groupItem(g.group), ...g.sites.map(siteItem), ...g.users.map(userItem), ...g.patients.map(patientItem));
+    items.push(
+      groupItem(g.group),
+      ...g.sites.map(siteItem),
+      ...g.users.map(userItem),
+      ...g.patients.map(patientItem),
+    );
     items.push(...g.users.map(userEmailItem));
     for (const s of extraSeeders) items.push(...(await s(db, g)));
   }
@@ -153,13 +279,17 @@ export async function seedDemo(db: Db, progress?: Progress): Promise<{ written: 
   for (let i = 0; i < derived.length; i++) {
     if (await putIfMissing(db, derived[i]!)) written++;
     else skipped++;
-    if (progress && (i % 10 === 9 || i === derived.length - 1)) progress(i + 1, derived.length, "analytics records");
+    if (progress && (i % 10 === 9 || i === derived.length - 1))
+      progress(i + 1, derived.length, "analytics records");
   }
   return { written, skipped };
 }
 
 /** Demo sign-ins for the local issuer, straight from the seeded groups. */
-export function demoPrincipals(): (Principal & { groupName: string; sites: { id: string; name: string }[] })[] {
+export function demoPrincipals(): (Principal & {
+  groupName: string;
+  sites: { id: string; name: string }[];
+})[] {
   return demoGroups().flatMap((g) =>
     g.users.map((u) => ({
       userId: u.id,
@@ -169,11 +299,12 @@ export function demoPrincipals(): (Principal & { groupName: string; sites: { id:
       groupId: g.group.id,
       siteIds: u.siteIds,
       groupName: g.group.name,
-      sites: (u.role === "CLINIC_ADMIN" ? g.sites : g.sites.filter((s) => u.siteIds.includes(s.id))).map((s) => ({
-        id: s.id,
-        name: s.name,
-      })),
+      sites: (u.role === "CLINIC_ADMIN" ? g.sites : g.sites.filter((s) => u.siteIds.includes(s.id))).map(
+        (s) => ({
+          id: s.id,
+          name: s.name,
+        }),
+      ),
     })),
   );
 }
-
