@@ -58,5 +58,6 @@ export default defineConfig({
   resolve: { dedupe: ["react", "react-dom"] },
   css: { postcss: root },
   server: { port: 5173, strictPort: true },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
+  // No source maps in the build: the static site would serve them publicly.
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
 });
