@@ -73,3 +73,4 @@ export {
   JavaMissingError,
   type DynamoLocal,
 } from "./local/dynamo-local";
+export { bootstrapGroup, validateBootstrap, type GroupBootstrap } from "./bootstrap-group";
