@@ -39,17 +39,6 @@ export const reasonCodes = (r: GqlResult<unknown>): string[] =>
 /** Table items other than audit entries (refusals of patient data are audited by design). */
 export const withoutAudit = (items: string[]): string[] => items.filter((i) => !i.includes("#AUDIT#"));
 
-/** The audit entries added between two snapshots, as `action:outcome`. */
-export function auditAdded(before: string[], after: string[]): string[] {
-  const seen = new Set(before);
-  return after
-    .filter((i) => i.includes("#AUDIT#") && !seen.has(i))
-    .map((i) => {
-      const o = JSON.parse(i) as Record<string, { S?: string }>;
-      return `${o.action?.S}:${o.outcome?.S}`;
-    });
-}
-
 export interface ConcernSpec {
   indication: string;
   bodyArea: string;
