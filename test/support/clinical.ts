@@ -36,7 +36,7 @@ export const fieldPaths = (r: GqlResult<unknown>): string[] =>
 export const reasonCodes = (r: GqlResult<unknown>): string[] =>
   ((r.errors?.[0]?.extensions?.reasons as { code: string }[] | undefined) ?? []).map((x) => x.code).sort();
 
-/** Table items other than audit entries (refusals of patient data are audited by design). */
+/** Table items other than audit entries (refused accesses, NOT_FOUND and FORBIDDEN, are audited). */
 export const withoutAudit = (items: string[]): string[] => items.filter((i) => !i.includes("#AUDIT#"));
 
 export interface ConcernSpec {
