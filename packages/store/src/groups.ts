@@ -17,6 +17,7 @@ import { runIdempotent, type IdempotencyContext } from "./idempotency";
 import { newId } from "./ids";
 import { Keys } from "./keys";
 import { Tx } from "./tx";
+import { queryAll } from "./clinical/paging";
 
 /** The clinic group, its sites and its users: one partition per group. */
 export interface Group {
@@ -148,40 +149,19 @@ export async function getUser(db: Db, groupId: string, userId: string): Promise<
 
 /** Every site of the group (a group has a handful): one Query. */
 export async function listSites(db: Db, groupId: string): Promise<Site[]> {
-  const out: Site[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-        ExpressionAttributeValues: { ":pk": Keys.group(groupId).pk, ":p": "SITE#" },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(res.Items ?? []).map(siteFromItem));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return (await queryGroupPrefix(db, groupId, "SITE#")).map(siteFromItem);
 }
 
 export async function listUsers(db: Db, groupId: string): Promise<User[]> {
-  const out: User[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-        ExpressionAttributeValues: { ":pk": Keys.group(groupId).pk, ":p": "USER#" },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(res.Items ?? []).map(userFromItem));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return (await queryGroupPrefix(db, groupId, "USER#")).map(userFromItem);
 }
+
+/** Every item of the group partition whose sort key starts with `prefix`. */
+const queryGroupPrefix = (db: Db, groupId: string, prefix: string) =>
+  queryAll(db, {
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+    ExpressionAttributeValues: { ":pk": Keys.group(groupId).pk, ":p": prefix },
+  });
 
 // ---- Administration (CLINIC_ADMIN). The API checks the role first; the store checks it again.
 
