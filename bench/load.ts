@@ -2,7 +2,8 @@ import autocannon from "autocannon";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createLocalIssuer, createVerifier, startLocalApi, toGlobalId } from "@needlework/api";
-import { createDb, demoPrincipals, ensureTable, freePort, seedDemo } from "@needlework/store";
+import { createDb, ensureTable } from "@needlework/store";
+import { demoPrincipals, freePort, seedDemo } from "@needlework/store/local";
 import { startDynamoLocal } from "../packages/store/src/local/dynamo-local";
 import { PatientDocument, PatientsDocument } from "../web/src/gql/graphql";
 

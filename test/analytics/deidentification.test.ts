@@ -11,7 +11,8 @@ import {
 } from "graphql";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { Deidentify, Kpi } from "@needlework/core";
-import { demoGroups, Keys } from "@needlework/store";
+import { Keys } from "@needlework/store";
+import { demoGroups } from "@needlework/store/local";
 import { parseGlobalId } from "@needlework/api";
 import { typeDefs } from "../../packages/api/src/generated/sdl";
 import { startTestApi, type TestApi } from "../support/api";

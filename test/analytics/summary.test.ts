@@ -12,7 +12,8 @@ import {
   type ScaleId,
   type Zone,
 } from "@needlework/core";
-import { Analytics, demoGroups, resetCounter } from "@needlework/store";
+import { Analytics, resetCounter } from "@needlework/store";
+import { demoGroups } from "@needlework/store/local";
 import { parseGlobalId, toGlobalId } from "@needlework/api";
 import { startTestApi, type TestApi } from "../support/api";
 import { readCollections, recordCohort, TODAY, type Item, type Raw } from "./cohort";

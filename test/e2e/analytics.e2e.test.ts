@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@needlework/core";
-import { demoPrincipals } from "@needlework/store";
+import { demoPrincipals } from "@needlework/store/local";
 import { freePort } from "../../packages/store/src/local/dynamo-local";
 import { startLocalStack } from "../../scripts/local-stack";
 import { COHORT, recordCohort } from "../analytics/cohort";

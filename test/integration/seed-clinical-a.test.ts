@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@needlework/store";
+import { seedDemo } from "@needlework/store/local";
 import { toGlobalId } from "@needlework/api";
 import { startTestApi, type TestApi } from "../support/api";
 import { snapshotTable } from "../support/dynamo";

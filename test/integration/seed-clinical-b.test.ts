@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Scales, Schedule } from "@needlework/core";
-import { demoGroups, Rollups, seedDemo } from "@needlework/store";
+import { Rollups } from "@needlework/store";
+import { demoGroups, seedDemo } from "@needlework/store/local";
 import { toGlobalId } from "@needlework/api";
 import { clinicalBDemo } from "../../packages/store/src/seed/clinical-b";
 import { startTestApi, type TestApi } from "../support/api";

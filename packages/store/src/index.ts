@@ -23,8 +23,6 @@ export * as Audit from "./audit";
 export * as Idempotency from "./idempotency";
 export * as Patients from "./patients";
 export * as Analytics from "./analytics";
-// Registers the demo's analytics records, rebuilt after the clinical history is seeded (on import).
-import "./seed/analytics";
 export * as Groups from "./groups";
 export type { Group, Site, User } from "./groups";
 // Clinical record, part A: settings, protocols, consultations and concerns, treatment plans.
@@ -38,8 +36,6 @@ export type { StoredSettings } from "./clinical/settings";
 export type { StoredProtocol } from "./clinical/protocols";
 export type { Consultation, Concern, RecordedOverride, ScreenResult } from "./clinical/consultations";
 export type { TreatmentPlan, PlannedSerum, SerumOverrideRecord } from "./clinical/plans";
-// Registers the demo's consultations, concerns and plans (on import).
-export { clinicalADemo, demoPlanRefs } from "./seed/clinical-a";
 // Clinical record, part B: serum catalogue, sessions, assessments, the timeline, analytics rollups.
 export * as SerumCatalogue from "./clinical/serums";
 export * as TreatmentSessions from "./clinical/sessions";
@@ -56,21 +52,4 @@ export type {
 } from "./clinical/sessions";
 export type { Assessment, OutcomeTrend } from "./clinical/assessments";
 export type { TimelineEntry } from "./clinical/timeline";
-export {
-  seedDemo,
-  demoGroups,
-  demoPrincipals,
-  registerSeeder,
-  type DemoGroup,
-  type Progress,
-} from "./seed/demo";
-// Registers the serum catalogue, sessions and assessments of the demo (on import).
-export { demoSerums, demoSerumId, demoLots } from "./seed/clinical-b";
-export {
-  startDynamoLocal,
-  checkJava,
-  freePort,
-  JavaMissingError,
-  type DynamoLocal,
-} from "./local/dynamo-local";
 export { bootstrapGroup, validateBootstrap, type GroupBootstrap } from "./bootstrap-group";
