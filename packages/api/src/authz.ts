@@ -1,4 +1,4 @@
-import { defaultFieldResolver, Kind, parse, type GraphQLFieldResolver } from "graphql";
+import { defaultFieldResolver, type GraphQLFieldResolver } from "graphql";
 import { forbidden, notFound, ROLES, unauthenticated, type Principal, type Role } from "@needlework/core";
 import { Audit, Groups } from "@needlework/store";
 import { requirePrincipal, type Context } from "./context";
@@ -244,25 +244,15 @@ export async function authorizeRoot(
   return p;
 }
 
-function rootFieldsOf(typeDefs: string): Record<string, string[]> {
-  const out: Record<string, string[]> = { Query: [], Mutation: [] };
-  for (const def of parse(typeDefs).definitions) {
-    if (
-      (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) &&
-      (def.name.value === "Query" || def.name.value === "Mutation")
-    ) {
-      for (const f of def.fields ?? []) out[def.name.value]!.push(f.name.value);
-    }
-  }
-  return out;
-}
-
 /**
  * Wraps a resolver map: every root field of the SDL gets its policy checked first (no policy: refused);
  * every resolver of a type in TYPE_POLICIES checks the role; every other nested resolver at least
  * needs a principal.
  */
-export function withAuthz(map: ResolverMap, typeDefs: string): ResolverMap {
+export function withAuthz(
+  map: ResolverMap,
+  rootFields: { readonly Query: readonly string[]; readonly Mutation: readonly string[] },
+): ResolverMap {
   const out: ResolverMap = {};
   for (const [type, fields] of Object.entries(map)) {
     const roles = TYPE_POLICIES[type] ?? ROLES;
@@ -281,7 +271,7 @@ export function withAuthz(map: ResolverMap, typeDefs: string): ResolverMap {
     }
     out[type] = wrapped;
   }
-  for (const [type, names] of Object.entries(rootFieldsOf(typeDefs))) {
+  for (const [type, names] of Object.entries(rootFields)) {
     const fields: Record<string, unknown> = { ...(map[type] ?? {}) };
     for (const name of names) {
       const given = map[type]?.[name];

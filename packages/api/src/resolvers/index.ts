@@ -13,7 +13,7 @@ import { sessionResolvers } from "./sessions";
 import { assessmentResolvers } from "./assessments";
 import { timelineResolvers } from "./timeline";
 import { withAuthz } from "../authz";
-import { typeDefs } from "../generated/sdl";
+import { rootFields } from "../generated/sdl";
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -50,7 +50,7 @@ export const resolvers = {
       assessmentResolvers,
       timelineResolvers,
     ),
-    typeDefs,
+    rootFields,
   ),
   Date: DateScalar,
   DateTime: DateTimeScalar,
