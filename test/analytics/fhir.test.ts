@@ -51,7 +51,7 @@ describe("patientFhirBundle", () => {
     resetCounter(api.db);
     const r = await api.gql<{ patientFhirBundle: string }>(FHIR, { id: created[0]!.id }, api.users.ava);
     expect(r.errors).toBeUndefined();
-    expect(api.db.counter.byOperation).toEqual({ GetItem: 1, Query: 1, PutItem: 1 });
+    expect(api.db.counter.byOperation).toEqual({ BatchGetItem: 1, Query: 1, PutItem: 1 });
     bundle = JSON.parse(r.data!.patientFhirBundle) as FhirBundle;
   });
 

@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver } from "graphql";
 import { forbidden, notFound, ROLES, unauthenticated, type Principal, type Role } from "@needlework/core";
-import { Audit, Groups } from "@needlework/store";
+import { Audit, gateWrites, Groups } from "@needlework/store";
 import { requirePrincipal, type Context } from "./context";
 import { parseGlobalId } from "./ids";
 
@@ -209,15 +209,23 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 
 const warned = new Set<string>();
 
+/**
+ * The root field's policy, checked before its resolver runs. The signed-in user's check (active, same
+ * role and sites) is started here and its promise returned: reads may go out beside it (they share
+ * the request's BatchGetItem), every write waits for it (`gateWrites`), and no answer leaves before it
+ * passed. Where writes cannot be held back (no request scope), it is awaited here instead.
+ */
 export async function authorizeRoot(
   field: string,
   ctx: Context,
   args: Record<string, unknown>,
-): Promise<Principal> {
+): Promise<{ principal: Principal; active: Promise<Principal> }> {
   const policy = ROOT_POLICIES[field];
   const p = requirePrincipal(ctx);
-  await requireActiveUser(ctx);
+  const active = requireActiveUser(ctx);
+  if (!gateWrites(active)) await active;
   if (!policy) {
+    await active;
     if (!warned.has(field)) {
       warned.add(field);
       console.error(
@@ -232,6 +240,7 @@ export async function authorizeRoot(
     throw forbidden();
   }
   if (!policy.roles.includes(p.role)) {
+    await active;
     if (policy.patientData) {
       await Audit.appendAudit(ctx.db, p, {
         action: policy.patientData,
@@ -241,7 +250,7 @@ export async function authorizeRoot(
     }
     throw forbidden(policy.patientData ? "Your role sees de-identified data only." : undefined);
   }
-  return p;
+  return { principal: p, active };
 }
 
 /**
@@ -278,16 +287,21 @@ export function withAuthz(
       const resolve = (typeof given === "function" ? given : defaultFieldResolver) as Resolver;
       const field = `${type}.${name}`;
       fields[name] = (async (parent, args, ctx, info) => {
-        const p = await authorizeRoot(field, ctx, args);
+        const { principal: p, active } = await authorizeRoot(field, ctx, args);
         const action = ROOT_POLICIES[field]?.patientData;
-        if (!action) return resolve(parent, args, ctx, info);
+        let result: unknown;
         try {
-          return await resolve(parent, args, ctx, info);
+          result = await resolve(parent, args, ctx, info);
         } catch (e) {
+          // The user's check speaks first: an account no longer allowed in hears only that.
+          await active;
+          if (!action) throw e;
           // Safety net: a refused access to patient data is recorded even if the store path forgot
           // (once: refusals the store recorded are marked).
           return Audit.auditRefusal(ctx.db, p, { action, patientId: patientIdFromArgs(args) }, e);
         }
+        await active;
+        return result;
       }) satisfies Resolver;
     }
     if (names.length > 0) out[type] = fields;

@@ -16,6 +16,39 @@ export interface RequestScope {
   calls: number;
   budget: number;
   byOperation: Record<string, number>;
+  /**
+   * Set by the API while it checks the signed-in user: every write of the request waits for it and
+   * fails with its error, so reads may go out beside the check (in the same BatchGetItem) but nothing
+   * is ever written for a user who is no longer allowed in. See `gateWrites`.
+   */
+  writeGate?: Promise<unknown> | undefined;
+}
+
+/** The operations that change the table: they wait for the request's write gate. */
+const WRITE_OPERATIONS = new Set([
+  "PutItem",
+  "UpdateItem",
+  "DeleteItem",
+  "TransactWriteItems",
+  "BatchWriteItem",
+  "ExecuteStatement",
+  "BatchExecuteStatement",
+  "ExecuteTransaction",
+]);
+
+/**
+ * Makes every write of the current request wait for `check` (and fail with its error). Returns false
+ * outside a request scope, where there is nothing to hold writes back: the caller must then await
+ * the check itself before doing anything.
+ */
+export function gateWrites(check: Promise<unknown>): boolean {
+  const scope = scopeStorage.getStore();
+  if (!scope) return false;
+  const gate = scope.writeGate ? Promise.all([scope.writeGate, check]) : check;
+  // Nobody may be waiting yet: keep an early rejection from surfacing as unhandled.
+  gate.catch(() => undefined);
+  scope.writeGate = gate;
+  return true;
 }
 const scopeStorage = new AsyncLocalStorage<RequestScope>();
 
@@ -128,6 +161,8 @@ export function createDb(opts: DbOptions = {}): Db {
   raw.middlewareStack.add(
     (next, context) => async (args) => {
       const op = String(context.commandName ?? "unknown").replace(/Command$/, "");
+      const gate = scopeStorage.getStore()?.writeGate;
+      if (gate && WRITE_OPERATIONS.has(op)) await gate;
       counter.total += 1;
       context[CALL_NUMBER] = counter.total;
       counter.byOperation[op] = (counter.byOperation[op] ?? 0) + 1;

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   badInput,
   conflict,
@@ -16,6 +16,7 @@ import { decodeCursor, encodeCursor, pageSize, type Page } from "./cursor";
 import { runIdempotent, type IdempotencyContext } from "./idempotency";
 import { newId } from "./ids";
 import { Keys } from "./keys";
+import { batchGet, getItem, keyString } from "./clinical/read";
 import { Tx } from "./tx";
 import { queryAll } from "./clinical/paging";
 
@@ -105,46 +106,38 @@ export const userFromItem = (item: Record<string, unknown>): User => {
 };
 
 export async function getGroup(db: Db, groupId: string): Promise<Group | undefined> {
-  const got = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: Keys.group(groupId) }));
-  return got.Item
-    ? { id: String(got.Item.id), name: String(got.Item.name), createdAt: String(got.Item.createdAt) }
+  const item = await getItem(db, Keys.group(groupId));
+  return item
+    ? { id: String(item.id), name: String(item.name), createdAt: String(item.createdAt) }
     : undefined;
 }
 
-/** Sites by id in as few BatchGetItem calls as possible (100 keys each), in the order asked. */
+/** Sites by id, in the order asked, through the request's shared BatchGetItem (clinical/read.ts). */
 export async function getSites(
   db: Db,
   groupId: string,
   siteIds: readonly string[],
 ): Promise<(Site | undefined)[]> {
-  const unique = [...new Set(siteIds)];
-  const found = new Map<string, Site>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique
-      .slice(i, i + 100)
-      .map((id) => Keys.site(groupId, id));
-    while (keys && keys.length > 0) {
-      const res = await db.doc.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }),
-      );
-      for (const it of res.Responses?.[db.tableName] ?? []) found.set(String(it.id), siteFromItem(it));
-      keys = res.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return siteIds.map((id) => found.get(id));
+  const keys = siteIds.map((id) => Keys.site(groupId, id));
+  const found = await batchGet(db, keys);
+  return keys.map((k) => {
+    const it = found.get(keyString(k));
+    return it ? siteFromItem(it) : undefined;
+  });
 }
 
 export async function getSite(db: Db, groupId: string, siteId: string): Promise<Site | undefined> {
-  const got = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: Keys.site(groupId, siteId) }));
-  return got.Item ? siteFromItem(got.Item) : undefined;
+  const item = await getItem(db, Keys.site(groupId, siteId));
+  return item ? siteFromItem(item) : undefined;
 }
 
-/** A user of the group; strongly consistent, because the API checks every request's user with it. */
+/**
+ * A user of the group; strongly consistent, because the API checks every request's user with it.
+ * Goes out in the request's shared BatchGetItem with whatever else is read in the same turn.
+ */
 export async function getUser(db: Db, groupId: string, userId: string): Promise<User | undefined> {
-  const got = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: Keys.user(groupId, userId), ConsistentRead: true }),
-  );
-  return got.Item ? userFromItem(got.Item) : undefined;
+  const item = await getItem(db, Keys.user(groupId, userId));
+  return item ? userFromItem(item) : undefined;
 }
 
 /** Every site of the group (a group has a handful): one Query. */

@@ -3,6 +3,7 @@ export {
   resetCounter,
   withRequestScope,
   currentScope,
+  gateWrites,
   RequestBudgetExceeded,
   type RequestScope,
   type Db,

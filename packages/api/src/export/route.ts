@@ -50,7 +50,9 @@ export async function handleOutcomeCsv(
   let started = false;
   try {
     const ctx = await buildContext(opts, req.headers.authorization);
-    const principal = await authorizeRoot("Query.outcomeExport", ctx, {});
+    const { principal, active } = await authorizeRoot("Query.outcomeExport", ctx, {});
+    // Nothing is streamed before the signed-in user's check has passed.
+    await active;
     const input: OutcomeFilterInput = {};
     for (const k of FILTER_PARAMS) {
       const v = url.searchParams.get(k);

@@ -1,4 +1,3 @@
-import { BatchGetCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   conflict,
   forbidden,
@@ -16,6 +15,7 @@ import { addAudit } from "../audit";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
+import { batchGet, getItem, keyString } from "./read";
 import { Tx } from "../tx";
 import { queryAll, queryPage } from "./paging";
 
@@ -111,37 +111,23 @@ export async function listSerumsPage(
 }
 
 export async function getSerum(db: Db, actor: Principal, serumId: string): Promise<SerumRecord> {
-  const got = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: Keys.serum(actor.groupId, serumId) }),
-  );
-  if (!got.Item) throw notFound("The serum");
-  return serumFromItem(got.Item);
+  const item = await getItem(db, Keys.serum(actor.groupId, serumId));
+  if (!item) throw notFound("The serum");
+  return serumFromItem(item);
 }
 
-/** Serums by id with BatchGetItem (100 keys a call, unprocessed keys retried), in the order asked. */
+/** Serums by id, in the order asked, through the request's shared BatchGetItem (read.ts). */
 export async function getSerums(
   db: Db,
   groupId: string,
   serumIds: readonly string[],
 ): Promise<(SerumRecord | undefined)[]> {
-  const unique = [...new Set(serumIds)];
-  const found = new Map<string, SerumRecord>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique
-      .slice(i, i + 100)
-      .map((id) => Keys.serum(groupId, id));
-    while (keys && keys.length > 0) {
-      const res = await db.doc.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }),
-      );
-      for (const it of res.Responses?.[db.tableName] ?? []) {
-        const s = serumFromItem(it);
-        found.set(s.id, s);
-      }
-      keys = res.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return serumIds.map((id) => found.get(id));
+  const keys = serumIds.map((id) => Keys.serum(groupId, id));
+  const found = await batchGet(db, keys);
+  return keys.map((k) => {
+    const it = found.get(keyString(k));
+    return it ? serumFromItem(it) : undefined;
+  });
 }
 
 export async function createSerum(

@@ -1,4 +1,3 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   conflict,
   forbidden,
@@ -11,6 +10,7 @@ import { addAudit } from "../audit";
 import type { Db } from "../client";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { Keys } from "../keys";
+import { getItem } from "./read";
 import { Tx } from "../tx";
 
 /**
@@ -53,12 +53,12 @@ export function settingsItem(
   return { ...Keys.settings(groupId), type: "ClinicSettings", ...s, version, updatedAt: at, updatedBy: by };
 }
 
-/** One GetItem; any signed-in member of the group may read the settings (they hold no patient data). */
+/**
+ * One item, read in the request's shared BatchGetItem; any signed-in member of the group may read the
+ * settings (they hold no patient data).
+ */
 export async function getSettings(db: Db, groupId: string): Promise<StoredSettings> {
-  const got = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: Keys.settings(groupId), ConsistentRead: true }),
-  );
-  return settingsFromItem(got.Item);
+  return settingsFromItem(await getItem(db, Keys.settings(groupId)));
 }
 
 /**
