@@ -3,6 +3,7 @@ import {
   createVerifier,
   startLocalApi,
   type GraphQLLimits,
+  type IdentityProvider,
   type LocalIssuer,
   type Logger,
 } from "@needlework/api";
@@ -47,6 +48,8 @@ export interface TestApiOptions {
   limits?: Partial<GraphQLLimits>;
   /** Keep the local issuer's key pair in this directory (security tests read it to forge tokens). */
   issuerDir?: string;
+  /** Where invited users get a sign-in account (default: local, none); e.g. Cognito on cognito-local. */
+  identity?: IdentityProvider;
 }
 
 export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> {
@@ -68,6 +71,7 @@ export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> 
     requestBudget: opts.requestBudget,
     limits: opts.limits,
     logger: opts.logger ?? (() => undefined),
+    identity: opts.identity,
   });
   const users: Record<string, Principal> = {};
   for (const p of demoPrincipals()) users[p.email.split(/[.@]/)[0]!] = p;

@@ -1,5 +1,7 @@
 import DataLoader from "dataloader";
 import type { Patient, Principal } from "@needlework/core";
+import type { IdentityProvider } from "./auth/identity";
+import type { Logger } from "./errors";
 import { unauthenticated } from "@needlework/core";
 import {
   Consultations,
@@ -35,6 +37,10 @@ export interface Context {
   authError: Error | undefined;
   scope: RequestScope;
   loaders: Loaders;
+  /** Where users sign in: local (no accounts) or the stage's Cognito user pool (auth/identity.ts). */
+  identity: IdentityProvider;
+  /** The server's error log (details that never go to the client). */
+  log: Logger;
 }
 
 export interface Loaders {

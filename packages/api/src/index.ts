@@ -15,6 +15,15 @@ export {
   type Verifier,
 } from "./auth/tokens";
 export { createLocalIssuer, type LocalIssuer } from "./auth/local-issuer";
+export {
+  localIdentity,
+  IdentityUnavailable,
+  type IdentityProvider,
+  type AccountState,
+  type NewAccount,
+} from "./auth/identity";
+export { createCognitoIdentity, type CognitoIdentity, type CognitoIdentityOptions } from "./auth/cognito";
+export { USER_POOL_ACTIONS } from "./auth/cognito-actions";
 export { startLocalApi, type LocalApi, type LocalApiOptions } from "./local";
 export { toGlobalId, parseGlobalId } from "./ids";
 export {

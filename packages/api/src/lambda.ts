@@ -1,17 +1,29 @@
 import { startServerAndCreateLambdaHandler, handlers } from "@as-integrations/aws-lambda";
 import { createDb, withRequestScope } from "@needlework/store";
+import { createCognitoIdentity } from "./auth/cognito";
+import { localIdentity } from "./auth/identity";
 import { authConfigFromEnv, createVerifier } from "./auth/tokens";
+import { jsonLogger } from "./errors";
 import { limitsFromEnv } from "./limits";
 import { buildContext, createApolloServer, limitsOf, type ServerOptions } from "./server";
 
 /**
  * The deployed entry point: API Gateway v2 (HTTP API) events. Everything is built once per cold start.
+ * With USER_POOL_ID set (infra/Api.ts), the admin user mutations keep that Cognito user pool in step
+ * with the User records; COGNITO_ENDPOINT points the client at an emulator (test/bundle only).
  */
 const options: ServerOptions = {
   db: createDb(),
   verifier: createVerifier(authConfigFromEnv()),
   devMode: process.env.GRAPHQL_DEV_MODE === "true",
   limits: limitsFromEnv(process.env),
+  identity: process.env.USER_POOL_ID
+    ? createCognitoIdentity({
+        userPoolId: process.env.USER_POOL_ID,
+        endpoint: process.env.COGNITO_ENDPOINT,
+        logger: jsonLogger,
+      })
+    : localIdentity,
 };
 const limits = limitsOf(options);
 

@@ -9,7 +9,8 @@ import type { GraphQLSchema } from "graphql";
 import type { Principal } from "@needlework/core";
 import { currentScope, type Db, type RequestScope } from "@needlework/store";
 import { createLoaders, type Context } from "./context";
-import { makeFormatError, type Logger } from "./errors";
+import { jsonLogger, makeFormatError, type Logger } from "./errors";
+import { localIdentity, type IdentityProvider } from "./auth/identity";
 import {
   DEFAULT_LIMITS,
   listLimitPlugin,
@@ -36,6 +37,11 @@ export interface ServerOptions {
   requestBudget?: number | undefined;
   /** Overrides of the abuse limits; see limits.ts for each one and its default. */
   limits?: Partial<GraphQLLimits> | undefined;
+  /**
+   * Where users sign in, kept in step by the admin user mutations: the stage's Cognito user pool
+   * when deployed (lambda.ts, USER_POOL_ID); default local (the table is the directory, no accounts).
+   */
+  identity?: IdentityProvider | undefined;
 }
 
 export const DEFAULT_REQUEST_BUDGET = DEFAULT_LIMITS.requestBudget;
@@ -97,5 +103,13 @@ export async function buildContext(opts: ServerOptions, authorization: string | 
     authError = e as Error;
   }
   const scope: RequestScope = currentScope() ?? { calls: 0, budget: Infinity, byOperation: {} };
-  return { db: opts.db, principal, authError, scope, loaders: createLoaders(opts.db, principal) };
+  return {
+    db: opts.db,
+    principal,
+    authError,
+    scope,
+    loaders: createLoaders(opts.db, principal),
+    identity: opts.identity ?? localIdentity,
+    log: opts.logger ?? jsonLogger,
+  };
 }

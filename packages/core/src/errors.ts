@@ -9,7 +9,9 @@ export type ErrorCode =
   | "CONTRAINDICATED"
   | "FORBIDDEN"
   | "UNAUTHENTICATED"
-  | "THROTTLED";
+  | "THROTTLED"
+  /** The identity provider (deployed: Cognito) could not be updated; nothing was saved. */
+  | "IDENTITY_UNAVAILABLE";
 
 export interface FieldProblem {
   /** Dotted path into the input, e.g. "zones.1.depthMm". */

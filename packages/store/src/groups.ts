@@ -19,6 +19,7 @@ import { Keys } from "./keys";
 import { batchGet, getItem, keyString } from "./clinical/read";
 import { Tx } from "./tx";
 import { queryAll } from "./clinical/paging";
+import { emailTaken } from "./user-email";
 
 /** The clinic group, its sites and its users: one partition per group. */
 export interface Group {
@@ -300,14 +301,32 @@ function sitesOpen(tx: Tx, groupId: string, siteIds: string[]): void {
 }
 
 /**
+ * What a user write does beside the table. Deployed, the API mirrors every user to the identity
+ * provider (packages/api/src/auth/accounts.ts): the store calls these once the write is valid and is
+ * not an idempotent replay, just before its transaction commits. A hook that throws abandons the write.
+ */
+export interface UserWriteHooks {
+  /**
+   * inviteUser: the new user's id. Deployed, the sign-in account is created here and its `sub` (the
+   * token's subject) becomes the User id; undefined means "no account here", and the store picks one.
+   */
+  newUserId?(user: Omit<User, "id">): Promise<string | undefined>;
+  /** updateUser, setUserActive: called with the record about to be written and the one it replaces. */
+  beforeChange?(next: User, current: User): Promise<void>;
+}
+
+export { requireEmailFree } from "./user-email";
+
+/**
  * Adds a user to the group with a role and sites. Locally they can sign in at once; deployed, the
- * identity provider account is created from this record (the User id is the token's `sub`).
+ * identity provider account is created first (`hooks.newUserId`) and its `sub` is the User id.
  */
 export async function inviteUser(
   db: Db,
   actor: Principal,
   input: StaffInput,
   idem?: IdempotencyContext,
+  hooks?: UserWriteHooks,
 ): Promise<User> {
   requireAdmin(actor);
   const fields = validateStaffInput(input);
@@ -315,10 +334,9 @@ export async function inviteUser(
     db,
     actor,
     idem,
-    (tx) => {
+    async (tx) => {
       const now = new Date().toISOString();
-      const user: User = {
-        id: newId(),
+      const draft: Omit<User, "id"> = {
         groupId: actor.groupId,
         ...fields,
         active: true,
@@ -328,12 +346,9 @@ export async function inviteUser(
         updatedAt: now,
         updatedBy: actor.userId,
       };
+      const user: User = { id: (await hooks?.newUserId?.(draft)) ?? newId(), ...draft };
       sitesOpen(tx, actor.groupId, user.siteIds);
-      tx.put(userEmailItem(user), {
-        condition: "attribute_not_exists(pk)",
-        onConditionFailed: () =>
-          badInput([{ path: "input.email", reason: "already belongs to a user of this clinic group" }]),
-      });
+      tx.put(userEmailItem(user), { condition: "attribute_not_exists(pk)", onConditionFailed: emailTaken });
       tx.put(userItem(user), { condition: "attribute_not_exists(pk)" });
       addAudit(tx, actor, { action: "INVITE_USER", detail: `${user.id} ${user.role}` });
       return user;
@@ -350,6 +365,7 @@ async function changeUser(
   action: string,
   change: (current: User) => Partial<User>,
   idem?: IdempotencyContext,
+  hooks?: UserWriteHooks,
 ): Promise<User> {
   requireAdmin(actor);
   return runIdempotent(
@@ -377,6 +393,7 @@ async function changeUser(
         action,
         detail: `${userId} ${next.role} ${next.active ? "active" : "inactive"}`,
       });
+      await hooks?.beforeChange?.(next, current);
       return next;
     },
     () => new Tx(),
@@ -391,6 +408,7 @@ export function updateUser(
   expectedVersion: number,
   input: Omit<StaffInput, "email">,
   idem?: IdempotencyContext,
+  hooks?: UserWriteHooks,
 ): Promise<User> {
   requireAdmin(actor);
   if (userId === actor.userId && input.role != null && input.role !== actor.role) {
@@ -412,6 +430,7 @@ export function updateUser(
       return { name: fields.name, role: fields.role, siteIds: fields.siteIds };
     },
     idem,
+    hooks,
   );
 }
 
@@ -422,6 +441,7 @@ export function setUserActive(
   userId: string,
   expectedVersion: number,
   active: boolean,
+  hooks?: UserWriteHooks,
 ): Promise<User> {
   requireAdmin(actor);
   if (userId === actor.userId && !active) {
@@ -436,6 +456,8 @@ export function setUserActive(
     expectedVersion,
     active ? "REACTIVATE_USER" : "DEACTIVATE_USER",
     () => ({ active }),
+    undefined,
+    hooks,
   );
 }
 

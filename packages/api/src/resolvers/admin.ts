@@ -1,5 +1,6 @@
 import type { Role } from "@needlework/core";
 import { Groups, Idempotency, type Site } from "@needlework/store";
+import * as Accounts from "../auth/accounts";
 import { requireAdmin } from "../authz";
 import type { Context } from "../context";
 import { localIdOf } from "../ids";
@@ -73,8 +74,8 @@ export const adminResolvers = {
       ctx: Context,
     ) => {
       const p = requireAdmin(ctx);
-      const user = await Groups.inviteUser(
-        ctx.db,
+      const user = await Accounts.inviteUser(
+        ctx,
         p,
         { ...args.input, siteIds: siteIdsOf(args.input.siteIds) },
         idem("inviteUser", args.idempotencyKey, args.input),
@@ -92,8 +93,8 @@ export const adminResolvers = {
       ctx: Context,
     ) => {
       const p = requireAdmin(ctx);
-      const user = await Groups.updateUser(
-        ctx.db,
+      const user = await Accounts.updateUser(
+        ctx,
         p,
         localIdOf(args.id, "User"),
         args.version,
@@ -105,15 +106,13 @@ export const adminResolvers = {
     deactivateUser: async (_: unknown, args: { id: string; version: number }, ctx: Context) => {
       const p = requireAdmin(ctx);
       return {
-        user: userNode(
-          await Groups.setUserActive(ctx.db, p, localIdOf(args.id, "User"), args.version, false),
-        ),
+        user: userNode(await Accounts.setUserActive(ctx, p, localIdOf(args.id, "User"), args.version, false)),
       };
     },
     reactivateUser: async (_: unknown, args: { id: string; version: number }, ctx: Context) => {
       const p = requireAdmin(ctx);
       return {
-        user: userNode(await Groups.setUserActive(ctx.db, p, localIdOf(args.id, "User"), args.version, true)),
+        user: userNode(await Accounts.setUserActive(ctx, p, localIdOf(args.id, "User"), args.version, true)),
       };
     },
   },
