@@ -1,11 +1,12 @@
 import type { Principal } from "@needlework/core";
 import { DomainError, forbidden, isDomainError, notFound } from "@needlework/core";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client";
 import { decodeCursor, encodeCursor, pageSize, type Page } from "./cursor";
 import { newId } from "./ids";
 import { Keys } from "./keys";
+import { getItem } from "./clinical/read";
 import type { Tx } from "./tx";
 
 /**
@@ -215,7 +216,7 @@ async function page(
 }
 
 /**
- * A patient's trail, newest first: one Query on the patient's audit partition (plus a GetItem that
+ * A patient's trail, newest first: one Query on the patient's audit partition (plus a read of the profile that
  * answers NOT_FOUND for an id that is not a patient of the group). Reading it is itself recorded.
  */
 export async function listByPatient(
@@ -226,22 +227,16 @@ export async function listByPatient(
 ): Promise<Page<AuditEntry>> {
   requireAdmin(actor);
   const [profile, result] = await Promise.all([
-    db.doc.send(
-      new GetCommand({
-        TableName: db.tableName,
-        Key: Keys.patientProfile(actor.groupId, patientId),
-        ProjectionExpression: "pk, siteId",
-      }),
-    ),
+    getItem(db, Keys.patientProfile(actor.groupId, patientId)),
     page(db, actor, { keyName: "pk", key: Keys.auditByPatientPk(actor.groupId, patientId), ...args }),
   ]);
-  if (!profile.Item) throw notFound("The patient");
+  if (!profile) throw notFound("The patient");
   // Into the group's trail, so reading a trail never changes the trail being read.
   await appendAudit(db, actor, { action: "READ_AUDIT_TRAIL", detail: `patient ${patientId}` });
   return result;
 }
 
-/** What one user did, newest first: one Query on gsi2 (plus a GetItem: NOT_FOUND for a non-user). */
+/** What one user did, newest first: one Query on gsi2 (plus a read of the user: NOT_FOUND for a non-user). */
 export async function listByUser(
   db: Db,
   actor: Principal,
@@ -250,13 +245,7 @@ export async function listByUser(
 ): Promise<Page<AuditEntry>> {
   requireAdmin(actor);
   const [user, result] = await Promise.all([
-    db.doc.send(
-      new GetCommand({
-        TableName: db.tableName,
-        Key: Keys.user(actor.groupId, userId),
-        ProjectionExpression: "pk",
-      }),
-    ),
+    getItem(db, Keys.user(actor.groupId, userId)),
     page(db, actor, {
       index: "gsi2",
       keyName: "gsi2pk",
@@ -264,7 +253,7 @@ export async function listByUser(
       ...args,
     }),
   ]);
-  if (!user.Item) throw notFound("The user");
+  if (!user) throw notFound("The user");
   await appendAudit(db, actor, { action: "READ_USER_AUDIT", detail: `user ${userId}` });
   return result;
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { badInput, DomainError, type Principal } from "@needlework/core";
 import type { Db } from "./client";
 import { Keys } from "./keys";
+import { getItem } from "./clinical/read";
 import { TransactionConflict, type Tx } from "./tx";
 
 /**
@@ -47,15 +47,10 @@ export async function findReplay<T>(
   actor: Principal,
   ctx: IdempotencyContext,
 ): Promise<T | undefined> {
-  const got = await db.doc.send(
-    new GetCommand({
-      TableName: db.tableName,
-      Key: Keys.idempotency(actor.groupId, ctx.key),
-      ConsistentRead: true,
-    }),
-  );
-  if (!got.Item) return undefined;
-  return replayOf<T>(got.Item, ctx, actor);
+  // Strongly consistent, in the request's shared BatchGetItem (clinical/read.ts).
+  const item = await getItem(db, Keys.idempotency(actor.groupId, ctx.key));
+  if (!item) return undefined;
+  return replayOf<T>(item, ctx, actor);
 }
 
 /**

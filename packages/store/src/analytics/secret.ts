@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../client";
 import { Keys } from "../keys";
+import { getItem } from "../clinical/read";
 
 /**
  * The group's pseudonymisation secret (the key of core's `pseudonymousKey` HMAC). One item per group
@@ -18,10 +19,8 @@ export async function groupSecret(db: Db, groupId: string): Promise<string> {
   if (cached) return cached;
   const key = Keys.analyticsSecret(groupId);
   const read = async (): Promise<string | undefined> => {
-    const got = await db.doc.send(
-      new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }),
-    );
-    return typeof got.Item?.secret === "string" ? got.Item.secret : undefined;
+    const item = await getItem(db, key);
+    return typeof item?.secret === "string" ? item.secret : undefined;
   };
   let secret = await read();
   if (!secret) {

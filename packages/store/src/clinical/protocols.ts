@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   badInput,
   conflict,
@@ -13,6 +13,7 @@ import { addAudit } from "../audit";
 import type { Db } from "../client";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { Keys } from "../keys";
+import { getItem } from "./read";
 import { Tx } from "../tx";
 
 /**
@@ -110,14 +111,8 @@ export async function updateProtocol(
     actor,
     idem,
     async (tx) => {
-      const got = await db.doc.send(
-        new GetCommand({
-          TableName: db.tableName,
-          Key: Keys.protocol(actor.groupId, indication),
-          ConsistentRead: true,
-        }),
-      );
-      if ((got.Item ? Number(got.Item.version) : 0) !== expectedVersion)
+      const current = await getItem(db, Keys.protocol(actor.groupId, indication));
+      if ((current ? Number(current.version) : 0) !== expectedVersion)
         throw conflict("This protocol template");
       const at = new Date().toISOString();
       const next: StoredProtocol = {
