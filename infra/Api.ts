@@ -1,6 +1,7 @@
 import { Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, use, type StackContext } from "sst/constructs";
+import { USER_POOL_ACTIONS } from "../packages/api/src/auth/cognito-actions";
 import { tableDefinition } from "../packages/store/src/table";
 import { Auth } from "./Auth";
 import { Database } from "./Database";
@@ -80,6 +81,8 @@ export function Api({ stack, app }: StackContext) {
             AUTH_ISSUER: auth.issuer,
             AUTH_AUDIENCE: auth.portalClient.userPoolClientId,
             AUTH_JWKS_URL: auth.jwksUrl,
+            // The admin user mutations provision this pool's users (packages/api/src/auth/cognito.ts).
+            USER_POOL_ID: auth.userPool.userPoolId,
           },
           // Explicit statements instead of `bind: [table]`, which would grant dynamodb:* on the table.
           permissions: [
@@ -97,6 +100,12 @@ export function Api({ stack, app }: StackContext) {
               sid: "TableKey",
               actions: [...KEY_ACTIONS],
               resources: [key.keyArn],
+            }),
+            // Only the Admin* calls the API makes, on this stage's pool only (never cognito-idp:*).
+            new iam.PolicyStatement({
+              sid: "UserPoolAdmin",
+              actions: [...USER_POOL_ACTIONS],
+              resources: [auth.userPool.userPoolArn],
             }),
           ],
         },

@@ -2,21 +2,28 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import {
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createLocalIssuer, type LocalIssuer } from "../../packages/api/src/auth/local-issuer";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from "../../packages/api/src/auth/tokens";
+import { parseGlobalId, toGlobalId } from "../../packages/api/src/ids";
 import type { Principal } from "../../packages/core/src/principal";
 import { groupItem, siteItem, userItem } from "../../packages/store/src/groups";
 import { buildLambda, formatSize, LAMBDA_OUT_DIR, type LambdaBuild } from "../../scripts/build-lambda";
+import { startCognitoLocal, type CognitoLocal } from "../support/cognito-local";
 import { createTestDb } from "../support/dynamo";
 
 /**
  * The deployable file, not the source: build the bundle exactly as deployed, require the built
  * .cjs, and hand its `handler` the event API Gateway (HTTP API, payload 2.0) would send, against
  * DynamoDB Local. Tokens come from the local issuer (the bundle is configured with its public key,
- * as the deployed one is with the Cognito pool's JWKS URL).
+ * as the deployed one is with the Cognito pool's JWKS URL); the user pool it provisions is
+ * cognito-local's (USER_POOL_ID as deployed, COGNITO_ENDPOINT pointing at the emulator).
  */
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -32,6 +39,8 @@ let db: Awaited<ReturnType<typeof createTestDb>>;
 let bundle: LambdaBuild;
 let handler: Handler;
 let issuer: LocalIssuer;
+let cognito: CognitoLocal;
+let userPoolId = "";
 const savedEnv = { ...process.env };
 
 const groupId = `g${randomUUID().slice(0, 8)}`;
@@ -42,6 +51,14 @@ const practitioner: Principal = {
   role: "PRACTITIONER",
   groupId,
   siteIds: ["s1"],
+};
+const admin: Principal = {
+  userId: "u-bundle-admin",
+  email: "ada@clinic.test",
+  name: "Ada Admin",
+  role: "CLINIC_ADMIN",
+  groupId,
+  siteIds: [],
 };
 
 beforeAll(async () => {
@@ -64,12 +81,16 @@ beforeAll(async () => {
     );
   }
   // The API checks each request's user against the table (active, role and sites still granted).
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: userItem({ ...practitioner, id: practitioner.userId, active: true, version: 1 }),
-    }),
-  );
+  for (const u of [practitioner, admin]) {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: userItem({ ...u, id: u.userId, active: true, version: 1 }),
+      }),
+    );
+  }
+  cognito = await startCognitoLocal();
+  userPoolId = await cognito.createUserPool();
 
   issuer = await createLocalIssuer();
   // Its own directory: `npm run bench` or a developer may be using .build/lambda meanwhile.
@@ -84,6 +105,8 @@ beforeAll(async () => {
     AUTH_ISSUER: LOCAL_ISSUER,
     AUTH_AUDIENCE: LOCAL_AUDIENCE,
     AUTH_PUBLIC_JWK: JSON.stringify(issuer.publicJwk),
+    USER_POOL_ID: userPoolId,
+    COGNITO_ENDPOINT: cognito.endpoint,
   });
   delete process.env.AUTH_JWKS_URL;
   delete process.env.GRAPHQL_DEV_MODE;
@@ -96,11 +119,16 @@ afterAll(async () => {
   for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
   Object.assign(process.env, savedEnv);
   await db?.drop();
+  await cognito?.stop();
   if (bundle) rmSync(dirname(bundle.file), { recursive: true, force: true });
 });
 
 /** An HTTP API payload 2.0 event for POST /graphql, as API Gateway builds it. */
-function graphqlEvent(query: string, token?: string): APIGatewayProxyEventV2 {
+function graphqlEvent(
+  query: string,
+  token?: string,
+  variables?: Record<string, unknown>,
+): APIGatewayProxyEventV2 {
   const now = Date.now();
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -109,7 +137,7 @@ function graphqlEvent(query: string, token?: string): APIGatewayProxyEventV2 {
     "user-agent": "vitest",
   };
   if (token) headers.authorization = `Bearer ${token}`;
-  const body = JSON.stringify({ query });
+  const body = JSON.stringify({ query, variables });
   return {
     version: "2.0",
     routeKey: "POST /graphql",
@@ -159,8 +187,9 @@ function lambdaContext(): Context {
 async function invoke(
   query: string,
   token?: string,
+  variables?: Record<string, unknown>,
 ): Promise<{ status: number | undefined; body: GraphQLBody }> {
-  const res = await handler(graphqlEvent(query, token), lambdaContext());
+  const res = await handler(graphqlEvent(query, token, variables), lambdaContext());
   return { status: res.statusCode, body: JSON.parse(res.body ?? "{}") as GraphQLBody };
 }
 
@@ -206,6 +235,36 @@ describe("the built Lambda bundle", () => {
         sites: [{ name: "Harbour Street" }],
       },
     });
+  });
+
+  test("provisions the user pool: an invite creates the Cognito account whose sub is the new User id", async () => {
+    const { body } = await invoke(
+      `mutation($input: UserInput!) { inviteUser(input: $input) { user { id email role } } }`,
+      await issuer.sign(admin),
+      {
+        input: {
+          email: "new.hire@clinic.test",
+          name: "New Hire",
+          role: "PRACTITIONER",
+          siteIds: [toGlobalId("Site", "s2")],
+        },
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    const user = (body.data as { inviteUser: { user: { id: string; email: string } } }).inviteUser.user;
+    const sub = parseGlobalId(user.id)!.localId;
+    const acc = await cognito.client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: sub }));
+    const attrs = Object.fromEntries((acc.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+    expect(attrs).toMatchObject({
+      sub,
+      email: "new.hire@clinic.test",
+      "custom:clinicGroup": groupId,
+      "custom:sites": "s2",
+    });
+    const groups = await cognito.client.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: sub }),
+    );
+    expect(groups.Groups?.map((g) => g.GroupName)).toEqual(["PRACTITIONER"]);
   });
 
   test("refuses a request without a token with extensions.code UNAUTHENTICATED", async () => {

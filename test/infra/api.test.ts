@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { type Api as HttpApi, getStack, type FunctionProps } from "sst/constructs";
 import { Api } from "../../infra/Api";
+import { USER_POOL_ACTIONS } from "../../packages/api/src/auth/cognito-actions";
 import { LAMBDA_HANDLER, lambdaEsbuildOptions } from "../../infra/lambda-bundle";
 import { tableDefinition } from "../../packages/store/src/table";
 import {
@@ -112,6 +113,8 @@ describe("Api stack", () => {
         [`https://cognito-idp.${TEST_REGION}.amazonaws.com/`, ref(pool), "/.well-known/jwks.json"],
       ],
     });
+    expect(vars.USER_POOL_ID).toEqual(ref(pool));
+    expect(vars).not.toHaveProperty("COGNITO_ENDPOINT");
     expect(vars).not.toHaveProperty("GRAPHQL_DEV_MODE");
     expect(vars).not.toHaveProperty("AUTH_PUBLIC_JWK");
     expect(vars).not.toHaveProperty("DYNAMODB_ENDPOINT");
@@ -147,6 +150,23 @@ describe("Api stack", () => {
     const kms = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("kms:")));
     expect(kms.flatMap(actionsOf)).toEqual(expect.arrayContaining(["kms:Decrypt", "kms:Encrypt"]));
     for (const st of kms) expect(resourcesOf(st)).toEqual([arnOf(key)]);
+  });
+
+  test("Cognito: only the Admin* actions the API calls, on this stage's user pool only", () => {
+    const { pool } = userPoolAndClient();
+    const statements = policyStatements(s.api).map((st) => resolved(st) as Json);
+    const cognito = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("cognito-idp:")));
+    expect(cognito).toHaveLength(1);
+    const st = cognito[0]!;
+    expect(st.Effect).toBe("Allow");
+    expect([...actionsOf(st)].sort()).toEqual([...USER_POOL_ACTIONS].sort());
+    for (const a of actionsOf(st)) expect(a).toMatch(/^cognito-idp:Admin[A-Za-z]+$/);
+    expect(resourcesOf(st)).toEqual([arnOf(pool)]);
+    // Nothing else in the stack touches Cognito or holds a wildcard action or resource for it.
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith("cognito") && a.includes("*"))).toEqual(
+      [],
+    );
+    expect(JSON.stringify(resourcesOf(st))).not.toContain("*");
   });
 
   test("logs are kept one month: the function's log group and the API's access log", () => {
