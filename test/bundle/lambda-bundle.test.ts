@@ -254,7 +254,9 @@ describe("the built Lambda bundle", () => {
     const user = (body.data as { inviteUser: { user: { id: string; email: string } } }).inviteUser.user;
     const sub = parseGlobalId(user.id)!.localId;
     const acc = await cognito.client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: sub }));
-    const attrs = Object.fromEntries((acc.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+    const attrs: Record<string, string | undefined> = Object.fromEntries(
+      (acc.UserAttributes ?? []).map((a) => [a.Name ?? "", a.Value]),
+    );
     expect(attrs).toMatchObject({
       sub,
       email: "new.hire@clinic.test",
