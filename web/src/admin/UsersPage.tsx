@@ -19,6 +19,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { gql } from "../api/client";
 import { useAuth } from "../auth/context";
+import { config } from "../config";
 import { text, type Errors } from "../clinical/validate";
 import type { Role, SitesQuery, UserFieldsFragment, UsersQuery } from "../gql/graphql";
 import { PageLoader } from "../shell/PageLoader";
@@ -344,7 +345,13 @@ function UserForm({
           idempotencyKey: key.current,
           input: { email: v.email.trim(), name: v.name.trim(), role: v.role, siteIds },
         });
-        notifications.show({ color: "teal", message: `${inviteUser.user.name} can now sign in.` });
+        notifications.show({
+          color: "teal",
+          message:
+            config.authMode === "cognito"
+              ? `${inviteUser.user.name} was invited: an email with a temporary password was sent to ${inviteUser.user.email}.`
+              : `${inviteUser.user.name} can now sign in.`,
+        });
         onDone(inviteUser.user);
       }
     } catch (err) {

@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | "FORBIDDEN"
   | "UNAUTHENTICATED"
   | "THROTTLED"
+  | "IDENTITY_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR"
   | "NETWORK";
 
@@ -18,6 +19,7 @@ const CODES: readonly ApiErrorCode[] = [
   "FORBIDDEN",
   "UNAUTHENTICATED",
   "THROTTLED",
+  "IDENTITY_UNAVAILABLE",
   "INTERNAL_SERVER_ERROR",
   "NETWORK",
 ];
@@ -69,6 +71,7 @@ export class ApiError extends Error {
         return `Something went wrong on our side.${this.requestId ? ` Reference: ${this.requestId}.` : ""}`;
       case "THROTTLED":
         return "The service is busy. Wait a moment and try again.";
+      case "IDENTITY_UNAVAILABLE":
       case "BAD_USER_INPUT":
       case "NOT_FOUND":
       case "CONFLICT":
