@@ -16,6 +16,8 @@ import { runIdempotent, type IdempotencyContext } from "./idempotency";
 import { newId } from "./ids";
 import { Keys } from "./keys";
 import { Tx } from "./tx";
+import { addFitzpatrickRecount } from "./analytics/fitzpatrick";
+import { RECORD_SEQ } from "./clinical/patient-facts";
 
 const PATIENT_FIELDS = [
   "id",
@@ -110,11 +112,24 @@ export async function createPatient(
 
 /** Reads the profile; a patient the principal may not see is NOT_FOUND, exactly like a missing one. */
 export async function loadPatient(db: Db, actor: Principal, patientId: string): Promise<Patient> {
+  return (await loadPatientItem(db, actor, patientId)).patient;
+}
+
+/** The profile and its stored item (which also holds `recordSeq`, clinical/patient-facts.ts). */
+async function loadPatientItem(
+  db: Db,
+  actor: Principal,
+  patientId: string,
+): Promise<{ patient: Patient; item: Record<string, unknown> }> {
   const got = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: Keys.patientProfile(actor.groupId, patientId) }),
+    new GetCommand({
+      TableName: db.tableName,
+      Key: Keys.patientProfile(actor.groupId, patientId),
+      ConsistentRead: true,
+    }),
   );
   if (!got.Item || !canSeeSite(actor, String(got.Item.siteId))) throw notFound("The patient");
-  return patientFromItem(got.Item);
+  return { patient: patientFromItem(got.Item), item: got.Item };
 }
 
 /** One audit entry per read: OK with the site, or NOT_FOUND for a missing or hidden patient. */
@@ -142,7 +157,7 @@ export async function updatePatient(
     actor,
     idem,
     async (tx) => {
-      const current = await loadPatient(db, actor, patientId);
+      const { patient: current, item } = await loadPatientItem(db, actor, patientId);
       if (!canSeeSite(actor, fields.siteId)) throw notFound("The site");
       if (current.version !== expectedVersion) throw conflict("This patient");
       const now = new Date().toISOString();
@@ -154,12 +169,47 @@ export async function updatePatient(
         updatedBy: actor.userId,
       };
       if (fields.siteId !== current.siteId) siteExists(tx, actor.groupId, fields.siteId);
-      tx.put(patientItem(next), {
-        condition: "attribute_exists(pk) AND version = :v",
-        values: { ":v": expectedVersion },
-        onConditionFailed: (old) => (old ? conflict("This patient") : notFound("The patient")),
+      // The analytics count the patient under the current Fitzpatrick type: a change recounts the
+      // patient's sessions, outcomes, plans and records in this transaction, conditioned on no
+      // analytics write having landed since the profile was read (recordSeq as read above).
+      const seq = typeof item[RECORD_SEQ] === "number" ? item[RECORD_SEQ] : undefined;
+      const recount =
+        (current.fitzpatrick ?? null) !== (next.fitzpatrick ?? null)
+          ? await addFitzpatrickRecount(tx, db, actor.groupId, current, current.fitzpatrick, next.fitzpatrick)
+          : undefined;
+      // Any other update just keeps the counter (a racing update of the profile fails on `version`).
+      const seqCondition = !recount
+        ? ""
+        : seq !== undefined
+          ? " AND #seq = :seq"
+          : " AND attribute_not_exists(#seq)";
+      tx.put(
+        { ...patientItem(next), ...(seq !== undefined ? { [RECORD_SEQ]: seq } : {}) },
+        {
+          condition: `attribute_exists(pk) AND version = :v${seqCondition}`,
+          ...(seqCondition ? { names: { "#seq": RECORD_SEQ } } : {}),
+          values: { ":v": expectedVersion, ...(recount && seq !== undefined ? { ":seq": seq } : {}) },
+          onConditionFailed: (old) => (old ? conflict("This patient") : notFound("The patient")),
+        },
+      );
+      addAudit(tx, actor, {
+        action: "UPDATE_PATIENT",
+        patientId,
+        siteId: next.siteId,
+        ...(recount
+          ? {
+              detail: `Fitzpatrick type ${current.fitzpatrick ?? "none"} -> ${next.fitzpatrick ?? "none"}: ${recount.sessions} sessions, ${recount.contributions} outcome contributions, ${recount.plans} plans, ${recount.records} outcome records recounted`,
+            }
+          : {}),
       });
-      addAudit(tx, actor, { action: "UPDATE_PATIENT", patientId, siteId: next.siteId });
+      // The idempotency record is the one item still to come.
+      if (tx.items.length + 1 > 100)
+        throw badInput([
+          {
+            path: "input.fitzpatrick",
+            reason: `this patient's history (${recount?.plans ?? 0} treatment plans, ${recount?.records ?? 0} treated concerns) is too large to recount under another Fitzpatrick type in one save`,
+          },
+        ]);
       return next;
     },
     () => new Tx(),

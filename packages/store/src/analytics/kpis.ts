@@ -46,7 +46,9 @@ export interface KpiPlanFacts {
 /**
  * Adds the plan's KPI item to the plan's transaction (an UpdateItem, so no read): its schedule and
  * the dates of its sessions; the concern indications and the patient's Fitzpatrick type when the
- * caller knows them (they are kept from an earlier write otherwise).
+ * caller knows them (they are kept from an earlier write otherwise; a `fitzpatrick` of null removes
+ * it). The type is the patient's current one: a change of it rewrites every plan's item
+ * (analytics/fitzpatrick.ts).
  */
 export function addKpiPlan(
   tx: Tx,
@@ -90,8 +92,10 @@ export function addKpiPlan(
     sets.push("fitzpatrick = :fitz");
     values[":fitz"] = facts.fitzpatrick;
   }
+  // null: the patient's type was cleared (undefined keeps what the item has).
+  const remove = facts.fitzpatrick === null ? " REMOVE fitzpatrick" : "";
   tx.update(Keys.kpiPlan(plan.groupId, plan.id), {
-    update: `SET ${sets.join(", ")}`,
+    update: `SET ${sets.join(", ")}${remove}`,
     names: { "#type": "type" },
     values,
   });

@@ -23,6 +23,7 @@ import { patientFromItem } from "../patients";
 import { Tx } from "../tx";
 import { concernFromItem, type Concern } from "./consultations";
 import { queryAll } from "./paging";
+import { countedRefs, guardPatient } from "./patient-facts";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
 import { formatRef, parseRef, type RecordRef } from "./refs";
 import {
@@ -253,7 +254,9 @@ export function buildAssessment(b: AssessmentBuild): {
     createdAt: b.at,
     createdBy: b.by,
   };
-  const before = b.outcome?.contributions[fields.scale];
+  // Taken back from where it is counted now: under the patient's current Fitzpatrick type.
+  const stored = b.outcome?.contributions[fields.scale];
+  const before = stored && { ...stored, refs: countedRefs(stored.refs, patient.fitzpatrick) };
   const after = contributionFor({
     concern,
     scale: fields.scale,
@@ -406,6 +409,7 @@ export async function recordAssessment(
         onConditionFailed: () => conflict("This concern's outcome"),
       });
       contributionDeltas(before, after).writeTo(tx, actor.groupId);
+      guardPatient(tx, actor.groupId, patientId, col.patient.version);
       // The concern's de-identified outcome record (analytics).
       await addOutcomeUpdate(tx, db, actor.groupId, [
         {

@@ -37,6 +37,7 @@ import {
   type Concern,
 } from "./consultations";
 import { queryPage } from "./paging";
+import { guardPatient } from "./patient-facts";
 import { listProtocols } from "./protocols";
 import { batchGet, keyString, loadWithPatient, type Item, type ItemKey } from "./read";
 import { formatRef, parseRef, type RecordRef } from "./refs";
@@ -497,11 +498,7 @@ export async function createTreatmentPlan(
         values: { ":v": consultation.version },
         onConditionFailed: () => conflict("The consultation"),
       });
-      tx.conditionCheck(Keys.patientProfile(actor.groupId, patientId), {
-        condition: "version = :v",
-        values: { ":v": patient.version },
-        onConditionFailed: () => conflict("This patient's record (allergies, medications or history)"),
-      });
+      guardPatient(tx, actor.groupId, patientId, patient.version);
       tx.conditionCheck(Keys.site(actor.groupId, input.siteId), {
         condition: "attribute_exists(pk)",
         onConditionFailed: () => notFound("The site"),

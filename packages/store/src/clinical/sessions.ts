@@ -51,6 +51,7 @@ import {
   type RecordedOverride,
 } from "./consultations";
 import { queryPage } from "./paging";
+import { countedRefs, guardPatient } from "./patient-facts";
 import { addPlanProgress, loadPlanWithPatient, type SerumOverrideRecord, type TreatmentPlan } from "./plans";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
 import { formatRef, parseRef, type RecordRef } from "./refs";
@@ -360,11 +361,7 @@ export async function recordSession(
       const writes = sessionWrites(session);
       tx.put(writes.session, { condition: "attribute_not_exists(pk)" });
       const nextPlan = addPlanProgress(tx, actor, plan, session.performedOn, settings);
-      tx.conditionCheck(Keys.patientProfile(actor.groupId, patientId), {
-        condition: "version = :v",
-        values: { ":v": patient.version },
-        onConditionFailed: () => conflict("This patient's record (allergies, medications or history)"),
-      });
+      guardPatient(tx, actor.groupId, patientId, patient.version);
       tx.conditionCheck(Keys.site(actor.groupId, session.siteId), {
         condition: "attribute_exists(pk)",
         onConditionFailed: () => notFound("The site"),
@@ -627,7 +624,8 @@ function planRefOf(patientId: string, planLocalId: string): RecordRef {
 /**
  * Adds an adverse event reported after the session, with the session's version read (stale →
  * CONFLICT). The serum and lot named, if any, must be ones applied in the session. The event is
- * counted on the same rollup items as the session.
+ * counted on the same rollup items as the session (its FITZPATRICK ref re-pointed to the patient's
+ * current type, clinical/patient-facts.ts).
  */
 export async function recordAdverseEvent(
   db: Db,
@@ -683,9 +681,15 @@ export async function recordAdverseEvent(
         onConditionFailed: (old) =>
           old ? conflict("This treatment session") : notFound("The treatment session"),
       });
+      // Counted where the session is counted now: under the patient's current Fitzpatrick type.
       new RollupDeltas()
-        .add(session.rollup.refs, session.rollup.shard, adverseEventCounts([recorded]))
+        .add(
+          countedRefs(session.rollup.refs, patient.fitzpatrick),
+          session.rollup.shard,
+          adverseEventCounts([recorded]),
+        )
         .writeTo(tx, actor.groupId);
+      guardPatient(tx, actor.groupId, session.patientId, patient.version);
       await addOutcomeUpdate(
         tx,
         db,
