@@ -472,6 +472,20 @@ describe("admin user mutations keep the Cognito user pool in step", () => {
     expect(await account(address)).toBeUndefined();
   });
 
+  it("a record without a Cognito user (deleted by hand) can be deactivated, but a change is refused and nothing saved", async () => {
+    // The demo users were seeded into the table only: none of them has a Cognito user.
+    const before = await snapshotTable(api.db);
+    const UPDATE_AVA = { id: toGlobalId("User", "u-ava"), v: 1, input: { name: "Ava Renamed" } };
+    const res = await asMia(UPDATE, UPDATE_AVA);
+    expect(codes(res)).toEqual(["IDENTITY_UNAVAILABLE"]);
+    expect(res.errors?.[0]?.extensions?.retryable).toBeUndefined();
+    expect(await snapshotTable(api.db)).toEqual(before);
+    const off = ok(
+      await asMia<{ deactivateUser: { user: UserOut } }>(DEACTIVATE, { id: UPDATE_AVA.id, v: 1 }),
+    ).deactivateUser.user;
+    expect(off.active).toBe(false);
+  });
+
   it("the Lambda's IAM grants exactly the Cognito actions the provider calls", () => {
     expect(
       Object.keys(calls)

@@ -175,11 +175,17 @@ export function createCognitoIdentity(opts: CognitoIdentityOptions): CognitoIden
     // Access goes first when it is being taken away, last when it is being given back: a sync that
     // stops half-way leaves a disabled account, or one that is not enabled yet.
     if (!user.active) {
-      await step(
-        "AdminDisableUser",
-        () => client.send(new AdminDisableUserCommand({ UserPoolId, Username })),
-        Username,
-      );
+      try {
+        await client.send(new AdminDisableUserCommand({ UserPoolId, Username }));
+      } catch (e) {
+        // No Cognito user (deleted by hand): nothing can sign in as this record, which is what
+        // deactivating asks for. Anything else still needs the account, and fails below.
+        if (nameOf(e) === "UserNotFoundException") {
+          log({ level: "warn", msg: "deactivated a user who has no Cognito user", sub: Username });
+          return;
+        }
+        throw failed("AdminDisableUser", e, { sub: Username });
+      }
       if (opts.globalSignOut ?? true) {
         // Disabling already refuses sign-in and token refresh, and the API refuses the inactive
         // record on the next request; revoking refresh tokens is belt and braces, never a failure.
