@@ -210,6 +210,23 @@ describe("admin user mutations keep the Cognito user pool in step", () => {
     expect(me.sites.map((s) => s.id).sort()).toEqual([site("harbour"), site("riverside")].sort());
   });
 
+  it("the same invite sent twice at once (same key): one account, one user, both answered with it", async () => {
+    const input = { email: email("twice"), name: "Twice Sent", role: "ANALYST" };
+    const key = newKey();
+    const created = calls.AdminCreateUser ?? 0;
+    const [a, b] = await Promise.all([asMia(INVITE, { input, key }), asMia(INVITE, { input, key })]);
+    const users = [a, b].map((r) => ok(r as GqlResult<{ inviteUser: { user: UserOut } }>).inviteUser.user);
+    expect(users[0]).toEqual(users[1]);
+    // Usually both ask Cognito and the second, told the email is taken, answers with the first's stored
+    // result; if the first had already finished, the second is a plain replay.
+    expect(calls.AdminCreateUser! - created).toBeGreaterThanOrEqual(1);
+    expect(calls.AdminCreateUser! - created).toBeLessThanOrEqual(2);
+    const listed = await cognito.client.send(
+      new ListUsersCommand({ UserPoolId: poolId, Filter: `email = "${input.email}"` }),
+    );
+    expect((listed.Users ?? []).map((u) => u.Username)).toEqual([localId(users[0]!.id)]);
+  });
+
   it("update: name, sites and role are mirrored (exactly one role group; no sites attribute without sites)", async () => {
     const u = await invite({
       email: email("omar"),
