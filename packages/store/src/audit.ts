@@ -112,6 +112,7 @@ export function refusalOutcome(err: unknown): AuditOutcome | undefined {
     case "BAD_USER_INPUT":
     case "UNAUTHENTICATED":
     case "THROTTLED":
+    case "IDENTITY_UNAVAILABLE":
       return undefined;
   }
 }
