@@ -261,6 +261,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
       case "FORBIDDEN":
       case "UNAUTHENTICATED":
       case "THROTTLED":
+      case "IDENTITY_UNAVAILABLE":
       case "INTERNAL_SERVER_ERROR":
       case "NETWORK":
         setFailure({
