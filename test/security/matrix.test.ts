@@ -144,6 +144,23 @@ export const ROWS: Row[] = [
     },
   },
   {
+    op: "erasePatient(id, confirmName, reason)",
+    field: "erasePatient",
+    access: "admin",
+    targets: TARGETS,
+    query: `mutation($id: ID!, $n: String!, $r: String!) { erasePatient(id: $id, confirmName: $n, reason: $r) { erasure { patientId status } } }`,
+    // A new patient per case: an erasure cannot be undone.
+    vars: async (t, fx) => {
+      const p = await fx.freshPatient(t);
+      return { id: p.id, n: `${p.input.givenName} ${p.input.familyName}`, r: "Request received in writing" };
+    },
+    check: (d, t) => {
+      const e = (d.erasePatient as { erasure: { patientId: string; status: string } }).erasure;
+      expect(e.status).toBe("ERASED");
+      expect(t).not.toBe("otherGroup");
+    },
+  },
+  {
     op: "auditTrail(patientId)",
     field: "auditTrail",
     access: "admin",

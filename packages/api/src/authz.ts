@@ -60,6 +60,8 @@ export const ROOT_POLICIES: Readonly<Record<string, Policy>> = {
   "Query.patients": identified("LIST_PATIENTS"),
   "Mutation.createPatient": identified("CREATE_PATIENT"),
   "Mutation.updatePatient": identified("UPDATE_PATIENT"),
+  // Erasure: clinic admins only; a refused role is audited against the patient named.
+  "Mutation.erasePatient": { roles: ["CLINIC_ADMIN"], patientData: "ERASE_PATIENT" },
 
   // Administration
   "Query.sites": ADMIN,

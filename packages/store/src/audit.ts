@@ -227,11 +227,13 @@ export async function listByPatient(
   args: { first?: number | null; after?: string | null },
 ): Promise<Page<AuditEntry>> {
   requireAdmin(actor);
-  const [profile, result] = await Promise.all([
+  // An erased patient (src/erasure.ts) keeps its trail: the tombstone stands for the profile here.
+  const [profile, erasure, result] = await Promise.all([
     getItem(db, Keys.patientProfile(actor.groupId, patientId)),
+    getItem(db, Keys.patientErasure(actor.groupId, patientId)),
     page(db, actor, { keyName: "pk", key: Keys.auditByPatientPk(actor.groupId, patientId), ...args }),
   ]);
-  if (!profile) throw notFound("The patient");
+  if (!profile && !erasure) throw notFound("The patient");
   // Into the group's trail, so reading a trail never changes the trail being read.
   await appendAudit(db, actor, { action: "READ_AUDIT_TRAIL", detail: `patient ${patientId}` });
   return result;

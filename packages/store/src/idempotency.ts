@@ -68,11 +68,31 @@ function replayOf<T>(item: Record<string, unknown>, ctx: IdempotencyContext, act
   return JSON.parse(String(item.result)) as T;
 }
 
+/**
+ * The patient whose collection the transaction writes into (the profile, its guard, a record), if
+ * exactly one: the record stores the mutation's result, which holds that patient's data, so it is
+ * indexed under the patient (gsi2) for the patient's erasure to find and delete.
+ */
+function patientOf(tx: Tx, groupId: string): string | undefined {
+  const ids = new Set<string>();
+  for (const { item } of tx.items) {
+    const op = (item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck) as
+      { Item?: Record<string, unknown>; Key?: Record<string, unknown> } | undefined;
+    const id = Keys.patientOfPk(groupId, op?.Item?.pk ?? op?.Key?.pk);
+    if (id) ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
 /** Adds the idempotency record to the transaction; a concurrent duplicate fails its condition. */
 export function addIdempotency(tx: Tx, actor: Principal, ctx: IdempotencyContext, result: unknown): void {
+  const patientId = patientOf(tx, actor.groupId);
   tx.put(
     {
       ...Keys.idempotency(actor.groupId, ctx.key),
+      ...(patientId
+        ? { gsi2pk: Keys.idempotencyByPatientGsi(actor.groupId, patientId), gsi2sk: ctx.key }
+        : {}),
       type: "Idempotency",
       requestHash: ctx.requestHash,
       result: JSON.stringify(result),

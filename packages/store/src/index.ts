@@ -23,6 +23,8 @@ export { newId } from "./ids";
 export * as Audit from "./audit";
 export * as Idempotency from "./idempotency";
 export * as Patients from "./patients";
+export * as Erasure from "./erasure";
+export type { PatientErasure, ErasureCounts, ErasureStatus } from "./erasure";
 export * as Analytics from "./analytics";
 export * as Groups from "./groups";
 export type { Group, Site, User } from "./groups";

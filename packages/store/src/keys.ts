@@ -40,6 +40,14 @@ export const Keys = {
     pk: Keys.patientPk(groupId, patientId),
     sk: "PROFILE",
   }),
+  /**
+   * A patient being erased, then erased: replaces the profile (so every read of the patient finds no
+   * profile and answers NOT_FOUND) and ends as a tombstone without personal data (src/erasure.ts).
+   */
+  patientErasure: (groupId: string, patientId: string) => ({
+    pk: Keys.patientPk(groupId, patientId),
+    sk: "ERASURE",
+  }),
   /** Site patient list, sorted and searched by normalised "family given". */
   sitePatientsGsi: (groupId: string, siteId: string) => `${g(groupId)}#S#${siteId}#PATIENTS`,
   sitePatientsSort: (nameKey: string, patientId: string) => `${nameKey}#${patientId}`,
@@ -95,6 +103,15 @@ export const Keys = {
 
   // Idempotency records (TTL'd).
   idempotency: (groupId: string, key: string) => ({ pk: `${g(groupId)}#IDEM#${key}`, sk: "IDEM" }),
+  /** gsi2 of the idempotency records whose transaction wrote into a patient's collection (erasure). */
+  idempotencyByPatientGsi: (groupId: string, patientId: string) => `${g(groupId)}#IDEM#P#${patientId}`,
+  /** The patient id of a patient-collection partition key of the group, if it is one. */
+  patientOfPk: (groupId: string, pk: unknown): string | undefined => {
+    const prefix = `${g(groupId)}#P#`;
+    if (typeof pk !== "string" || !pk.startsWith(prefix)) return undefined;
+    const id = pk.slice(prefix.length);
+    return id && !id.includes("#") ? id : undefined;
+  },
 
   // Audit trail: by patient in the base table, by user through gsi2.
   auditByPatientPk: (groupId: string, patientId: string) => `${g(groupId)}#AUDIT#P#${patientId}`,

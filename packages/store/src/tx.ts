@@ -73,6 +73,30 @@ export class Tx {
     return this;
   }
 
+  delete(
+    Key: Record<string, unknown>,
+    opts: {
+      condition?: string;
+      names?: Record<string, string>;
+      values?: Record<string, unknown>;
+      onConditionFailed?: TxItem["onConditionFailed"];
+    } = {},
+  ): this {
+    this.items.push({
+      item: {
+        Delete: {
+          Key,
+          ConditionExpression: opts.condition,
+          ExpressionAttributeNames: opts.names,
+          ExpressionAttributeValues: opts.values,
+          ReturnValuesOnConditionCheckFailure: opts.condition ? "ALL_OLD" : undefined,
+        },
+      } as TransactItem,
+      onConditionFailed: opts.onConditionFailed,
+    });
+    return this;
+  }
+
   conditionCheck(
     Key: Record<string, unknown>,
     expr: {

@@ -371,6 +371,10 @@ export type DueState =
   | 'NOT_DUE'
   | 'OVERDUE';
 
+export type ErasePatientPayload = {
+  erasure: PatientErasure;
+};
+
 export type ExportProgress = {
   /** Rows exported so far, this chunk included. */
   done: Scalars['Int']['output'];
@@ -526,6 +530,15 @@ export type Mutation = {
   createTreatmentPlan: TreatmentPlanPayload;
   /** Stop a user signing in; their current tokens stop working too. You cannot deactivate yourself. */
   deactivateUser: UserPayload;
+  /**
+   * Clinic admins only. Erases the patient's personal and clinical data for good (clinical records are
+   * otherwise archived, never deleted): the profile, consultations, concerns, plans, sessions,
+   * assessments, outcome and KPI items, idempotency records; lot traces keep the application without
+   * the patient; audit entries keep who, when and what without their free-text detail. `confirmName` is
+   * the patient's name as shown; `reason` stays in the audit trail, so it must not name or contact the
+   * patient. Long erasures answer ERASING with progress: call again with the same arguments to resume.
+   */
+  erasePatient: ErasePatientPayload;
   /** Add a user to the group with a role (and sites, for a practitioner). */
   inviteUser: UserPayload;
   /** Overrides one finding with a reason (required); recorded with who and when. */
@@ -593,6 +606,13 @@ export type MutationCreateTreatmentPlanArgs = {
 export type MutationDeactivateUserArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationErasePatientArgs = {
+  confirmName: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -920,6 +940,43 @@ export type PatientEdge = {
   cursor: Scalars['String']['output'];
   node: Patient;
 };
+
+export type PatientErasure = {
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  erased: PatientErasureCounts;
+  /** The erased patient's id: it answers NOT_FOUND everywhere; its audit trail stays readable. */
+  patientId: Scalars['ID']['output'];
+  progress: PatientErasureProgress;
+  startedAt: Scalars['DateTime']['output'];
+  status: PatientErasureStatus;
+};
+
+/** Items erased so far, by kind (deleted; lot traces de-identified; audit entries' free-text detail removed). */
+export type PatientErasureCounts = {
+  assessments: Scalars['Int']['output'];
+  auditDetails: Scalars['Int']['output'];
+  concerns: Scalars['Int']['output'];
+  consultations: Scalars['Int']['output'];
+  idempotencyRecords: Scalars['Int']['output'];
+  kpiPlans: Scalars['Int']['output'];
+  lotTraces: Scalars['Int']['output'];
+  outcomeRecords: Scalars['Int']['output'];
+  plans: Scalars['Int']['output'];
+  sessions: Scalars['Int']['output'];
+};
+
+export type PatientErasureProgress = {
+  /** Items erased so far. */
+  done: Scalars['Int']['output'];
+  /** Items erased so far plus those this call saw left (equal to done once ERASED). */
+  total: Scalars['Int']['output'];
+};
+
+export type PatientErasureStatus =
+  /** Done: only a tombstone without personal data and the audit trail remain. */
+  | 'ERASED'
+  /** Started: the patient answers NOT_FOUND everywhere; call erasePatient again to carry on. */
+  | 'ERASING';
 
 export type PatientInput = {
   allergies?: InputMaybe<Array<AllergyInput>>;

@@ -390,6 +390,11 @@ export type DueState =
   | 'NOT_DUE'
   | 'OVERDUE';
 
+export type ErasePatientPayload = {
+  __typename?: 'ErasePatientPayload';
+  erasure: PatientErasure;
+};
+
 export type ExportProgress = {
   __typename?: 'ExportProgress';
   /** Rows exported so far, this chunk included. */
@@ -554,6 +559,15 @@ export type Mutation = {
   createTreatmentPlan: TreatmentPlanPayload;
   /** Stop a user signing in; their current tokens stop working too. You cannot deactivate yourself. */
   deactivateUser: UserPayload;
+  /**
+   * Clinic admins only. Erases the patient's personal and clinical data for good (clinical records are
+   * otherwise archived, never deleted): the profile, consultations, concerns, plans, sessions,
+   * assessments, outcome and KPI items, idempotency records; lot traces keep the application without
+   * the patient; audit entries keep who, when and what without their free-text detail. `confirmName` is
+   * the patient's name as shown; `reason` stays in the audit trail, so it must not name or contact the
+   * patient. Long erasures answer ERASING with progress: call again with the same arguments to resume.
+   */
+  erasePatient: ErasePatientPayload;
   /** Add a user to the group with a role (and sites, for a practitioner). */
   inviteUser: UserPayload;
   /** Overrides one finding with a reason (required); recorded with who and when. */
@@ -621,6 +635,13 @@ export type MutationCreateTreatmentPlanArgs = {
 export type MutationDeactivateUserArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationErasePatientArgs = {
+  confirmName: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -964,6 +985,46 @@ export type PatientEdge = {
   cursor: Scalars['String']['output'];
   node: Patient;
 };
+
+export type PatientErasure = {
+  __typename?: 'PatientErasure';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  erased: PatientErasureCounts;
+  /** The erased patient's id: it answers NOT_FOUND everywhere; its audit trail stays readable. */
+  patientId: Scalars['ID']['output'];
+  progress: PatientErasureProgress;
+  startedAt: Scalars['DateTime']['output'];
+  status: PatientErasureStatus;
+};
+
+/** Items erased so far, by kind (deleted; lot traces de-identified; audit entries' free-text detail removed). */
+export type PatientErasureCounts = {
+  __typename?: 'PatientErasureCounts';
+  assessments: Scalars['Int']['output'];
+  auditDetails: Scalars['Int']['output'];
+  concerns: Scalars['Int']['output'];
+  consultations: Scalars['Int']['output'];
+  idempotencyRecords: Scalars['Int']['output'];
+  kpiPlans: Scalars['Int']['output'];
+  lotTraces: Scalars['Int']['output'];
+  outcomeRecords: Scalars['Int']['output'];
+  plans: Scalars['Int']['output'];
+  sessions: Scalars['Int']['output'];
+};
+
+export type PatientErasureProgress = {
+  __typename?: 'PatientErasureProgress';
+  /** Items erased so far. */
+  done: Scalars['Int']['output'];
+  /** Items erased so far plus those this call saw left (equal to done once ERASED). */
+  total: Scalars['Int']['output'];
+};
+
+export type PatientErasureStatus =
+  /** Done: only a tombstone without personal data and the audit trail remain. */
+  | 'ERASED'
+  /** Started: the patient answers NOT_FOUND everywhere; call erasePatient again to carry on. */
+  | 'ERASING';
 
 export type PatientInput = {
   allergies?: InputMaybe<Array<AllergyInput>>;
@@ -2027,6 +2088,7 @@ export type ResolversTypes = {
   Device: Device;
   DueKind: DueKind;
   DueState: DueState;
+  ErasePatientPayload: ResolverTypeWrapper<ErasePatientPayload>;
   ExportProgress: ResolverTypeWrapper<ExportProgress>;
   FitzpatrickType: FitzpatrickType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2065,6 +2127,10 @@ export type ResolversTypes = {
   Patient: ResolverTypeWrapper<PatientNode>;
   PatientConnection: ResolverTypeWrapper<Omit<PatientConnection, 'edges'> & { edges: Array<ResolversTypes['PatientEdge']> }>;
   PatientEdge: ResolverTypeWrapper<Omit<PatientEdge, 'node'> & { node: ResolversTypes['Patient'] }>;
+  PatientErasure: ResolverTypeWrapper<PatientErasure>;
+  PatientErasureCounts: ResolverTypeWrapper<PatientErasureCounts>;
+  PatientErasureProgress: ResolverTypeWrapper<PatientErasureProgress>;
+  PatientErasureStatus: PatientErasureStatus;
   PatientInput: PatientInput;
   PatientPayload: ResolverTypeWrapper<Omit<PatientPayload, 'patient'> & { patient: ResolversTypes['Patient'] }>;
   PlanProgress: ResolverTypeWrapper<PlanProgress>;
@@ -2176,6 +2242,7 @@ export type ResolversParentTypes = {
   DepthDeviation: DepthDeviation;
   Dermapen: Dermapen;
   Dermaroller: Dermaroller;
+  ErasePatientPayload: ErasePatientPayload;
   ExportProgress: ExportProgress;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -2208,6 +2275,9 @@ export type ResolversParentTypes = {
   Patient: PatientNode;
   PatientConnection: Omit<PatientConnection, 'edges'> & { edges: Array<ResolversParentTypes['PatientEdge']> };
   PatientEdge: Omit<PatientEdge, 'node'> & { node: ResolversParentTypes['Patient'] };
+  PatientErasure: PatientErasure;
+  PatientErasureCounts: PatientErasureCounts;
+  PatientErasureProgress: PatientErasureProgress;
   PatientInput: PatientInput;
   PatientPayload: Omit<PatientPayload, 'patient'> & { patient: ResolversParentTypes['Patient'] };
   PlanProgress: PlanProgress;
@@ -2458,6 +2528,10 @@ export type DermarollerResolvers<ContextType = Context, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ErasePatientPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ErasePatientPayload'] = ResolversParentTypes['ErasePatientPayload']> = {
+  erasure?: Resolver<ResolversTypes['PatientErasure'], ParentType, ContextType>;
+};
+
 export type ExportProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportProgress'] = ResolversParentTypes['ExportProgress']> = {
   done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2540,6 +2614,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSite?: Resolver<ResolversTypes['SitePayload'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   createTreatmentPlan?: Resolver<ResolversTypes['TreatmentPlanPayload'], ParentType, ContextType, RequireFields<MutationCreateTreatmentPlanArgs, 'input'>>;
   deactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id' | 'version'>>;
+  erasePatient?: Resolver<ResolversTypes['ErasePatientPayload'], ParentType, ContextType, RequireFields<MutationErasePatientArgs, 'confirmName' | 'id' | 'reason'>>;
   inviteUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   overrideContraindication?: Resolver<ResolversTypes['ConsultationPayload'], ParentType, ContextType, RequireFields<MutationOverrideContraindicationArgs, 'code' | 'consultationId' | 'reason' | 'version'>>;
   reactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'id' | 'version'>>;
@@ -2696,6 +2771,33 @@ export type PatientConnectionResolvers<ContextType = Context, ParentType extends
 export type PatientEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatientEdge'] = ResolversParentTypes['PatientEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
+};
+
+export type PatientErasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatientErasure'] = ResolversParentTypes['PatientErasure']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  erased?: Resolver<ResolversTypes['PatientErasureCounts'], ParentType, ContextType>;
+  patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['PatientErasureProgress'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PatientErasureStatus'], ParentType, ContextType>;
+};
+
+export type PatientErasureCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatientErasureCounts'] = ResolversParentTypes['PatientErasureCounts']> = {
+  assessments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  auditDetails?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concerns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  consultations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  idempotencyRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kpiPlans?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lotTraces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomeRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plans?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PatientErasureProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatientErasureProgress'] = ResolversParentTypes['PatientErasureProgress']> = {
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PatientPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatientPayload'] = ResolversParentTypes['PatientPayload']> = {
@@ -3125,6 +3227,7 @@ export type Resolvers<ContextType = Context> = {
   DepthDeviation?: DepthDeviationResolvers<ContextType>;
   Dermapen?: DermapenResolvers<ContextType>;
   Dermaroller?: DermarollerResolvers<ContextType>;
+  ErasePatientPayload?: ErasePatientPayloadResolvers<ContextType>;
   ExportProgress?: ExportProgressResolvers<ContextType>;
   Improvement?: ImprovementResolvers<ContextType>;
   IntervalKpi?: IntervalKpiResolvers<ContextType>;
@@ -3151,6 +3254,9 @@ export type Resolvers<ContextType = Context> = {
   Patient?: PatientResolvers<ContextType>;
   PatientConnection?: PatientConnectionResolvers<ContextType>;
   PatientEdge?: PatientEdgeResolvers<ContextType>;
+  PatientErasure?: PatientErasureResolvers<ContextType>;
+  PatientErasureCounts?: PatientErasureCountsResolvers<ContextType>;
+  PatientErasureProgress?: PatientErasureProgressResolvers<ContextType>;
   PatientPayload?: PatientPayloadResolvers<ContextType>;
   PlanProgress?: PlanProgressResolvers<ContextType>;
   PlannedSerum?: PlannedSerumResolvers<ContextType>;

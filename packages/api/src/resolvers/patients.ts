@@ -1,6 +1,6 @@
 import type { PatientInput } from "@needlework/core";
 import { notFound } from "@needlework/core";
-import { Idempotency, Patients } from "@needlework/store";
+import { Erasure, Idempotency, Patients, type PatientErasure } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
 import { localIdOf, toGlobalId } from "../ids";
 import { toConnection } from "./connection";
@@ -13,6 +13,18 @@ function coreInput(input: PatientInput): PatientInput {
 
 function idem(op: string, key: string | null | undefined, body: unknown) {
   return key ? { key, requestHash: Idempotency.requestHash(op, body) } : undefined;
+}
+
+function erasureNode(e: PatientErasure) {
+  const done = Object.values(e.erased).reduce((a, n) => a + n, 0);
+  return {
+    patientId: toGlobalId("Patient", e.patientId),
+    status: e.status,
+    startedAt: e.startedAt,
+    completedAt: e.completedAt,
+    erased: e.erased,
+    progress: { done, total: done + Math.max(0, e.remaining) },
+  };
 }
 
 export const patientResolvers = {
@@ -67,6 +79,18 @@ export const patientResolvers = {
         idem("updatePatient", args.idempotencyKey, { id: args.id, version: args.version, input: args.input }),
       );
       return { patient: patientNode(patient) };
+    },
+    erasePatient: async (
+      _: unknown,
+      args: { id: string; confirmName: string; reason: string },
+      ctx: Context,
+    ) => {
+      const p = requirePrincipal(ctx);
+      const erasure = await Erasure.erasePatient(ctx.db, p, localIdOf(args.id, "Patient"), {
+        confirmName: args.confirmName,
+        reason: args.reason,
+      });
+      return { erasure: erasureNode(erasure) };
     },
   },
   Patient: {

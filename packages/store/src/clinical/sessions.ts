@@ -794,7 +794,8 @@ export async function sessionsByLot(
     {
       KeyConditionExpression: "pk = :pk",
       ExpressionAttributeValues: { ":pk": pk, ...(practitioner ? siteValues : {}) },
-      ...(practitioner ? { FilterExpression: `siteId IN (${Object.keys(siteValues).join(", ")})` } : {}),
+      // Applications to an erased patient stay in the partition de-identified (src/erasure.ts): not listed.
+      FilterExpression: `attribute_not_exists(erased)${practitioner ? ` AND siteId IN (${Object.keys(siteValues).join(", ")})` : ""}`,
       ScanIndexForward: false,
     },
     lotTraceFromItem,
