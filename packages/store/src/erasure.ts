@@ -16,14 +16,7 @@ import { outcomeFromItem } from "./clinical/assessments";
 import { queryAll } from "./clinical/paging";
 import { countedRefs } from "./clinical/patient-facts";
 import { batchGet, keyString, type Item, type ItemKey } from "./clinical/read";
-import {
-  adverseEventCounts,
-  improvementCounters,
-  RollupDeltas,
-  shardOf,
-  type RollupDimension,
-  type RollupRef,
-} from "./clinical/rollups";
+import { adverseEventCounts, improvementCounters, RollupDeltas, shardOf } from "./clinical/rollups";
 import { sessionFromItem } from "./clinical/sessions";
 import { RECORDS_DIMENSION, recordCounterValues, recordFromItem, recordKeyOf } from "./analytics/outcomes";
 import { groupSecret } from "./analytics/secret";
@@ -199,12 +192,22 @@ function addProgress(tx: Tx, groupId: string, patientId: string, counts: Partial
 /** Items that go together with the counters they added, in one transaction. */
 interface Unit {
   ops: ((tx: Tx) => void)[];
-  deltas: { refs: RollupRef[]; shard: number; counters: Record<string, number> }[];
+  /** Takes back from the rollups what the unit's items counted (merged per transaction). */
+  takeBack: ((d: RollupDeltas) => void)[];
+  /** Outcome record counters (analytics/outcomes.ts, dimension RECORDS) to take 1 from. */
+  records: { value: string; shard: number }[];
   counts: Partial<ErasureCounts>;
 }
 
 const negative = (c: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(c).map(([k, n]) => [k, -n]));
+
+const plain = (ops: Unit["ops"], counts: Unit["counts"]): Unit => ({
+  ops,
+  takeBack: [],
+  records: [],
+  counts,
+});
 
 const del =
   (key: ItemKey, version?: unknown) =>
@@ -268,21 +271,19 @@ async function planUnits(
   // go before the sessions do (a recomputation between two transactions then agrees too).
   for (const c of concerns) {
     const concernId = String(c.id);
-    const unit: Unit = {
-      ops: [del({ pk: String(c.pk), sk: String(c.sk) })],
-      deltas: [],
-      counts: { concerns: 1 },
-    };
+    const unit = plain([del({ pk: String(c.pk), sk: String(c.sk) })], { concerns: 1 });
     const outcome = outcomes.get(concernId);
     if (outcome) {
       unit.ops.push(del({ pk: String(outcome.pk), sk: String(outcome.sk) }, outcome.version));
       for (const contribution of Object.values(outcomeFromItem(outcome).contributions)) {
         if (!contribution) continue;
-        unit.deltas.push({
-          refs: countedRefs(contribution.refs, fitzpatrick),
-          shard: contribution.shard,
-          counters: improvementCounters(contribution.scale, contribution, -1),
-        });
+        unit.takeBack.push((d) =>
+          d.add(
+            countedRefs(contribution.refs, fitzpatrick),
+            contribution.shard,
+            improvementCounters(contribution.scale, contribution, -1),
+          ),
+        );
       }
     }
     const recordKey = Keys.outcomeRecord(groupId, recordKeyOf(secret, patientId, concernId));
@@ -290,15 +291,7 @@ async function planUnits(
     if (record) {
       unit.ops.push(del(recordKey, record.version));
       const r = recordFromItem(record);
-      unit.deltas.push({
-        // The record counters share the rollup layout (dimension RECORDS, attribute `records`).
-        refs: recordCounterValues(r).map((value) => ({
-          dimension: RECORDS_DIMENSION as RollupDimension,
-          value,
-        })),
-        shard: shardOf(r.id),
-        counters: { records: -1 },
-      });
+      unit.records.push(...recordCounterValues(r).map((value) => ({ value, shard: shardOf(r.id) })));
       unit.counts.outcomeRecords = 1;
     }
     units.push(unit);
@@ -321,13 +314,15 @@ async function planUnits(
           );
         }),
       ],
-      deltas: [
-        {
-          refs: countedRefs(s.rollup.refs, fitzpatrick),
-          shard: s.rollup.shard,
-          counters: negative({ sessions: 1, ...adverseEventCounts(s.adverseEvents) }),
-        },
+      takeBack: [
+        (d) =>
+          d.add(
+            countedRefs(s.rollup.refs, fitzpatrick),
+            s.rollup.shard,
+            negative({ sessions: 1, ...adverseEventCounts(s.adverseEvents) }),
+          ),
       ],
+      records: [],
       counts: { sessions: 1, lotTraces: traces.length },
     });
   }
@@ -337,17 +332,18 @@ async function planUnits(
   for (const p of plans) {
     const kpi = Keys.kpiPlan(groupId, String(p.id));
     const hasKpi = found.has(keyString(kpi));
-    units.push({
-      ops: [del({ pk: String(p.pk), sk: String(p.sk) }), ...(hasKpi ? [del(kpi)] : [])],
-      deltas: [],
-      counts: { plans: 1, kpiPlans: hasKpi ? 1 : 0 },
-    });
+    units.push(
+      plain([del({ pk: String(p.pk), sk: String(p.sk) }), ...(hasKpi ? [del(kpi)] : [])], {
+        plans: 1,
+        kpiPlans: hasKpi ? 1 : 0,
+      }),
+    );
   }
   for (const it of items) {
     const kind =
       it.type === "Consultation" ? "consultations" : it.type === "Assessment" ? "assessments" : undefined;
     if (!kind) continue;
-    units.push({ ops: [del({ pk: String(it.pk), sk: String(it.sk) })], deltas: [], counts: { [kind]: 1 } });
+    units.push(plain([del({ pk: String(it.pk), sk: String(it.sk) })], { [kind]: 1 }));
   }
   // Anything else in the collection (a kind this code does not know yet) goes too, counted nowhere.
   const known = new Set(["TreatmentSession", "Concern", "TreatmentPlan", "Consultation", "Assessment"]);
@@ -355,31 +351,47 @@ async function planUnits(
     const sk = String(it.sk);
     if (known.has(String(it.type)) || sk.startsWith("OUTCOME#") || sk === "ERASURE" || sk === "PROFILE")
       continue;
-    units.push({ ops: [del({ pk: String(it.pk), sk })], deltas: [], counts: {} });
+    units.push(plain([del({ pk: String(it.pk), sk })], {}));
   }
   return { units, found };
 }
 
-/** Packs units into transactions of at most 100 items (the ERASURE item's progress included). */
+/** The rollup deltas and record counters of units, merged as one transaction writes them. */
+function merged(units: readonly Unit[]): {
+  deltas: RollupDeltas;
+  records: Map<string, { value: string; shard: number; n: number }>;
+} {
+  const deltas = new RollupDeltas();
+  const records = new Map<string, { value: string; shard: number; n: number }>();
+  for (const u of units) {
+    for (const t of u.takeBack) t(deltas);
+    for (const r of u.records) {
+      const k = `${r.value}#${r.shard}`;
+      const c = records.get(k) ?? { ...r, n: 0 };
+      c.n -= 1;
+      records.set(k, c);
+    }
+  }
+  return { deltas, records };
+}
+
+/** Items a transaction of these units writes (the ERASURE item's progress included). */
+function itemsOf(units: readonly Unit[]): number {
+  const { deltas, records } = merged(units);
+  return 1 + units.reduce((a, u) => a + u.ops.length, 0) + deltas.size + records.size;
+}
+
+/** Packs units into transactions of at most 100 items. */
 function pack(units: readonly Unit[], maxUnits = Number.POSITIVE_INFINITY): Unit[][] {
   const txs: Unit[][] = [];
   let current: Unit[] = [];
-  let ops = 0;
-  let keys = new Set<string>();
-  const keysOf = (u: Unit) =>
-    u.deltas.flatMap((d) => d.refs.map((r) => `${r.dimension}#${r.value}#${d.shard}`));
   for (const u of units) {
-    const merged = new Set([...keys, ...keysOf(u)]);
-    if (current.length > 0 && (1 + ops + u.ops.length + merged.size > 100 || current.length >= maxUnits)) {
+    if (current.length > 0 && (current.length >= maxUnits || itemsOf([...current, u]) > 100)) {
       txs.push(current);
       current = [];
-      ops = 0;
-      keys = new Set();
     }
     current.push(u);
-    ops += u.ops.length;
-    keys = new Set([...keys, ...keysOf(u)]);
-    if (1 + ops + keys.size > 100) throw new Error("an erasure unit does not fit in one transaction");
+    if (itemsOf(current) > 100) throw new Error("an erasure unit does not fit in one transaction");
   }
   if (current.length) txs.push(current);
   return txs;
@@ -388,14 +400,26 @@ function pack(units: readonly Unit[], maxUnits = Number.POSITIVE_INFINITY): Unit
 function commitUnits(db: Db, groupId: string, patientId: string, units: readonly Unit[]): Promise<void> {
   const tx = new Tx();
   const counts: Partial<ErasureCounts> = {};
-  const deltas = new RollupDeltas();
   for (const u of units) {
     for (const op of u.ops) op(tx);
-    for (const d of u.deltas) deltas.add(d.refs, d.shard, d.counters);
     for (const [k, n] of Object.entries(u.counts))
       counts[k as ErasureKind] = (counts[k as ErasureKind] ?? 0) + n;
   }
+  const { deltas, records } = merged(units);
   deltas.writeTo(tx, groupId);
+  // The record counters, as analytics/outcomes.ts writes them.
+  for (const c of records.values())
+    tx.update(Keys.rollup(groupId, RECORDS_DIMENSION, c.value, c.shard), {
+      update: "SET #type = :type, dimension = :d, #value = :value, #shard = :shard ADD records :n",
+      names: { "#type": "type", "#value": "value", "#shard": "shard" },
+      values: {
+        ":type": "RollupShard",
+        ":d": RECORDS_DIMENSION,
+        ":value": c.value,
+        ":shard": c.shard,
+        ":n": c.n,
+      },
+    });
   addProgress(tx, groupId, patientId, counts);
   return tx.commit(db);
 }
