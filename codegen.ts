@@ -46,6 +46,7 @@ const config: CodegenConfig = {
           SerumApplication: "../resolvers/nodes#SerumApplicationNode",
           AdverseEvent: "../resolvers/nodes#AdverseEventNode",
           SerumLotTraceEdge: "../resolvers/nodes#SerumLotTraceEdgeNode",
+          SerumLotTraceConnection: "../resolvers/nodes#SerumLotTraceConnectionNode",
           TreatmentSessionPayload: "../resolvers/nodes#TreatmentSessionPayloadNode",
         },
       },

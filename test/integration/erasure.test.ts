@@ -287,13 +287,23 @@ describe("erasing a patient", () => {
       expect(it).not.toHaveProperty("patientId");
       expect(it).toMatchObject({ serumId: "srm-hyaluronic-acid", siteId: "harbour", zone: "CHEEKS" });
     }
-    const trace = await api.gql<{ sessionsByLot: { edges: { node: { patient: { id: string } } }[] } }>(
-      `{ sessionsByLot(serumId: "${toGlobalId("SerumAddOn", "srm-hyaluronic-acid")}", lotNumber: "HYAL-2511") { edges { node { patient { id } } } } }`,
+    const trace = await api.gql<{
+      sessionsByLot: { erasedApplications: number; edges: { node: { patient: { id: string } } }[] };
+    }>(
+      `{ sessionsByLot(serumId: "${toGlobalId("SerumAddOn", "srm-hyaluronic-acid")}", lotNumber: "hyal-2511") { erasedApplications edges { node { patient { id } } } } }`,
       {},
       api.users.mia,
     );
     expect(trace.errors, JSON.stringify(trace.errors)).toBeUndefined();
     expect(trace.data!.sessionsByLot.edges.map((e) => e.node.patient.id)).not.toContain(zelda.id);
+    // A recall still counts them (a practitioner at the site too).
+    expect(trace.data!.sessionsByLot.erasedApplications).toBe(2);
+    const atHarbour = await api.gql<{ sessionsByLot: { erasedApplications: number } }>(
+      `{ sessionsByLot(serumId: "${toGlobalId("SerumAddOn", "srm-hyaluronic-acid")}", lotNumber: "HYAL-2511") { erasedApplications } }`,
+      {},
+      api.users.ava,
+    );
+    expect(atHarbour.data!.sessionsByLot.erasedApplications).toBe(2);
   });
 
   it("erasing again answers ERASED and writes nothing", async () => {

@@ -8,6 +8,7 @@ import {
   type FitzpatrickType,
   type Principal,
 } from "@needlework/core";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { addAudit, auditRefusal } from "./audit";
 import { currentScope, type Db } from "./client";
 import { Keys } from "./keys";
@@ -666,4 +667,42 @@ async function finish(db: Db, actor: Principal, patientId: string): Promise<Pati
   });
   await tx.commit(db);
   return erasureOf(tombstone, 0);
+}
+
+/**
+ * Applications of a serum lot to patients since erased, for a recall: their lot traces are kept
+ * without the patient (`erased`). A practitioner counts those at their sites. One Query (COUNT) per
+ * 1 MB of the lot's partition.
+ */
+export async function erasedLotApplications(
+  db: Db,
+  actor: Principal,
+  args: { serumId: string; lotNumber: string },
+): Promise<number> {
+  const lot = args.lotNumber?.trim();
+  if (!lot) return 0;
+  const practitioner = actor.role !== "CLINIC_ADMIN";
+  if (practitioner && actor.siteIds.length === 0) return 0;
+  const sites = Object.fromEntries(actor.siteIds.map((s, i) => [`:s${i}`, s]));
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk",
+        FilterExpression: `erased = :t${practitioner ? ` AND siteId IN (${Object.keys(sites).join(", ")})` : ""}`,
+        ExpressionAttributeValues: {
+          ":pk": Keys.lotTracePk(actor.groupId, args.serumId, lot),
+          ":t": true,
+          ...(practitioner ? sites : {}),
+        },
+        Select: "COUNT",
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += res.Count ?? 0;
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return count;
 }

@@ -1485,6 +1485,11 @@ export type SerumLotInput = {
 
 export type SerumLotTraceConnection = {
   edges: Array<SerumLotTraceEdge>;
+  /**
+   * Applications of this lot to patients since erased (at the caller's sites for a practitioner): a
+   * recall still counts them, without the patient (the day, site, zone and practitioner are kept).
+   */
+  erasedApplications: Scalars['Int']['output'];
   pageInfo: PageInfo;
 };
 

@@ -76,6 +76,12 @@ export interface SerumLotTraceEdgeNode {
   zone: LotTrace["zone"];
   trace: LotTrace;
 }
+/** The lot trace: its edges, and the lot, for the count of applications to erased patients. */
+export interface SerumLotTraceConnectionNode {
+  edges: SerumLotTraceEdgeNode[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  lot: { serumId: string; lotNumber: string };
+}
 /** recordTreatmentSession returns the plan it moved; recordAdverseEvent leaves it to the loader. */
 export interface TreatmentSessionPayloadNode {
   session: TreatmentSessionNode;

@@ -1,5 +1,6 @@
 import { canSeeSite, notFound, Schedule, Sessions as SessionRules } from "@needlework/core";
 import {
+  Erasure,
   formatRef,
   parseRef,
   TreatmentSessions,
@@ -140,7 +141,11 @@ export const sessionResolvers = {
           ? [{ cursor: page.cursors[i] ?? "", trace: t, performedOn: t.performedOn, zone: t.zone }]
           : [];
       });
-      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+      return {
+        edges,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+        lot: { serumId: localIdOf(args.serumId, "SerumAddOn", "serumId"), lotNumber: args.lotNumber },
+      };
     },
     recentSessions: async (_, args, ctx) => {
       const p = requirePrincipal(ctx);
@@ -208,6 +213,9 @@ export const sessionResolvers = {
       if (!plan) throw notFound("The treatment plan");
       return treatmentPlanNode(plan);
     },
+  },
+  SerumLotTraceConnection: {
+    erasedApplications: (c, _, ctx) => Erasure.erasedLotApplications(ctx.db, requirePrincipal(ctx), c.lot),
   },
   SerumLotTraceEdge: {
     node: async (edge, _, ctx) => {
