@@ -38,10 +38,10 @@ import {
 } from "../packages/store/src/groups";
 import { patientItem } from "../packages/store/src/patients";
 import {
-  adverseEventCounts,
-  foldDeltas,
+  rollupItem,
   RollupDeltas,
   sessionRefs,
+  sessionUnit,
   shardOf,
 } from "../packages/store/src/clinical/rollups";
 import { lotTraceItem, sessionItem, type TreatmentSession } from "../packages/store/src/clinical/sessions";
@@ -244,7 +244,7 @@ export function generatedSession(
       overrides: [],
     },
     ...(p.fitzpatrick ? { fitzpatrick: p.fitzpatrick } : {}),
-    rollup: { shard: shardOf(f.id), refs },
+    rollup: { shard: shardOf(p.id), refs },
     version: 1,
     createdAt: at,
     createdBy: f.practitioner.id,
@@ -314,7 +314,7 @@ export function sessionsFor(
       practitioner: pick(r, practitioners),
     });
     items.push(sessionItem(s), ...s.serums.map((a) => lotTraceItem(s, a)));
-    deltas?.add(s.rollup.refs, s.rollup.shard, { sessions: 1, ...adverseEventCounts(s.adverseEvents) });
+    deltas?.addUnit(sessionUnit(s, s.fitzpatrick));
   }
   return items;
 }
@@ -443,7 +443,7 @@ export async function generate(db: Db, opts: GenerateOptions): Promise<GenerateR
       items += 1 + sessions.length;
       patients.push({ id: p.id, siteId: p.siteId, sessions: sessions.length });
     }
-    const rollups = foldDeltas(groupId, [deltas]);
+    const rollups = deltas.exported().map((e) => rollupItem(groupId, e));
     await writer.putAll(rollups);
     items += rollups.length;
     groups.push({

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import { Calendar } from "@needlework/core";
-import { Keys, resetCounter, Rollups } from "@needlework/store";
+import { Analytics, resetCounter, Rollups } from "@needlework/store";
 import { toGlobalId } from "@needlework/api";
 import { codes, startTestApi, type TestApi } from "../support/api";
 import { snapshotTable } from "../support/dynamo";
@@ -122,17 +121,12 @@ async function counters(api: TestApi, dimension: string, value: string): Promise
 }
 
 async function rawCounters(api: TestApi, dimension: string, value: string): Promise<Record<string, number>> {
-  const keys = Array.from({ length: Rollups.ROLLUP_SHARDS }, (_, n) =>
-    Keys.rollup("glow", dimension, value, n),
-  );
-  const res = await api.db.doc.send(
-    new BatchGetCommand({ RequestItems: { [api.db.tableName]: { Keys: keys } } }),
-  );
-  const out: Record<string, number> = {};
-  for (const it of res.Responses?.[api.db.tableName] ?? [])
-    for (const [k, v] of Object.entries(it))
-      if (typeof v === "number" && k !== "shard") out[k] = (out[k] ?? 0) + v;
-  return out;
+  // A concern × band cell is the band's counters per concern.
+  return dimension === "CONCERN_DEPTH_BAND"
+    ? Analytics.rollupCounters(api.db, "glow", "DEPTH_BAND", value.split("|")[1]!, {
+        prefix: { dimension: "CONCERN", value: value.split("|")[0]! },
+      })
+    : Analytics.rollupCounters(api.db, "glow", dimension as Rollups.RollupDimension, value);
 }
 
 describe("outcome assessments through GraphQL on DynamoDB Local", () => {

@@ -149,29 +149,33 @@ describe("demo seed: serum catalogue, sessions, assessments and rollups", () => 
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
-    const total = (dimension: string, value: string, attr: string) =>
+    // A value's all-time items (or its month items, summed), one counter.
+    const total = (dimension: string, value: string, attr: string, months = false) =>
       items
         .filter(
           (i) =>
-            i.type === "RollupShard" &&
+            i.type === "Rollup" &&
             i.dimension === dimension &&
             i.value === value &&
+            (months ? i.bucket !== "ALL" : i.bucket === "ALL") &&
             String(i.pk).startsWith("G#glow#"),
         )
         .reduce((a, i) => a + (typeof i[attr] === "number" ? i[attr] : 0), 0);
+    const { sessions: S, adverseEvents: AE } = Rollups.RollupAttr;
 
     const demo = clinicalBDemo(demoGroups().find((g) => g.group.id === "glow")!);
     const sessions = items.filter((i) => i.type === "TreatmentSession" && String(i.pk).startsWith("G#glow#"));
     expect(sessions).toHaveLength(demo.sessions.length);
-    expect(total("DEVICE", "PEN", "sessions")).toBe(sessions.filter((s) => s.device === "PEN").length);
-    expect(total("SITE", "riverside", "sessions")).toBe(
-      sessions.filter((s) => s.siteId === "riverside").length,
-    );
-    expect(total("PRACTITIONER", "u-sam", "adverseEvents")).toBe(1);
+    expect(total("DEVICE", "PEN", S)).toBe(sessions.filter((s) => s.device === "PEN").length);
+    expect(total("SITE", "riverside", S)).toBe(sessions.filter((s) => s.siteId === "riverside").length);
+    expect(total("PRACTITIONER", "u-sam", AE)).toBe(1);
+    // Each session in exactly one month: the months add up to all time.
+    expect(total("DEVICE", "PEN", S, true)).toBe(total("DEVICE", "PEN", S));
+    expect(total("SITE", "riverside", S, true)).toBe(total("SITE", "riverside", S));
     const bands = sessions.flatMap((s) => [
       ...new Set((s.zones as { depthMm: number }[]).map((z) => Schedule.depthBand(z.depthMm))),
     ]);
-    expect(total("DEPTH_BAND", "1.0–1.5", "sessions")).toBe(bands.filter((b) => b === "1.0–1.5").length);
+    expect(total("DEPTH_BAND", "1.0–1.5", S)).toBe(bands.filter((b) => b === "1.0–1.5").length);
 
     // Improvement: each concern's latest score against its baseline, once it has a follow-up.
     const expectSum = (
@@ -192,13 +196,13 @@ describe("demo seed: serum catalogue, sessions, assessments and rollups", () => 
     expectSum("ALOPECIA", "HAIR_COUNT", 62, 68);
     // A baseline-only concern adds nothing.
     expect(total("CONCERN", "WRINKLES", Rollups.RollupAttr.improvementCount("LEMPERLE"))).toBe(0);
-    expect(
-      total(
-        "CONCERN_DEPTH_BAND",
-        Rollups.concernDepthValue("ALOPECIA", "0.5–1.0"),
-        Rollups.RollupAttr.improvementSum("HAIR_COUNT"),
-      ),
-    ).toBe(6);
+    // The concern × depth band cell: the band's counters per concern.
+    const cell = Rollups.prefixed(
+      { dimension: "CONCERN", value: "ALOPECIA" },
+      Rollups.RollupAttr.improvementSum("HAIR_COUNT"),
+    );
+    expect(total("DEPTH_BAND", "0.5–1.0", cell)).toBe(6);
+    expect(total("DEPTH_BAND", "0.5–1.0", cell, true)).toBe(6);
   });
 
   it("writes nothing when seeded again", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { Calendar } from "@needlework/core";
-import { Keys, resetCounter, Rollups } from "@needlework/store";
+import { Analytics, Keys, resetCounter, Rollups } from "@needlework/store";
 import { toGlobalId } from "@needlework/api";
 import { codes, startTestApi, type TestApi } from "../support/api";
 import { snapshotTable } from "../support/dynamo";
@@ -101,18 +101,16 @@ const RECENT = /* GraphQL */ `
   }
 `;
 
-/** A counter summed over a rollup value's shards. */
+/** A counter summed over a rollup value's shards (all time); a concern × band cell is the band's counter per concern. */
 async function rollup(api: TestApi, dimension: string, value: string, attr = "sessions"): Promise<number> {
-  const keys = Array.from({ length: Rollups.ROLLUP_SHARDS }, (_, n) =>
-    Keys.rollup("glow", dimension, value, n),
-  );
-  const res = await api.db.doc.send(
-    new BatchGetCommand({ RequestItems: { [api.db.tableName]: { Keys: keys } } }),
-  );
-  return (res.Responses?.[api.db.tableName] ?? []).reduce(
-    (a, it) => a + (typeof it[attr] === "number" ? it[attr] : 0),
-    0,
-  );
+  const name = (Rollups.RollupAttr as Record<string, unknown>)[attr];
+  const counters =
+    dimension === "CONCERN_DEPTH_BAND"
+      ? await Analytics.rollupCounters(api.db, "glow", "DEPTH_BAND", value.split("|")[1]!, {
+          prefix: { dimension: "CONCERN", value: value.split("|")[0]! },
+        })
+      : await Analytics.rollupCounters(api.db, "glow", dimension as Rollups.RollupDimension, value);
+  return counters[typeof name === "string" ? name : attr] ?? 0;
 }
 
 describe("treatment sessions through GraphQL on DynamoDB Local", () => {

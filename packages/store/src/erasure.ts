@@ -13,13 +13,17 @@ import { addAudit, auditRefusal } from "./audit";
 import { currentScope, type Db } from "./client";
 import { Keys } from "./keys";
 import { Tx } from "./tx";
-import { outcomeFromItem } from "./clinical/assessments";
 import { queryAll } from "./clinical/paging";
-import { countedRefs } from "./clinical/patient-facts";
 import { batchGet, keyString, type Item, type ItemKey } from "./clinical/read";
-import { adverseEventCounts, improvementCounters, RollupDeltas, shardOf } from "./clinical/rollups";
+import { RollupDeltas, sessionUnit, shardOf } from "./clinical/rollups";
 import { sessionFromItem } from "./clinical/sessions";
-import { RECORDS_DIMENSION, recordCounterValues, recordFromItem, recordKeyOf } from "./analytics/outcomes";
+import {
+  courseUnitOfItem,
+  RECORDS_DIMENSION,
+  recordCounterValues,
+  recordFromItem,
+  recordKeyOf,
+} from "./analytics/outcomes";
 import { groupSecret } from "./analytics/secret";
 
 /**
@@ -200,9 +204,6 @@ interface Unit {
   counts: Partial<ErasureCounts>;
 }
 
-const negative = (c: Record<string, number>): Record<string, number> =>
-  Object.fromEntries(Object.entries(c).map(([k, n]) => [k, -n]));
-
 const plain = (ops: Unit["ops"], counts: Unit["counts"]): Unit => ({
   ops,
   takeBack: [],
@@ -276,21 +277,13 @@ async function planUnits(
     const outcome = outcomes.get(concernId);
     if (outcome) {
       unit.ops.push(del({ pk: String(outcome.pk), sk: String(outcome.sk) }, outcome.version));
-      for (const contribution of Object.values(outcomeFromItem(outcome).contributions)) {
-        if (!contribution) continue;
-        unit.takeBack.push((d) =>
-          d.add(
-            countedRefs(contribution.refs, fitzpatrick),
-            contribution.shard,
-            improvementCounters(contribution.scale, contribution, -1),
-          ),
-        );
-      }
     }
     const recordKey = Keys.outcomeRecord(groupId, recordKeyOf(secret, patientId, concernId));
     const record = found.get(keyString(recordKey));
     if (record) {
       unit.ops.push(del(recordKey, record.version));
+      // The course's counters are taken back as the record counts them (clinical/rollups.ts).
+      unit.takeBack.push((d) => d.addUnit(courseUnitOfItem(record), -1));
       const r = recordFromItem(record);
       unit.records.push(...recordCounterValues(r).map((value) => ({ value, shard: shardOf(r.id) })));
       unit.counts.outcomeRecords = 1;
@@ -315,14 +308,7 @@ async function planUnits(
           );
         }),
       ],
-      takeBack: [
-        (d) =>
-          d.add(
-            countedRefs(s.rollup.refs, fitzpatrick),
-            s.rollup.shard,
-            negative({ sessions: 1, ...adverseEventCounts(s.adverseEvents) }),
-          ),
-      ],
+      takeBack: [(d) => d.addUnit(sessionUnit(s, fitzpatrick), -1)],
       records: [],
       counts: { sessions: 1, lotTraces: traces.length },
     });

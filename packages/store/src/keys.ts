@@ -76,7 +76,16 @@ export const Keys = {
   lotTracePk: (groupId: string, serumId: string, lotNumber: string) =>
     `${g(groupId)}#LOT#${serumId}#${lotNumber.trim().toUpperCase()}`,
   lotTraceSk: (date: string, sessionId: string, zone: string) => `${date}#${sessionId}#${zone}`,
-  /** Sharded analytics counters. */
+  /**
+   * Analytics rollups (clinical/rollups.ts): one partition per dimension; all-time items
+   * `A#<value>#<shard>`, month items `M#<YYYY-MM>#<value>#<shard>` (a month range is one Query).
+   */
+  rollupPk: (groupId: string, dimension: string) => `${g(groupId)}#ROLLUP#${dimension}`,
+  rollupItem: (groupId: string, dimension: string, bucket: string, value: string, shard: number) => ({
+    pk: Keys.rollupPk(groupId, dimension),
+    sk: bucket === "ALL" ? `A#${value}#${shard}` : `M#${bucket}#${value}#${shard}`,
+  }),
+  /** Sharded record counters (analytics/outcomes.ts: dimension RECORDS). */
   rollup: (groupId: string, dimension: string, value: string, shard: number) => ({
     pk: `${g(groupId)}#ROLLUP#${dimension}#${value}`,
     sk: `SHARD#${shard}`,

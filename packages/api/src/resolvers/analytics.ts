@@ -105,18 +105,8 @@ export const analyticsResolvers = {
     },
     concernDepthMatrix: async (_: unknown, args: { filter?: OutcomeFilterInput | null }, ctx: Context) => {
       const p = requirePrincipal(ctx);
-      const f = storeFilter(args.filter);
-      const others = (Object.keys(f) as (keyof Analytics.OutcomeFilter)[]).filter(
-        (k) => k !== "indication" && k !== "depthBand",
-      );
-      if (others.length > 0)
-        throw badInput(
-          others.map((k) => ({
-            path: `filter.${k}`,
-            reason: "the concern × depth band matrix filters by concern and depth band only",
-          })),
-        );
-      const cells = await Analytics.concernDepthMatrix(ctx.db, p.groupId, f);
+      // What the counters cannot answer is BAD_USER_INPUT from the store (Analytics.planMatrix).
+      const cells = await Analytics.concernDepthMatrix(ctx.db, p.groupId, storeFilter(args.filter));
       return cells.map((c) => ({
         indication: c.indication,
         depthBand: c.depthBand,

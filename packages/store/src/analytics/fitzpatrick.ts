@@ -2,16 +2,14 @@ import { conflict, type FitzpatrickType, type Indication } from "@needlework/cor
 import type { Db } from "../client";
 import { Keys } from "../keys";
 import type { Tx } from "../tx";
-import { outcomeFromItem } from "../clinical/assessments";
 import { concernFromItem } from "../clinical/consultations";
 import { queryAll } from "../clinical/paging";
-import { countedRefs } from "../clinical/patient-facts";
 import { planFromItem } from "../clinical/plans";
 import { batchGet, keyString } from "../clinical/read";
-import { adverseEventCounts, improvementCounters, RollupDeltas } from "../clinical/rollups";
+import { RollupDeltas, sessionUnit } from "../clinical/rollups";
 import { sessionFromItem } from "../clinical/sessions";
 import { addKpiPlan } from "./kpis";
-import { outcomeItem, recordKeyOf, stateFromItem } from "./outcomes";
+import { courseUnitOf, courseUnitOfItem, outcomeItem, recordKeyOf, stateFromItem } from "./outcomes";
 import { groupSecret } from "./secret";
 
 /**
@@ -19,9 +17,11 @@ import { groupSecret } from "./secret";
  * clinical/patient-facts.ts). Reads the patient's collection (one Query, paged past 1 MB) and the
  * outcome records of its concerns (one BatchGetItem), and adds to `tx`:
  *
- * - the FITZPATRICK rollup counters of every session (sessions, adverse events) and every outcome
- *   contribution of the patient taken back from the old type and added to the new one, merged per
- *   shard item: at most ROLLUP_SHARDS items per type (16 in all), whatever the number of sessions;
+ * - the FITZPATRICK rollup counters of every session (sessions, adverse events) and every course
+ *   (outcome record) of the patient taken back from the old type and added to the new one, merged
+ *   per item: the FITZPATRICK items of the all-time bucket and of each month the patient has a
+ *   session or a course start in (2 × (1 + months) per shard; the other dimensions' items do not
+ *   count by Fitzpatrick type, so they do not move);
  * - each treatment plan's KPI item with the new type (one UpdateItem per plan);
  * - each outcome record of the patient with the new type (a Put at the version read, per concern
  *   with a record).
@@ -47,28 +47,14 @@ export async function addFitzpatrickRecount(
   const profile = items.find((it) => it.sk === "PROFILE");
   if (!profile || Number(profile.version) !== patient.version) throw conflict("This patient");
   const sessions = items.filter((it) => it.type === "TreatmentSession").map(sessionFromItem);
-  const outcomes = items.filter((it) => String(it.sk).startsWith("OUTCOME#")).map(outcomeFromItem);
   const concerns = items.filter((it) => it.type === "Concern").map(concernFromItem);
   const plans = items.filter((it) => it.type === "TreatmentPlan").map(planFromItem);
 
   // Rollups: everything the patient counts under FITZPATRICK moves from the old type to the new one.
-  // (Whatever FITZPATRICK ref a session or contribution stored, it is counted under `from` now.)
+  // (Whatever FITZPATRICK ref a session stored, it is counted under `from` now.) The courses move
+  // with their outcome records below; both are written once, merged per item.
   const deltas = new RollupDeltas();
-  const old = countedRefs([], from);
-  const now = countedRefs([], to);
-  const move = (shard: number, counters: Record<string, number>): void => {
-    deltas.add(old, shard, Object.fromEntries(Object.entries(counters).map(([k, n]) => [k, -n])));
-    deltas.add(now, shard, counters);
-  };
-  for (const s of sessions) move(s.rollup.shard, { sessions: 1, ...adverseEventCounts(s.adverseEvents) });
-  let contributions = 0;
-  for (const o of outcomes)
-    for (const c of Object.values(o.contributions)) {
-      if (!c) continue;
-      contributions++;
-      move(c.shard, improvementCounters(c.scale, c, 1));
-    }
-  deltas.writeTo(tx, groupId);
+  for (const s of sessions) deltas.change(sessionUnit(s, from), sessionUnit(s, to));
 
   // KPI items: the whole item from the plan (an upsert), with the new type or without one.
   const indicationOf = new Map(concerns.map((c) => [c.id, c.indication]));
@@ -97,17 +83,23 @@ export async function addFitzpatrickRecount(
   const keys = concerns.map((c) => Keys.outcomeRecord(groupId, recordKeyOf(secret, patient.id, c.id)));
   const found = await batchGet(db, keys);
   let records = 0;
+  let contributions = 0;
   for (const key of keys) {
     const it = found.get(keyString(key));
     if (!it) continue;
     const read = Number(it.version);
-    tx.put(outcomeItem(groupId, { ...stateFromItem(it), fitzpatrick: to ?? null, version: read + 1 }), {
+    const next = { ...stateFromItem(it), fitzpatrick: to ?? null, version: read + 1 };
+    tx.put(outcomeItem(groupId, next), {
       condition: "version = :v",
       values: { ":v": read },
       onConditionFailed: () => conflict("This patient's outcome record"),
     });
+    const course = courseUnitOf(next);
+    if (course) contributions++;
+    deltas.change(courseUnitOfItem(it), course);
     records++;
   }
+  deltas.writeTo(tx, groupId);
   return {
     sessions: sessions.length,
     contributions,

@@ -14,16 +14,16 @@ import {
 import type { Db } from "../client";
 import { Keys } from "../keys";
 import type { Tx } from "../tx";
-import { concernDepthValue, type RollupDimension } from "../clinical/rollups";
 import { allOutcomeRecords, type OutcomeFilter } from "./outcomes";
-import { groupTotals, readRollups, type RollupTotals } from "./summary";
+import { filteredTotals, monthRange } from "./summary";
 
 /**
  * Analyst KPIs, each computed by core's one definition (Kpi.KPI_DEFINITIONS).
  *
- * - Adverse events per 100 sessions: from the rollup counters (flat cost: a BatchGetItem) whenever
- *   the filter is one dimension, concern × depth band, or nothing; otherwise from the de-identified
- *   outcome records (a paged Query, cost grows with the records matched).
+ * - Adverse events per 100 sessions: from the rollup counters (flat cost: one Query) with any month
+ *   range and up to two values the counters keep together (summary.ts filteredTotals): sessions
+ *   performed in the months; otherwise from the de-identified outcome records (a paged Query, cost
+ *   grows with the records matched).
  * - Course completion, rebooking and time between sessions depend on today's date (a plan becomes
  *   "due", a rebooking window closes), so they cannot be running counters. They read one compact KPI
  *   item per treatment plan (`G#g#KPIPLANS / P#<planId>`, ~200 bytes: dates and counts, no patient
@@ -138,21 +138,26 @@ export async function loadKpiPlans(
   const values: Record<string, unknown> = {};
   const filters: string[] = [];
   let query: Omit<QueryCommandInput, "TableName">;
+  // Plans that started in the filter's months (compared by month, as the outcome records and the
+  // summaries): "2026-03" sorts before every March date, "2026-03~" after them.
+  const months = monthRange(f);
+  const from = months?.from ?? null;
+  const to = months?.to ? `${months.to}~` : null;
   if (f.siteId) {
     values[":pk"] = Keys.kpiPlansBySiteGsi(groupId, f.siteId);
-    values[":lo"] = f.from ?? "0000-00-00";
-    values[":hi"] = `${f.to ?? "9999-99-99"}~`;
+    values[":lo"] = from ?? "0000-00-00";
+    values[":hi"] = to ?? "9999-99-99~";
     query = { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi" };
   } else {
     values[":pk"] = Keys.kpiPlan(groupId, "").pk;
     query = { KeyConditionExpression: "pk = :pk" };
-    if (f.from) {
+    if (from) {
       filters.push("startOn >= :from");
-      values[":from"] = f.from;
+      values[":from"] = from;
     }
-    if (f.to) {
+    if (to) {
       filters.push("startOn <= :to");
-      values[":to"] = f.to;
+      values[":to"] = to;
     }
   }
   if (f.indication) {
@@ -224,15 +229,6 @@ export interface KpiReport {
 const setFields = (f: OutcomeFilter): (keyof OutcomeFilter)[] =>
   (Object.keys(f) as (keyof OutcomeFilter)[]).filter((k) => f[k] != null && f[k] !== "");
 
-const ROLLUP_OF: Partial<Record<keyof OutcomeFilter, RollupDimension>> = {
-  siteId: "SITE",
-  indication: "CONCERN",
-  device: "DEVICE",
-  serumId: "SERUM",
-  depthBand: "DEPTH_BAND",
-  fitzpatrick: "FITZPATRICK",
-};
-
 function definition(id: KpiId): Pick<KpiValue, "id" | "name" | "unit" | "definition"> {
   const d = Kpi.KPI_DEFINITIONS[id];
   return { id, name: d.name, unit: d.unit, definition: d.definition };
@@ -241,18 +237,9 @@ function definition(id: KpiId): Pick<KpiValue, "id" | "name" | "unit" | "definit
 /** Adverse events per 100 sessions: from rollups when they answer the filter exactly. */
 async function adverseEventKpi(db: Db, groupId: string, f: OutcomeFilter): Promise<KpiValue> {
   const set = setFields(f);
-  let totals: RollupTotals | undefined;
-  if (set.length === 0) totals = await groupTotals(db, groupId);
-  else if (set.length === 1 && ROLLUP_OF[set[0]!]) {
-    const dimension = ROLLUP_OF[set[0]!]!;
-    const value = String(f[set[0]!]);
-    totals = (await readRollups(db, groupId, [{ dimension, value }])).get(`${dimension}#${value}`);
-  } else if (set.length === 2 && set.includes("indication") && set.includes("depthBand")) {
-    const value = concernDepthValue(f.indication!, f.depthBand!);
-    totals = (await readRollups(db, groupId, [{ dimension: "CONCERN_DEPTH_BAND", value }])).get(
-      `CONCERN_DEPTH_BAND#${value}`,
-    );
-  }
+  // Sessions performed in the filter's months (the summaries' rule), from the counters when they
+  // can answer the filter (analytics/summary.ts filteredTotals).
+  const totals = await filteredTotals(db, groupId, f);
   if (totals) {
     return {
       ...definition("adverseEventRatePer100"),
@@ -261,7 +248,8 @@ async function adverseEventKpi(db: Db, groupId: string, f: OutcomeFilter): Promi
       filtersApplied: set,
     };
   }
-  // Several dimensions or dates: the outcome records carry sessions and counted events per concern.
+  // Filters the counters cannot answer: the outcome records carry sessions and counted events per
+  // concern (courses that started in the months).
   const records = await allOutcomeRecords(db, groupId, f);
   const sessions = records.reduce((a, r) => a + r.sessionCount, 0);
   const events = records.reduce((a, r) => a + r.adverseEventsCounted, 0);

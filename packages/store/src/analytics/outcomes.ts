@@ -21,7 +21,7 @@ import type { Db } from "../client";
 import { decodeCursor, encodeCursor, pageSize, type Page, type StartKey } from "../cursor";
 import { Keys } from "../keys";
 import type { Tx } from "../tx";
-import { ROLLUP_SHARDS, shardOf } from "../clinical/rollups";
+import { courseUnit, ROLLUP_SHARDS, shardOf, type RollupDeltas, type RollupUnit } from "../clinical/rollups";
 import { groupSecret } from "./secret";
 
 /**
@@ -62,6 +62,8 @@ export interface OutcomeSessionFacts {
   performedOn: string;
   siteId: string;
   device: Device;
+  /** Who performed it (the rollups count a course under its practitioners; never returned). */
+  practitionerId?: string | undefined;
   zones: readonly { zone: Zone; depthMm: number }[];
   serums: readonly { serumId: string; zone: Zone; name?: string | undefined }[];
   adverseEvents: readonly {
@@ -87,6 +89,7 @@ interface StoredSession {
   month: string;
   siteId: string;
   device: Device;
+  practitionerId?: string | undefined;
   zones: { zone: Zone; depthMm: number }[];
   serums: { id: string; name?: string | undefined; zone: Zone }[];
   adverseEvents: { type: AdverseEventType; severity: Severity; counts: boolean }[];
@@ -164,6 +167,7 @@ function sessionBase(secret: string, s: OutcomeSessionFacts): StoredSession {
     month: month(s.performedOn),
     siteId: s.siteId,
     device: s.device,
+    ...(s.practitionerId ? { practitionerId: s.practitionerId } : {}),
     zones: s.zones.map((z) => ({ zone: z.zone, depthMm: z.depthMm })),
     serums: s.serums.map((x) => ({ id: x.serumId, zone: x.zone, ...(x.name ? { name: x.name } : {}) })),
     adverseEvents: s.adverseEvents.map((e) => ({
@@ -210,6 +214,8 @@ export interface OutcomeState {
   baselineOn: string;
   sessions: StoredSession[];
   assessments: StoredAssessment[];
+  /** The patient's rollup shard (clinical/rollups.ts shardOf(patientId)): a number, not an id. */
+  shard?: number | undefined;
   version: number;
 }
 
@@ -357,6 +363,7 @@ function newState(secret: string, patient: OutcomePatientFacts, concern: Outcome
     baselineOn: concern.baselineOn,
     sessions: [],
     assessments: [],
+    shard: shardOf(patient.id),
     version: 0,
   };
 }
@@ -438,16 +445,46 @@ function concernFacts(c: OutcomeChange["concern"], prev: OutcomeState | undefine
 }
 
 /**
+ * The course an outcome state stands for, as the rollups count it (clinical/rollups.ts courseUnit):
+ * the record's improvement per scale under the record's values and the practitioners of its
+ * sessions, in the month the course started. Null when nothing is measured yet.
+ */
+export function courseUnitOf(
+  state: OutcomeState,
+  record: OutcomeRecord = deriveRecord(state),
+): RollupUnit | null {
+  return courseUnit({
+    indication: record.indication,
+    siteId: record.siteId,
+    fitzpatrick: record.fitzpatrick,
+    startMonth: record.startMonth,
+    depthBands: record.depthBands,
+    devices: record.devices,
+    serumIds: record.serums.map((x) => x.id),
+    practitionerIds: state.sessions.map((x) => x.practitionerId).filter((p): p is string => !!p),
+    shard: state.shard ?? shardOf(record.id),
+    outcomes: [record.outcome, ...record.otherScales],
+  });
+}
+
+/** The course unit of a stored outcome record item (its stored state). */
+export const courseUnitOfItem = (item: Record<string, unknown>): RollupUnit | null =>
+  courseUnitOf(stateFromItem(item), recordFromItem(item));
+
+/**
  * Adds the outcome records a session or assessment changes to the caller's transaction: one Put per
  * concern, conditioned on the version read, so two writes racing on one concern cannot lose an update
  * (the loser's whole transaction fails with CONFLICT). Reads: the group secret (cached per process)
- * and one BatchGetItem for the records.
+ * and one BatchGetItem for the records. Each record's course is taken back from the rollups as it
+ * was and added as it is now, into `deltas` (the caller's, written once with its own counters; a
+ * transaction may touch an item once).
  */
 export async function addOutcomeUpdate(
   tx: Tx,
   db: Db,
   groupId: string,
   changes: readonly OutcomeChange[],
+  deltas: RollupDeltas,
 ): Promise<void> {
   if (changes.length === 0) return;
   const secret = await groupSecret(db, groupId);
@@ -484,7 +521,9 @@ export async function addOutcomeUpdate(
       onConditionFailed: () => conflict("This patient's outcome record"),
     });
     if (before) count(recordFromItem(before), -1);
-    count(deriveRecord(state), 1);
+    const after = deriveRecord(state);
+    count(after, 1);
+    deltas.change(before ? courseUnitOfItem(before) : null, courseUnitOf(state, after));
   }
   for (const c of counts.values()) {
     if (c.n === 0) continue;

@@ -1,9 +1,12 @@
 import type { Device, Indication, ScaleId, Zone } from "@needlework/core";
 import type { Db } from "../client";
 import { patientFromItem } from "../patients";
+import { rollupItemsOf, sessionUnit, type RollupUnit } from "../clinical/rollups";
+import { sessionFromItem } from "../clinical/sessions";
 import { readPatientCollection } from "./fhir";
 import { kpiPlanItem } from "./kpis";
 import {
+  courseUnitOfItem,
   outcomeItemFromHistory,
   recordCounterItems,
   recordFromItem,
@@ -17,9 +20,11 @@ type Item = Record<string, unknown>;
 
 /**
  * The analytics items of patients, rebuilt from their records (one Query per patient collection):
- * an outcome record per concern with a session or an assessment, the record counters, and a KPI item
- * per treatment plan. Tooling, never on a request path: the demo seed runs it after writing the
- * clinical history, and it backfills a group whose records predate the analytics.
+ * an outcome record per concern with a session or an assessment, the record counters, a KPI item
+ * per treatment plan, and the rollup items their sessions and courses add up to (the same units the
+ * transactions add, folded in memory: clinical/rollups.ts). Tooling, never on a request path: the
+ * demo seed runs it after writing the clinical history, and it rebuilds a group's analytics (pass
+ * every patient of the group: counters of patients left out are not in the items).
  */
 export async function analyticsItemsFor(
   db: Db,
@@ -29,6 +34,7 @@ export async function analyticsItemsFor(
   const secret = await groupSecret(db, groupId);
   const out: Item[] = [];
   const records: Item[] = [];
+  const units: (RollupUnit | null)[] = [];
   for (const patientId of patientIds) {
     const { items } = await readPatientCollection(db, groupId, patientId);
     const profile = items.find((it) => it.sk === "PROFILE");
@@ -37,6 +43,8 @@ export async function analyticsItemsFor(
     const concerns = items.filter((it) => it.type === "Concern");
     const sessions = items.filter((it) => it.type === "TreatmentSession");
     const assessments = items.filter((it) => it.type === "Assessment");
+    // Each session once, under the patient's current Fitzpatrick type (clinical/patient-facts.ts).
+    for (const s of sessions) units.push(sessionUnit(sessionFromItem(s), patient.fitzpatrick));
     for (const c of concerns) {
       const concern: OutcomeConcernFacts = {
         id: String(c.id),
@@ -63,6 +71,7 @@ export async function analyticsItemsFor(
             performedOn: String(s.performedOn),
             siteId: String(s.siteId),
             device: s.device as Device,
+            practitionerId: String(s.practitionerId),
             zones: (s.zones as { zone: Zone; depthMm: number }[] | undefined) ?? [],
             serums: (
               (s.serums as { serumId: string; serumName?: string; zone: Zone }[] | undefined) ?? []
@@ -107,5 +116,11 @@ export async function analyticsItemsFor(
       );
     }
   }
-  return [...records, ...recordCounterItems(groupId, records.map(recordFromItem)), ...out];
+  units.push(...records.map(courseUnitOfItem));
+  return [
+    ...records,
+    ...recordCounterItems(groupId, records.map(recordFromItem)),
+    ...out,
+    ...rollupItemsOf(groupId, units),
+  ];
 }

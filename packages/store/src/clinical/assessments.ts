@@ -27,7 +27,6 @@ import { countedRefs, guardPatient } from "./patient-facts";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
 import { formatRef, parseRef, type RecordRef } from "./refs";
 import {
-  improvementCounters,
   outcomeRefs,
   RollupDeltas,
   shardOf,
@@ -35,7 +34,7 @@ import {
   type RollupRef,
   type TreatmentFacts,
 } from "./rollups";
-import { sessionFromItem, type TreatmentSession } from "./sessions";
+import { assertFits, sessionFromItem, type TreatmentSession } from "./sessions";
 
 /**
  * Outcome assessments: a score on a standard scale for one concern, with the improvement against the
@@ -180,17 +179,6 @@ export function contributionFor(input: {
     shard: shardOf(input.concern.id),
     refs,
   };
-}
-
-/** Takes the old contribution back and adds the new one: merged per shard item. */
-export function contributionDeltas(
-  before: Contribution | undefined,
-  after: Contribution | undefined,
-): RollupDeltas {
-  const d = new RollupDeltas();
-  if (before) d.add(before.refs, before.shard, improvementCounters(before.scale, before, -1));
-  if (after) d.add(after.refs, after.shard, improvementCounters(after.scale, after, 1));
-  return d;
 }
 
 export interface AssessmentBuild {
@@ -382,12 +370,7 @@ export async function recordAssessment(
       const concern = col.concerns.get(idOf(input.concernId));
       if (!concern) throw notFound("The concern");
       const outcome = col.outcomes.get(concern.id);
-      const {
-        assessment,
-        outcome: nextOutcome,
-        before,
-        after,
-      } = buildAssessment({
+      const { assessment, outcome: nextOutcome } = buildAssessment({
         id: newId(),
         by: actor.userId,
         at: new Date().toISOString(),
@@ -408,41 +391,43 @@ export async function recordAssessment(
         values: outcome ? { ":v": outcome.version } : undefined,
         onConditionFailed: () => conflict("This concern's outcome"),
       });
-      contributionDeltas(before, after).writeTo(tx, actor.groupId);
       guardPatient(tx, actor.groupId, patientId, col.patient.version);
-      // The concern's de-identified outcome record (analytics).
-      await addOutcomeUpdate(tx, db, actor.groupId, [
-        {
-          patient: {
-            id: patientId,
-            dateOfBirth: col.patient.dateOfBirth,
-            fitzpatrick: col.patient.fitzpatrick,
-            siteId: col.patient.siteId,
+      // The concern's de-identified outcome record (analytics), and its course's counters: the
+      // course as it was taken back, as it is now added (analytics/outcomes.ts).
+      const deltas = new RollupDeltas();
+      await addOutcomeUpdate(
+        tx,
+        db,
+        actor.groupId,
+        [
+          {
+            patient: {
+              id: patientId,
+              dateOfBirth: col.patient.dateOfBirth,
+              fitzpatrick: col.patient.fitzpatrick,
+              siteId: col.patient.siteId,
+            },
+            concern: {
+              id: concern.id,
+              indication: concern.indication,
+              bodyArea: concern.bodyArea,
+              baselineScale: concern.baselineScale,
+              baselineScore: concern.baselineScore,
+              baselineOn: concern.baselineOn,
+            },
+            assessment: { id, scale: fields.scale, score: fields.score, assessedOn: fields.assessedOn },
           },
-          concern: {
-            id: concern.id,
-            indication: concern.indication,
-            bodyArea: concern.bodyArea,
-            baselineScale: concern.baselineScale,
-            baselineScore: concern.baselineScore,
-            baselineOn: concern.baselineOn,
-          },
-          assessment: { id, scale: fields.scale, score: fields.score, assessedOn: fields.assessedOn },
-        },
-      ]);
+        ],
+        deltas,
+      );
+      deltas.writeTo(tx, actor.groupId);
       addAudit(tx, actor, {
         action: "RECORD_ASSESSMENT",
         patientId,
         siteId: col.patient.siteId,
         detail: `${concern.indication}: ${fields.scale} ${fields.score} (${fields.rater}) on ${fields.assessedOn}`,
       });
-      if (tx.items.length + 1 > 100)
-        throw badInput([
-          {
-            path: "concernId",
-            reason: "this concern's outcome spans too many rollup values to update at once",
-          },
-        ]);
+      assertFits(tx, "concernId", "this score");
       return assessment;
     },
     () => new Tx(),

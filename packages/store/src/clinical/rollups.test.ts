@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { Patient } from "@needlework/core";
 import { Tx } from "../tx";
-import { contributionDeltas, contributionFor, scaleBaseline } from "./assessments";
+import { contributionFor, scaleBaseline } from "./assessments";
 import type { Concern } from "./consultations";
 import {
-  concernDepthValue,
-  foldDeltas,
-  improvementCounters,
+  ALL_TIME,
+  courseUnit,
   outcomeRefs,
+  prefixed,
   ROLLUP_SHARDS,
   RollupAttr,
   RollupDeltas,
+  rollupItemsOf,
   sessionRefs,
+  sessionUnit,
   shardOf,
 } from "./rollups";
 
@@ -38,7 +40,7 @@ describe("rollup shards", () => {
     expect(shardOf("abc")).toBe(shardOf("abc"));
   });
 
-  it("counts a session once per distinct value, with indication × depth band", () => {
+  it("counts a session once per distinct value of each dimension", () => {
     const refs = sessionRefs({
       indications: ["ACNE_SCARRING", "WRINKLES"],
       zones: [
@@ -56,12 +58,7 @@ describe("rollup shards", () => {
     expect(by("DEPTH_BAND")).toEqual(["1.0–1.5", "0.25–0.5"]);
     expect(by("SERUM")).toEqual(["srm-a"]);
     expect(by("FITZPATRICK")).toEqual([]);
-    expect(by("CONCERN_DEPTH_BAND")).toEqual([
-      concernDepthValue("ACNE_SCARRING", "1.0–1.5"),
-      concernDepthValue("ACNE_SCARRING", "0.25–0.5"),
-      concernDepthValue("WRINKLES", "1.0–1.5"),
-      concernDepthValue("WRINKLES", "0.25–0.5"),
-    ]);
+    expect(by("CONCERN")).toEqual(["ACNE_SCARRING", "WRINKLES"]);
   });
 
   it("attributes an outcome to the zones of the concern's area when that area was treated", () => {
@@ -89,43 +86,152 @@ describe("rollup shards", () => {
     expect(refs.filter((r) => r.dimension === "SERUM").map((r) => r.value)).toEqual(["srm-ha"]);
     expect(refs.find((r) => r.dimension === "FITZPATRICK")?.value).toBe("IV");
   });
+});
 
-  it("merges a taken-back contribution and the new one into one net ADD per item, dropping zeros", () => {
-    const refs = [{ dimension: "CONCERN" as const, value: "ACNE_SCARRING" }];
-    const d = new RollupDeltas()
-      .add(refs, 3, improvementCounters("GAIS", { absolute: 1, percent: null, improved: true }, -1))
-      .add(refs, 3, improvementCounters("GAIS", { absolute: 2, percent: null, improved: true }, 1));
-    expect(d.exported()).toEqual([
-      { ref: refs[0], shard: 3, counters: { [RollupAttr.improvementSum("GAIS")]: 1 } },
-    ]);
-    const tx = new Tx();
-    d.writeTo(tx, "glow");
-    expect(tx.items).toHaveLength(1);
-    const update = (tx.items[0]!.item as { Update: { Key: unknown; UpdateExpression: string } }).Update;
-    expect(update.Key).toEqual({ pk: "G#glow#ROLLUP#CONCERN#ACNE_SCARRING", sk: "SHARD#3" });
-    expect(update.UpdateExpression).toContain("ADD #c0 :c0");
-    expect(new RollupDeltas().add(refs, 1, { sessions: 1 }).add(refs, 1, { sessions: -1 }).size).toBe(0);
+describe("rollup units and items", () => {
+  const session = (over: Partial<Parameters<typeof sessionUnit>[0]> = {}) => ({
+    performedOn: "2026-03-14",
+    rollup: {
+      shard: 3,
+      refs: sessionRefs({
+        indications: ["ACNE_SCARRING"],
+        zones: [
+          { zone: "CHEEKS", depthMm: 1.5 },
+          { zone: "NOSE", depthMm: 0.5 },
+        ],
+        serumIds: ["srm-ha"],
+        device: "PEN",
+        fitzpatrick: "II",
+        siteId: "harbour",
+        practitionerId: "u-ava",
+      }),
+    },
+    adverseEvents: [],
+    ...over,
   });
 
-  it("folds deltas into the items a run of transactions would leave", () => {
-    const a = new RollupDeltas().add([{ dimension: "DEVICE", value: "PEN" }], 0, {
-      sessions: 1,
-      adverseEvents: 1,
+  it("adds a session to its values' all-time and month items, with the prefix dimensions it has", () => {
+    const d = new RollupDeltas().addUnit(sessionUnit(session(), "II")).exported();
+    // 7 values (a concern, two bands, a serum, a device, a type, a site, a practitioner) × 2 buckets.
+    expect(d).toHaveLength(16);
+    expect(new Set(d.map((e) => e.bucket))).toEqual(new Set([ALL_TIME, "2026-03"]));
+    const serum = d.find((e) => e.dimension === "SERUM" && e.bucket === "2026-03")!;
+    expect(serum).toMatchObject({ value: "srm-ha", shard: 3 });
+    expect(serum.counters).toEqual({
+      [RollupAttr.sessions]: 1,
+      [prefixed({ dimension: "CONCERN", value: "ACNE_SCARRING" }, RollupAttr.sessions)]: 1,
+      [prefixed({ dimension: "SITE", value: "harbour" }, RollupAttr.sessions)]: 1,
+      [prefixed({ dimension: "DEVICE", value: "PEN" }, RollupAttr.sessions)]: 1,
+      [prefixed({ dimension: "DEPTH_BAND", value: "1.0–1.5" }, RollupAttr.sessions)]: 1,
+      [prefixed({ dimension: "DEPTH_BAND", value: "0.25–0.5" }, RollupAttr.sessions)]: 1,
     });
-    const b = new RollupDeltas().add([{ dimension: "DEVICE", value: "PEN" }], 0, { sessions: 1 });
-    expect(foldDeltas("glow", [a, b])).toEqual([
-      {
-        pk: "G#glow#ROLLUP#DEVICE#PEN",
-        sk: "SHARD#0",
-        type: "RollupShard",
-        groupId: "glow",
-        dimension: "DEVICE",
-        value: "PEN",
+    // A depth band's item counts per concern (the matrix), and per concern with a site or a device.
+    const band = d.find(
+      (e) => e.dimension === "DEPTH_BAND" && e.value === "1.0–1.5" && e.bucket === ALL_TIME,
+    )!;
+    expect(band.counters[prefixed({ dimension: "CONCERN", value: "ACNE_SCARRING" }, "s")]).toBe(1);
+    expect(
+      band.counters[prefixed({ pair: ["CONCERN", "SITE"], values: ["ACNE_SCARRING", "harbour"] }, "s")],
+    ).toBe(1);
+    expect(
+      band.counters[prefixed({ pair: ["CONCERN", "DEVICE"], values: ["ACNE_SCARRING", "PEN"] }, "s")],
+    ).toBe(1);
+    // An item does not count by its own dimension, and nothing counts by serum or Fitzpatrick type.
+    expect(Object.keys(band.counters).some((k) => k.startsWith("B="))).toBe(false);
+    expect(
+      d.every((e) => Object.keys(e.counters).every((k) => !k.startsWith("S=") && !k.startsWith("F="))),
+    ).toBe(true);
+  });
+
+  it("moves a unit as a net change per item: a later adverse event, a new Fitzpatrick type", () => {
+    const event = { type: "PIH" as const, onsetOn: "2026-03-16", durationDays: 10 };
+    const net = new RollupDeltas()
+      .change(sessionUnit(session(), "II"), sessionUnit(session({ adverseEvents: [event] }), "II"))
+      .exported();
+    expect(net).toHaveLength(16);
+    expect(
+      net.every((e) => e.counters[RollupAttr.adverseEvents] === 1 && !(RollupAttr.sessions in e.counters)),
+    ).toBe(true);
+    const moved = new RollupDeltas()
+      .change(sessionUnit(session(), "II"), sessionUnit(session(), "V"))
+      .exported();
+    // Only the FITZPATRICK items change: no other item counts by type.
+    expect(new Set(moved.map((e) => `${e.dimension}:${e.value}`))).toEqual(
+      new Set(["FITZPATRICK:II", "FITZPATRICK:V"]),
+    );
+    expect(
+      new RollupDeltas().addUnit(sessionUnit(session(), "II")).addUnit(sessionUnit(session(), "II"), -1).size,
+    ).toBe(0);
+  });
+
+  it("counts a course's improvement in the month it started, under its values, with the concern prefix", () => {
+    const course = courseUnit({
+      indication: "ACNE_SCARRING",
+      siteId: "harbour",
+      fitzpatrick: "III",
+      startMonth: "2026-01",
+      depthBands: ["1.0–1.5"],
+      devices: ["PEN"],
+      serumIds: ["srm-ha"],
+      practitionerIds: ["u-ava", "u-ava"],
+      shard: 5,
+      outcomes: [
+        { scale: "GOODMAN_BARON_QUANTITATIVE", improvement: 16, improvementPercent: 40, improved: true },
+        { scale: "GAIS", improvement: null, improvementPercent: null, improved: null },
+      ],
+    })!;
+    expect(course.month).toBe("2026-01");
+    const items = new RollupDeltas().addUnit(course).exported();
+    expect(items).toHaveLength(14);
+    const pract = items.find((e) => e.dimension === "PRACTITIONER" && e.bucket === "2026-01")!;
+    const gbq = "GOODMAN_BARON_QUANTITATIVE";
+    expect(pract.counters[RollupAttr.improvementSum(gbq)]).toBe(16);
+    expect(
+      pract.counters[
+        prefixed({ dimension: "CONCERN", value: "ACNE_SCARRING" }, RollupAttr.improvementCount(gbq))
+      ],
+    ).toBe(1);
+    expect(pract.counters[RollupAttr.improvementSum("GAIS")]).toBeUndefined();
+    expect(
+      courseUnit({
+        ...course,
+        indication: "ACNE_SCARRING",
+        siteId: "h",
+        fitzpatrick: null,
+        startMonth: "2026-01",
+        depthBands: [],
+        devices: [],
+        serumIds: [],
+        practitionerIds: [],
         shard: 0,
-        sessions: 2,
-        adverseEvents: 1,
-      },
+        outcomes: [],
+      }),
+    ).toBeNull();
+  });
+
+  it("writes one short update per item and folds units into the items a run of transactions leaves", () => {
+    const tx = new Tx();
+    new RollupDeltas().addUnit(sessionUnit(session(), "II")).writeTo(tx, "glow");
+    expect(tx.items).toHaveLength(16);
+    const update = (
+      tx.items[0]!.item as unknown as {
+        Update: { Key: { pk: string; sk: string }; UpdateExpression: string };
+      }
+    ).Update;
+    expect(update.Key.pk).toBe("G#glow#ROLLUP#CONCERN");
+    expect(update.Key.sk).toBe("A#ACNE_SCARRING#3");
+    expect(update.UpdateExpression.length).toBeLessThan(4096);
+    const items = rollupItemsOf("glow", [
+      sessionUnit(session(), "II"),
+      sessionUnit(session({ performedOn: "2026-04-02" }), "II"),
     ]);
+    const device = items.filter((it) => it.dimension === "DEVICE");
+    expect(device.map((it) => it.sk).sort()).toEqual(["A#PEN#3", "M#2026-03#PEN#3", "M#2026-04#PEN#3"]);
+    expect(device.find((it) => it.sk === "A#PEN#3")).toMatchObject({
+      type: "Rollup",
+      bucket: ALL_TIME,
+      s: 2,
+    });
   });
 });
 
@@ -185,19 +291,6 @@ describe("a concern's contribution", () => {
       absolute: -1,
       percent: null,
       improved: false,
-    });
-  });
-
-  it("takes the old contribution back and adds the new one", () => {
-    const gbq = "GOODMAN_BARON_QUANTITATIVE";
-    const before = contributionFor(input(gbq, [score("a2", gbq, 30, "2026-02-10")]))!;
-    const after = contributionFor(
-      input(gbq, [score("a2", gbq, 30, "2026-02-10"), score("a3", gbq, 24, "2026-03-10")]),
-    )!;
-    const net = contributionDeltas(before, after).exported();
-    expect(net.find((e) => e.ref.dimension === "CONCERN")!.counters).toEqual({
-      [RollupAttr.improvementSum(gbq)]: 6,
-      [RollupAttr.improvementPercentSum(gbq)]: 15,
     });
   });
 });

@@ -14,9 +14,18 @@ import { Keys } from "../keys";
 import type { Tx } from "../tx";
 
 /**
- * Analytics rollups: sharded counters written in the same transaction as the session or assessment
- * they count, so an outcome summary is a handful of GetItems whatever the volume, and one busy group
- * spreads its writes over SHARDS items per dimension value. Layout: docs/STORAGE.md "Rollups".
+ * Analytics rollups: sharded counters written in the same transaction as what they count, so an
+ * outcome summary is one Query (or a BatchGetItem) whatever the volume. Layout, and which month a
+ * counter goes to: docs/STORAGE.md "Rollups".
+ *
+ * What is counted comes in UNITS: a treatment session (sessions and adverse events, under the
+ * session's own values, in the month it was performed) and a course (one outcome record: a patient's
+ * concern; its improvement per scale under the course's values, in the month the course started).
+ * A unit adds its counters to one item per value it has per dimension, twice: the all-time bucket
+ * and its month's bucket. Each item also keeps the unit's counters per value of the PREFIX
+ * dimensions (concern, site, device, depth band) the unit has, so a summary grouped by one dimension
+ * can be filtered by one of those. A write takes the unit as it was back and adds the unit as it is
+ * now (`RollupDeltas`): counters move by `ADD` only, merged into one update per item.
  */
 export const ROLLUP_SHARDS = 8;
 
@@ -28,7 +37,6 @@ export const ROLLUP_DIMENSIONS = [
   "FITZPATRICK",
   "SITE",
   "PRACTITIONER",
-  "CONCERN_DEPTH_BAND",
 ] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 
@@ -37,37 +45,117 @@ export interface RollupRef {
   value: string;
 }
 
-/** The value of the combined CONCERN × DEPTH_BAND dimension. */
+/** The all-time bucket; months are `YYYY-MM`. */
+export const ALL_TIME = "ALL";
+
+/**
+ * Dimensions every item also counts by (besides its own): what a summary can be filtered by. They
+ * are the ones whose values a unit has few of and keeps (a concern and a site per course; at most 3
+ * devices and 5 depth bands), so an item's update stays small; a serum or a Fitzpatrick type
+ * narrows only its own dimension's summary.
+ */
+export const PREFIX_DIMENSIONS = ["CONCERN", "SITE", "DEVICE", "DEPTH_BAND"] as const;
+export type PrefixDimension = (typeof PREFIX_DIMENSIONS)[number];
+
+/**
+ * Pairs kept by the DEPTH_BAND items only, for the concern × depth band matrix filtered by site or
+ * by device (the matrix is the DEPTH_BAND items' counters per concern).
+ */
+export const MATRIX_PAIRS = [
+  ["CONCERN", "SITE"],
+  ["CONCERN", "DEVICE"],
+] as const satisfies readonly (readonly [PrefixDimension, PrefixDimension])[];
+
+const PREFIX_CODE: Record<PrefixDimension, string> = {
+  CONCERN: "C",
+  SITE: "L",
+  DEVICE: "D",
+  DEPTH_BAND: "B",
+};
+
+/** The value of the combined CONCERN × DEPTH_BAND cell (labels, tests). */
 export const concernDepthValue = (indication: string, band: string): string => `${indication}|${band}`;
 
-/** The shard a record's counters go to: stable for the record, spread across records. */
-export function shardOf(recordId: string): number {
-  return createHash("sha256").update(recordId).digest().readUInt32BE(0) % ROLLUP_SHARDS;
+/** The shard a patient's counters go to: stable for the patient, spread across patients. */
+export function shardOf(id: string): number {
+  return createHash("sha256").update(id).digest().readUInt32BE(0) % ROLLUP_SHARDS;
 }
+
+/** Short scale codes keep attribute names (and so items and update expressions) small. */
+const SCALE_CODE: Record<ScaleId, string> = {
+  GOODMAN_BARON_QUALITATIVE: "GBL",
+  GOODMAN_BARON_QUANTITATIVE: "GBN",
+  GAIS: "GAIS",
+  MMASI: "MMASI",
+  HAIR_COUNT: "HAIR",
+  LEMPERLE: "LEMP",
+  SATISFACTION: "SAT",
+};
 
 /** Counter attribute names. Improvement is kept per scale: points on different scales never mix. */
 export const RollupAttr = {
-  sessions: "sessions",
-  adverseEvents: "adverseEvents",
-  adverseEventsRecorded: "adverseEventsRecorded",
-  improvementSum: (scale: ScaleId) => `improvementSum_${scale}`,
-  improvementCount: (scale: ScaleId) => `improvementCount_${scale}`,
-  improvementPercentSum: (scale: ScaleId) => `improvementPercentSum_${scale}`,
-  improvementPercentCount: (scale: ScaleId) => `improvementPercentCount_${scale}`,
-  improvedCount: (scale: ScaleId) => `improvedCount_${scale}`,
+  sessions: "s",
+  adverseEvents: "e",
+  adverseEventsRecorded: "r",
+  improvementSum: (scale: ScaleId) => `${SCALE_CODE[scale]}.t`,
+  improvementCount: (scale: ScaleId) => `${SCALE_CODE[scale]}.n`,
+  improvementPercentSum: (scale: ScaleId) => `${SCALE_CODE[scale]}.p`,
+  improvementPercentCount: (scale: ScaleId) => `${SCALE_CODE[scale]}.q`,
+  improvedCount: (scale: ScaleId) => `${SCALE_CODE[scale]}.i`,
 };
 
+/** A filter as the items know it: one prefix value, or a matrix pair (DEPTH_BAND items). */
+export type PrefixFilter =
+  | { dimension: PrefixDimension; value: string }
+  | { pair: readonly [PrefixDimension, PrefixDimension]; values: readonly [string, string] };
+
+/** The attribute name prefix of a filter ("" = the item's own counters). */
+export function prefixOf(f: PrefixFilter | null | undefined): string {
+  if (!f) return "";
+  if ("dimension" in f) return `${PREFIX_CODE[f.dimension]}=${f.value}/`;
+  return `${PREFIX_CODE[f.pair[0]]}${PREFIX_CODE[f.pair[1]]}=${f.values[0]}|${f.values[1]}/`;
+}
+
+/** The counter `name` under a filter's prefix. */
+export const prefixed = (f: PrefixFilter | null | undefined, name: string): string => `${prefixOf(f)}${name}`;
+
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+/** What is counted together: values per dimension, a month, a shard, counters. */
+export interface RollupUnit {
+  refs: readonly RollupRef[];
+  /** `YYYY-MM`. */
+  month: string;
+  shard: number;
+  counters: Readonly<Record<string, number>>;
+}
+
+const valuesOf = (refs: readonly RollupRef[], d: RollupDimension): string[] =>
+  uniq(refs.filter((r) => r.dimension === d).map((r) => r.value));
+
+/** The prefixes an item of dimension `d` keeps for a unit with these refs. */
+function prefixesFor(d: RollupDimension, refs: readonly RollupRef[]): PrefixFilter[] {
+  const out: PrefixFilter[] = [];
+  for (const p of PREFIX_DIMENSIONS) {
+    if (p === d) continue;
+    for (const value of valuesOf(refs, p)) out.push({ dimension: p, value });
+  }
+  if (d === "DEPTH_BAND")
+    for (const pair of MATRIX_PAIRS)
+      for (const a of valuesOf(refs, pair[0]))
+        for (const b of valuesOf(refs, pair[1])) out.push({ pair, values: [a, b] });
+  return out;
+}
 
 function refs(dimension: RollupDimension, values: readonly (string | null | undefined)[]): RollupRef[] {
   return uniq(values.filter((v): v is string => !!v)).map((value) => ({ dimension, value }));
 }
 
-function crossConcernDepth(indications: readonly string[], bands: readonly string[]): RollupRef[] {
-  return uniq(indications).flatMap((i) =>
-    uniq(bands).map((b) => ({ dimension: "CONCERN_DEPTH_BAND" as const, value: concernDepthValue(i, b) })),
-  );
-}
+/** Keeps the dimensions counted today (older stored refs may name others). */
+export const knownRefs = (rs: readonly { dimension: string; value: string }[]): RollupRef[] =>
+  rs.filter((r): r is RollupRef => (ROLLUP_DIMENSIONS as readonly string[]).includes(r.dimension));
+
+// ---- Sessions --------------------------------------------------------------------------------------
 
 /** What a session is counted under: one ref per distinct value of each dimension. */
 export interface SessionFacts {
@@ -81,65 +169,21 @@ export interface SessionFacts {
 }
 
 export function sessionRefs(s: SessionFacts): RollupRef[] {
-  const bands = s.zones.map((z) => Schedule.depthBand(z.depthMm));
   return [
     ...refs("CONCERN", s.indications),
-    ...refs("DEPTH_BAND", bands),
+    ...refs(
+      "DEPTH_BAND",
+      s.zones.map((z) => Schedule.depthBand(z.depthMm)),
+    ),
     ...refs("SERUM", s.serumIds),
     ...refs("DEVICE", [s.device]),
     ...refs("FITZPATRICK", [s.fitzpatrick]),
     ...refs("SITE", [s.siteId]),
     ...refs("PRACTITIONER", [s.practitionerId]),
-    ...crossConcernDepth(s.indications, bands),
   ];
 }
 
-/** A session as far as the outcome of one concern is concerned. */
-export interface TreatmentFacts {
-  zones: readonly { zone: Zone; depthMm: number }[];
-  serums: readonly { serumId: string; zone: Zone }[];
-  device: Device;
-  practitionerId: string;
-}
-
-/**
- * What a concern's outcome is counted under: its indication, the patient's Fitzpatrick type and site,
- * and what was done for it so far (sessions of plans that include the concern). Depth bands and serums
- * come from the zones matching the concern's body area when any were treated, otherwise from every
- * zone of those sessions.
- */
-export function outcomeRefs(o: {
-  indication: Indication;
-  bodyArea: Zone;
-  fitzpatrick?: FitzpatrickType | null | undefined;
-  siteId: string;
-  treatments: readonly TreatmentFacts[];
-}): RollupRef[] {
-  const inArea = o.treatments.some((t) => t.zones.some((z) => z.zone === o.bodyArea));
-  const zoneOk = (zone: Zone): boolean => !inArea || zone === o.bodyArea;
-  const bands = o.treatments.flatMap((t) =>
-    t.zones.filter((z) => zoneOk(z.zone)).map((z) => Schedule.depthBand(z.depthMm)),
-  );
-  const serums = o.treatments.flatMap((t) => t.serums.filter((s) => zoneOk(s.zone)).map((s) => s.serumId));
-  return [
-    ...refs("CONCERN", [o.indication]),
-    ...refs("DEPTH_BAND", bands),
-    ...refs("SERUM", serums),
-    ...refs(
-      "DEVICE",
-      o.treatments.map((t) => t.device),
-    ),
-    ...refs("FITZPATRICK", [o.fitzpatrick]),
-    ...refs("SITE", [o.siteId]),
-    ...refs(
-      "PRACTITIONER",
-      o.treatments.map((t) => t.practitionerId),
-    ),
-    ...crossConcernDepth([o.indication], bands),
-  ];
-}
-
-/** The adverse-event counters one event adds: every event is recorded; the KPI counts core's way. */
+/** The adverse-event counters of events: every event is recorded; the KPI counts core's way. */
 export function adverseEventCounts(
   events: readonly Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">[],
 ): {
@@ -152,7 +196,84 @@ export function adverseEventCounts(
   };
 }
 
-/** One concern's contribution to the improvement counters, kept so it can be taken back later. */
+/**
+ * A session as a unit: `sessions` 1 and its adverse events, under its refs, in the month it was
+ * performed, on its stored shard. `fitzpatrick` (the patient's current type, clinical/patient-facts.ts)
+ * replaces the FITZPATRICK ref stored on the session.
+ */
+export function sessionUnit(
+  s: {
+    performedOn: string;
+    rollup: { shard: number; refs: readonly { dimension: string; value: string }[] };
+    adverseEvents: readonly Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">[];
+  },
+  fitzpatrick: FitzpatrickType | null | undefined,
+): RollupUnit {
+  const rest = knownRefs(s.rollup.refs).filter((r) => r.dimension !== "FITZPATRICK");
+  const ae = adverseEventCounts(s.adverseEvents);
+  return {
+    refs: fitzpatrick ? [...rest, { dimension: "FITZPATRICK", value: fitzpatrick }] : rest,
+    month: s.performedOn.slice(0, 7),
+    shard: s.rollup.shard,
+    counters: {
+      [RollupAttr.sessions]: 1,
+      [RollupAttr.adverseEvents]: ae.adverseEvents,
+      [RollupAttr.adverseEventsRecorded]: ae.adverseEventsRecorded,
+    },
+  };
+}
+
+// ---- Courses (outcome records) ---------------------------------------------------------------------
+/** A session as far as the outcome of one concern is concerned. */
+export interface TreatmentFacts {
+  zones: readonly { zone: Zone; depthMm: number }[];
+  serums: readonly { serumId: string; zone: Zone }[];
+  device: Device;
+  practitionerId: string;
+}
+
+/**
+ * What a concern's outcome is measured under (kept on the concern's outcome item with each scale's
+ * latest contribution): its indication, the patient's Fitzpatrick type and site, and what was done
+ * for it so far. Depth bands and serums come from the zones matching the concern's body area when
+ * any were treated, otherwise from every zone. The rollups count a course from its outcome record,
+ * by the same rule (analytics/outcomes.ts).
+ */
+export function outcomeRefs(o: {
+  indication: Indication;
+  bodyArea: Zone;
+  fitzpatrick?: FitzpatrickType | null | undefined;
+  siteId: string;
+  treatments: readonly TreatmentFacts[];
+}): RollupRef[] {
+  const inArea = o.treatments.some((t) => t.zones.some((z) => z.zone === o.bodyArea));
+  const zoneOk = (zone: Zone): boolean => !inArea || zone === o.bodyArea;
+  return [
+    ...refs("CONCERN", [o.indication]),
+    ...refs(
+      "DEPTH_BAND",
+      o.treatments.flatMap((t) =>
+        t.zones.filter((z) => zoneOk(z.zone)).map((z) => Schedule.depthBand(z.depthMm)),
+      ),
+    ),
+    ...refs(
+      "SERUM",
+      o.treatments.flatMap((t) => t.serums.filter((s) => zoneOk(s.zone)).map((s) => s.serumId)),
+    ),
+    ...refs(
+      "DEVICE",
+      o.treatments.map((t) => t.device),
+    ),
+    ...refs("FITZPATRICK", [o.fitzpatrick]),
+    ...refs("SITE", [o.siteId]),
+    ...refs(
+      "PRACTITIONER",
+      o.treatments.map((t) => t.practitionerId),
+    ),
+  ];
+}
+
+/** One concern's latest outcome on a scale, as its outcome item keeps it. */
 export interface Contribution {
   scale: ScaleId;
   assessmentId: string;
@@ -164,6 +285,7 @@ export interface Contribution {
   refs: RollupRef[];
 }
 
+/** The improvement counters of one scale's outcome. */
 export function improvementCounters(
   scale: ScaleId,
   imp: Pick<Improvement, "absolute" | "percent" | "improved">,
@@ -181,26 +303,118 @@ export function improvementCounters(
   return out;
 }
 
+/** What a course unit needs from an outcome record (analytics/outcomes.ts). */
+export interface CourseFacts {
+  indication: Indication;
+  siteId: string;
+  fitzpatrick: FitzpatrickType | null;
+  startMonth: string;
+  depthBands: readonly string[];
+  devices: readonly Device[];
+  serumIds: readonly string[];
+  practitionerIds: readonly string[];
+  shard: number;
+  /** Each scale's outcome; only those with a follow-up score count. */
+  outcomes: readonly {
+    scale: ScaleId;
+    improvement: number | null;
+    improvementPercent: number | null;
+    improved: boolean | null;
+  }[];
+}
+
 /**
- * Collects counter deltas for one transaction and writes one UpdateItem per shard item: a
- * transaction may not touch an item twice, so taking back an old contribution and adding the new one
- * to the same item are merged into one net ADD.
+ * A course as a unit: the improvement of each scale with a follow-up score, under the course's
+ * values (its concern, the patient's site and Fitzpatrick type, and the depth bands, serums, devices
+ * and practitioners of its sessions), in the month the course started. Null when nothing is measured.
+ */
+export function courseUnit(c: CourseFacts): RollupUnit | null {
+  const counters: Record<string, number> = {};
+  for (const o of c.outcomes) {
+    if (o.improvement === null) continue;
+    const add = improvementCounters(
+      o.scale,
+      { absolute: o.improvement, percent: o.improvementPercent, improved: o.improved === true },
+      1,
+    );
+    for (const [k, n] of Object.entries(add)) counters[k] = (counters[k] ?? 0) + n;
+  }
+  if (Object.keys(counters).length === 0) return null;
+  return {
+    refs: [
+      ...refs("CONCERN", [c.indication]),
+      ...refs("DEPTH_BAND", c.depthBands),
+      ...refs("SERUM", c.serumIds),
+      ...refs("DEVICE", c.devices),
+      ...refs("FITZPATRICK", [c.fitzpatrick]),
+      ...refs("SITE", [c.siteId]),
+      ...refs("PRACTITIONER", c.practitionerIds),
+    ],
+    month: c.startMonth,
+    shard: c.shard,
+    counters,
+  };
+}
+
+// ---- Writing ---------------------------------------------------------------------------------------
+
+/** One rollup item: a dimension's value in a bucket (all-time or a month) on a shard. */
+export interface RollupItemId {
+  dimension: RollupDimension;
+  value: string;
+  bucket: string;
+  shard: number;
+}
+
+export interface ExportedDelta extends RollupItemId {
+  counters: Record<string, number>;
+}
+
+const itemKey = (i: RollupItemId): string => `${i.dimension}#${i.bucket}#${i.value}#${i.shard}`;
+
+/** Counters are decimal in DynamoDB; keep JavaScript's binary float noise out of them. */
+const round = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/**
+ * Collects counter deltas for one transaction and writes one UpdateItem per item: a transaction may
+ * not touch an item twice, so everything a write takes back and adds (a session, the courses it
+ * changes) is merged into one net ADD per item, and items whose net change is zero are left alone.
  */
 export class RollupDeltas {
-  private readonly byKey = new Map<
-    string,
-    { ref: RollupRef; shard: number; counters: Record<string, number> }
-  >();
+  private readonly byItem = new Map<string, ExportedDelta>();
 
-  add(refs: readonly RollupRef[], shard: number, counters: Record<string, number>): this {
-    for (const ref of refs) {
-      const id = `${ref.dimension}#${ref.value}#${shard}`;
-      let entry = this.byKey.get(id);
-      if (!entry) {
-        entry = { ref, shard, counters: {} };
-        this.byKey.set(id, entry);
+  /** Adds (sign 1) or takes back (sign -1) a unit; null adds nothing. */
+  addUnit(unit: RollupUnit | null | undefined, sign: 1 | -1 = 1): this {
+    if (!unit) return this;
+    const counters = Object.entries(unit.counters).filter(([, n]) => n !== 0);
+    if (counters.length === 0) return this;
+    for (const ref of unit.refs) {
+      const names: [string, number][] = [];
+      for (const p of [null, ...prefixesFor(ref.dimension, unit.refs)])
+        for (const [name, n] of counters) names.push([prefixed(p, name), sign * n]);
+      for (const bucket of [ALL_TIME, unit.month]) {
+        const id = { dimension: ref.dimension, value: ref.value, bucket, shard: unit.shard };
+        const k = itemKey(id);
+        const entry = this.byItem.get(k) ?? { ...id, counters: {} };
+        this.byItem.set(k, entry);
+        for (const [name, n] of names) entry.counters[name] = (entry.counters[name] ?? 0) + n;
       }
-      for (const [name, n] of Object.entries(counters))
+    }
+    return this;
+  }
+
+  /** Takes `before` back and adds `after`: the net change of a unit. */
+  change(before: RollupUnit | null | undefined, after: RollupUnit | null | undefined): this {
+    return this.addUnit(before, -1).addUnit(after, 1);
+  }
+
+  /** Adds another collection's deltas. */
+  merge(other: RollupDeltas): this {
+    for (const e of other.exported()) {
+      const k = itemKey(e);
+      const entry = this.byItem.get(k) ?? { ...e, counters: {} };
+      this.byItem.set(k, entry);
+      for (const [name, n] of Object.entries(e.counters))
         entry.counters[name] = (entry.counters[name] ?? 0) + n;
     }
     return this;
@@ -211,9 +425,9 @@ export class RollupDeltas {
     return this.exported().length;
   }
 
-  /** The net deltas per shard item, zero counters dropped. */
+  /** The net deltas per item, zero counters dropped. */
   exported(): ExportedDelta[] {
-    return [...this.byKey.values()]
+    return [...this.byItem.values()]
       .map((e) => ({
         ...e,
         counters: Object.fromEntries(Object.entries(e.counters).filter(([, n]) => round(n) !== 0)),
@@ -223,28 +437,37 @@ export class RollupDeltas {
 
   writeTo(tx: Tx, groupId: string): void {
     for (const e of this.exported()) {
-      // type, value and shard are DynamoDB reserved words.
+      // type, value and shard are DynamoDB reserved words; placeholders stay short (4 KB per expression).
       const names: Record<string, string> = {
-        "#type": "type",
-        "#dimension": "dimension",
-        "#value": "value",
-        "#shard": "shard",
+        "#t": "type",
+        "#d": "dimension",
+        "#v": "value",
+        "#b": "bucket",
+        "#s": "shard",
       };
       const values: Record<string, unknown> = {
-        ":type": "RollupShard",
-        ":group": groupId,
-        ":dimension": e.ref.dimension,
-        ":value": e.ref.value,
-        ":shard": e.shard,
+        ":t": "Rollup",
+        ":g": groupId,
+        ":d": e.dimension,
+        ":v": e.value,
+        ":b": e.bucket,
+        ":s": e.shard,
       };
+      const valueOf = new Map<number, string>();
       const adds: string[] = [];
       Object.entries(e.counters).forEach(([name, n], i) => {
-        names[`#c${i}`] = name;
-        values[`:c${i}`] = round(n);
-        adds.push(`#c${i} :c${i}`);
+        const v = round(n);
+        let placeholder = valueOf.get(v);
+        if (!placeholder) {
+          placeholder = `:n${valueOf.size.toString(36)}`;
+          valueOf.set(v, placeholder);
+          values[placeholder] = v;
+        }
+        names[`#n${i.toString(36)}`] = name;
+        adds.push(`#n${i.toString(36)} ${placeholder}`);
       });
-      tx.update(Keys.rollup(groupId, e.ref.dimension, e.ref.value, e.shard), {
-        update: `SET #type = :type, groupId = :group, #dimension = :dimension, #value = :value, #shard = :shard ADD ${adds.join(", ")}`,
+      tx.update(Keys.rollupItem(groupId, e.dimension, e.bucket, e.value, e.shard), {
+        update: `SET #t = :t, groupId = :g, #d = :d, #v = :v, #b = :b, #s = :s ADD ${adds.join(", ")}`,
         names,
         values,
       });
@@ -252,36 +475,37 @@ export class RollupDeltas {
   }
 }
 
-/** Counters are decimal in DynamoDB; keep JavaScript's binary float noise out of them. */
-const round = (n: number): number => Math.round(n * 1e6) / 1e6;
-
-export interface ExportedDelta {
-  ref: RollupRef;
-  shard: number;
-  counters: Record<string, number>;
-}
-
-/** The rollup shard item as built by hand (the seed writes these directly). */
-export function rollupItem(
-  groupId: string,
-  ref: RollupRef,
-  shard: number,
-  counters: Record<string, number>,
-): Record<string, unknown> {
+/** The rollup item as built by hand (the demo seed and rebuilds write these directly). */
+export function rollupItem(groupId: string, e: ExportedDelta): Record<string, unknown> {
   return {
-    ...Keys.rollup(groupId, ref.dimension, ref.value, shard),
-    type: "RollupShard",
+    ...Keys.rollupItem(groupId, e.dimension, e.bucket, e.value, e.shard),
+    type: "Rollup",
     groupId,
-    dimension: ref.dimension,
-    value: ref.value,
-    shard,
-    ...Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, round(v)])),
+    dimension: e.dimension,
+    value: e.value,
+    bucket: e.bucket,
+    shard: e.shard,
+    ...Object.fromEntries(Object.entries(e.counters).map(([k, v]) => [k, round(v)])),
   };
 }
 
-/** Folds deltas into rollup items in memory (the demo seed uses the same merge as a transaction). */
-export function foldDeltas(groupId: string, all: readonly RollupDeltas[]): Record<string, unknown>[] {
-  const merged = new RollupDeltas();
-  for (const d of all) for (const e of d.exported()) merged.add([e.ref], e.shard, e.counters);
-  return merged.exported().map((e) => rollupItem(groupId, e.ref, e.shard, e.counters));
+/** Folds units into rollup items in memory: the same merge as the transactions (seed, rebuild). */
+export function rollupItemsOf(
+  groupId: string,
+  units: readonly (RollupUnit | null)[],
+): Record<string, unknown>[] {
+  const d = new RollupDeltas();
+  for (const u of units) d.addUnit(u);
+  return d.exported().map((e) => rollupItem(groupId, e));
 }
+
+/** The counters of a stored rollup item (everything that is not an identity attribute). */
+export function countersOf(item: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (typeof v !== "number" || IDENTITY.has(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+const IDENTITY = new Set(["shard", "version"]);

@@ -51,11 +51,11 @@ import {
   type RecordedOverride,
 } from "./consultations";
 import { queryPage } from "./paging";
-import { countedRefs, guardPatient } from "./patient-facts";
+import { guardPatient } from "./patient-facts";
 import { addPlanProgress, loadPlanWithPatient, type SerumOverrideRecord, type TreatmentPlan } from "./plans";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
 import { formatRef, parseRef, type RecordRef } from "./refs";
-import { adverseEventCounts, RollupDeltas, sessionRefs, shardOf, type RollupRef } from "./rollups";
+import { RollupDeltas, sessionRefs, sessionUnit, shardOf, type RollupRef } from "./rollups";
 import { serumFromItem, type SerumRecord } from "./serums";
 import { settingsFromItem } from "./settings";
 
@@ -67,8 +67,14 @@ import { settingsFromItem } from "./settings";
  * idempotency record.
  */
 
-/** At most this many serum applications per session: keeps the transaction well under 100 items. */
+/** At most this many serum applications per session (one lot trace each). */
 export const MAX_SERUMS_PER_SESSION = 20;
+/**
+ * At most this many different serums per session: each is a rollup value (two items), so with the
+ * plan's concerns (core's MAX_CONCERNS_PER_PLAN) the session's transaction stays within DynamoDB's
+ * 100 items (docs/STORAGE.md "Transaction size").
+ */
+export const MAX_DISTINCT_SERUMS_PER_SESSION = 5;
 
 export interface SerumApplicationInput {
   serumId: string;
@@ -207,12 +213,16 @@ export function lotTraceItem(s: TreatmentSession, a: SerumApplication): Item {
   };
 }
 
-/** The rollup deltas one session adds (sessions + adverse events on each of its dimension values). */
-export function sessionDeltas(s: TreatmentSession): RollupDeltas {
-  return new RollupDeltas().add(s.rollup.refs, s.rollup.shard, {
-    sessions: 1,
-    ...adverseEventCounts(s.adverseEvents),
-  });
+/**
+ * The rollup deltas one session adds: sessions + adverse events on each of its dimension values, in
+ * the month it was performed, counted under the patient's Fitzpatrick type (by default the one the
+ * session stored, the patient's on the day).
+ */
+export function sessionDeltas(
+  s: TreatmentSession,
+  fitzpatrick: TreatmentSession["fitzpatrick"] | null = s.fitzpatrick,
+): RollupDeltas {
+  return new RollupDeltas().addUnit(sessionUnit(s, fitzpatrick));
 }
 
 /** Everything the session transaction writes besides the plan, audit and idempotency record. */
@@ -258,6 +268,11 @@ function validateShape(input: RecordSessionInput, planZones?: TreatmentPlan["zon
     problems.push({
       path: "serums",
       reason: `at most ${MAX_SERUMS_PER_SESSION} serum applications per session`,
+    });
+  if (new Set(serums.map((s) => s.serumId)).size > MAX_DISTINCT_SERUMS_PER_SESSION)
+    problems.push({
+      path: "serums",
+      reason: `at most ${MAX_DISTINCT_SERUMS_PER_SESSION} different serums per session`,
     });
   const seen = new Set<string>();
   serums.forEach((s, i) => {
@@ -367,14 +382,16 @@ export async function recordSession(
         onConditionFailed: () => notFound("The site"),
       });
       for (const t of writes.lotTraces) tx.put(t, { condition: "attribute_not_exists(pk)" });
-      writes.deltas.writeTo(tx, actor.groupId);
-      // The de-identified outcome record of each concern the session treats (analytics).
+      // The de-identified outcome record of each concern the session treats (analytics), and the
+      // change of each course's counters, merged with the session's own into one update per item.
       await addOutcomeUpdate(
         tx,
         db,
         actor.groupId,
         concerns.map((c) => outcomeChange(patient, c, session)),
+        writes.deltas,
       );
+      writes.deltas.writeTo(tx, actor.groupId);
       addAudit(tx, actor, {
         action: "RECORD_TREATMENT_SESSION",
         patientId,
@@ -382,17 +399,27 @@ export async function recordSession(
         detail: sessionAudit(session),
       });
       // The idempotency record is the one item still to come.
-      if (tx.items.length + 1 > 100)
-        throw badInput([
-          {
-            path: "serums",
-            reason: "this session records too much for one save: split the serums across fewer zones",
-          },
-        ]);
+      assertFits(tx, "serums", "this session");
       return { session, plan: nextPlan };
     },
     () => new Tx(),
   );
+}
+
+/**
+ * DynamoDB takes at most 100 items in one transaction. Within the validation limits a session fits
+ * (docs/STORAGE.md "Transaction size"); what it adds to its concerns' courses grows with the values
+ * those courses already have, so the write refuses rather than send a transaction DynamoDB rejects.
+ */
+export function assertFits(tx: Tx, path: string, what: string, reserved = 1): void {
+  const n = tx.items.length + reserved;
+  if (n > 100)
+    throw badInput([
+      {
+        path,
+        reason: `${what} and the analytics counters it moves need ${n} writes in one save, and at most 100 fit: record fewer serums or zones, or ask an administrator`,
+      },
+    ]);
 }
 
 /** What building a session needs: everything read, and who records it when. */
@@ -547,7 +574,8 @@ export function buildSession(b: SessionBuild): TreatmentSession {
     updatedBy: actor.userId,
   };
   session.rollup = {
-    shard: shardOf(session.id),
+    // The patient's shard: a session and the courses it changes share their items (one update each).
+    shard: shardOf(patient.id),
     refs: sessionRefs({
       indications: session.indications,
       zones: session.zones,
@@ -590,6 +618,7 @@ export function outcomeChange(
       performedOn: s.performedOn,
       siteId: s.siteId,
       device: s.device,
+      practitionerId: s.practitionerId,
       zones: s.zones,
       serums: s.serums.map((a) => ({ serumId: a.serumId, zone: a.zone, name: a.serumName })),
       adverseEvents: s.adverseEvents,
@@ -682,26 +711,26 @@ export async function recordAdverseEvent(
           old ? conflict("This treatment session") : notFound("The treatment session"),
       });
       // Counted where the session is counted now: under the patient's current Fitzpatrick type.
-      new RollupDeltas()
-        .add(
-          countedRefs(session.rollup.refs, patient.fitzpatrick),
-          session.rollup.shard,
-          adverseEventCounts([recorded]),
-        )
-        .writeTo(tx, actor.groupId);
+      const deltas = new RollupDeltas().change(
+        sessionUnit(session, patient.fitzpatrick),
+        sessionUnit(next, patient.fitzpatrick),
+      );
       guardPatient(tx, actor.groupId, session.patientId, patient.version);
       await addOutcomeUpdate(
         tx,
         db,
         actor.groupId,
         next.concernIds.map((id) => outcomeChange(patient, { id }, next)),
+        deltas,
       );
+      deltas.writeTo(tx, actor.groupId);
       addAudit(tx, actor, {
         action: "RECORD_ADVERSE_EVENT",
         patientId: session.patientId,
         siteId: patient.siteId,
         detail: `${recorded.type} (${recorded.severity}) from ${recorded.onsetOn} after the session of ${session.performedOn}`,
       });
+      assertFits(tx, "event", "this adverse event");
       return next;
     },
     () => new Tx(),

@@ -2,7 +2,6 @@ import { Serums as SerumRules, Settings, type Principal, type Rater, type SerumL
 import {
   assessmentItem,
   buildAssessment,
-  contributionDeltas,
   outcomeItem,
   type Assessment,
   type Outcome,
@@ -10,7 +9,6 @@ import {
 import type { Concern } from "../clinical/consultations";
 import { addPlanProgress, planItem, type TreatmentPlan } from "../clinical/plans";
 import { formatRef, type RecordRef } from "../clinical/refs";
-import { foldDeltas, type RollupDeltas } from "../clinical/rollups";
 import { seededSerum, serumItem, type SerumRecord } from "../clinical/serums";
 import {
   buildSession,
@@ -25,9 +23,11 @@ import { registerSeeder, type DemoGroup } from "./demo";
 /**
  * Demo clinical history, part B: each group's serum catalogue (core's suggestions, each with a
  * current lot and an expired one kept for traceability), then sessions on the plans of part A,
- * assessments, and the rollups they add. Everything is built by the write functions' own builders
- * (buildSession, addPlanProgress, buildAssessment, the rollup deltas), so the demo reads exactly like
- * recorded data and its rollups equal what recording it would have added. Ids and dates are fixed,
+ * assessments. Everything is built by the write functions' own builders (buildSession,
+ * addPlanProgress, buildAssessment), so the demo reads exactly like recorded data; its analytics
+ * (outcome records, rollups) are rebuilt from what this writes by the analytics post-seeder
+ * (seed/analytics.ts), with the units the transactions add, so they equal what recording it would
+ * have added. Ids and dates are fixed,
  * so seeding twice writes nothing new.
  */
 const SEEDED_AT = "2026-01-05T09:00:00.000Z";
@@ -194,7 +194,6 @@ export interface DemoClinicalB {
   plans: TreatmentPlan[];
   assessments: Assessment[];
   outcomes: Outcome[];
-  deltas: RollupDeltas[];
 }
 
 /** The demo records of one group, built exactly as recording them through the API would. */
@@ -203,7 +202,7 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
   const settings = Settings.DEFAULT_SETTINGS;
   const serums = demoSerums(groupId);
   const a = clinicalADemo(g);
-  const out: DemoClinicalB = { serums, sessions: [], plans: [], assessments: [], outcomes: [], deltas: [] };
+  const out: DemoClinicalB = { serums, sessions: [], plans: [], assessments: [], outcomes: [] };
   for (const spec of SPECS[groupId] ?? []) {
     const patient = g.patients.find((p) => p.id === `demo-${groupId}-p${pad(spec.patient)}`);
     let plan = a.plans.find((p) => p.id === `demo-plan${pad(spec.patient)}`);
@@ -258,7 +257,6 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
         updatedAt: at(s.date),
       };
       sessions.push(session);
-      out.deltas.push(sessionWrites(session).deltas);
     });
     out.sessions.push(...sessions);
     if (sessions.length > 0) out.plans.push(plan);
@@ -284,7 +282,6 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
       });
       assessments.push(built.assessment);
       outcomes.set(concern.id, built.outcome);
-      out.deltas.push(contributionDeltas(built.before, built.after));
     });
     out.assessments.push(...assessments);
     out.outcomes.push(...outcomes.values());
@@ -303,7 +300,6 @@ export function clinicalBItems(g: DemoGroup): Record<string, unknown>[] {
     ...d.plans.map(planItem),
     ...d.assessments.map(assessmentItem),
     ...d.outcomes.map(outcomeItem),
-    ...foldDeltas(g.group.id, d.deltas),
   ];
 }
 
