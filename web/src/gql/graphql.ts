@@ -2161,6 +2161,15 @@ export type UpdatePatientMutationVariables = Exact<{
 
 export type UpdatePatientMutation = { updatePatient: { patient: { id: string, givenName: string, familyName: string, dateOfBirth: string, email?: string | null, phone?: string | null, fitzpatrick?: FitzpatrickType | null, historyFlags: Array<HistoryFlag>, archived: boolean, version: number, updatedAt: string, site: { id: string, name: string }, allergies: Array<{ substance: string, kind: AllergyKind, reaction?: string | null, severity: AllergySeverity }>, medications: Array<{ name: string, class: MedicationClass, startedOn?: string | null, stoppedOn?: string | null }> } } };
 
+export type ErasePatientMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  confirmName: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type ErasePatientMutation = { erasePatient: { erasure: { patientId: string, status: PatientErasureStatus, startedAt: string, completedAt?: string | null, progress: { done: number, total: number }, erased: { consultations: number, concerns: number, plans: number, sessions: number, assessments: number, outcomeRecords: number, kpiPlans: number, lotTraces: number, idempotencyRecords: number, auditDetails: number } } } };
+
 export type PlanFieldsFragment = { id: string, startDate: string, sessionsPlanned: number, intervalWeeks: number, device?: Device | null, notes?: string | null, status: PlanStatus, lastSessionOn?: string | null, nextDueOn?: string | null, retreatmentDueOn?: string | null, dueOn?: string | null, dueKind?: DueKind | null, dueState: DueState, expectedCompletionOn: string, cancelledReason?: string | null, version: number, createdAt: string, patient: { id: string, givenName: string, familyName: string }, site: { id: string, name: string }, consultation: { id: string, date: string, cleared: boolean }, concerns: Array<{ id: string, indication: Indication, bodyArea: Zone, baselineScale: ScaleId, baselineScore: number, baselineLabel?: string | null }>, zones: Array<{ zone: Zone, depthMm: number, depthMinMm: number, depthMaxMm: number, aboveZoneDefault: boolean }>, plannedSerums: Array<{ serumId: string, name: string, findings: Array<{ code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean }>, override?: { reason: string, at: string, by: { id: string, name: string } } | null }>, progress: { done: number, planned: number, remaining: number } };
 
 export type PlanBuilderQueryVariables = Exact<{
@@ -4055,6 +4064,34 @@ export const UpdatePatientDocument = new TypedDocumentString(`
   version
   updatedAt
 }`) as unknown as TypedDocumentString<UpdatePatientMutation, UpdatePatientMutationVariables>;
+export const ErasePatientDocument = new TypedDocumentString(`
+    mutation ErasePatient($id: ID!, $confirmName: String!, $reason: String!) {
+  erasePatient(id: $id, confirmName: $confirmName, reason: $reason) {
+    erasure {
+      patientId
+      status
+      startedAt
+      completedAt
+      progress {
+        done
+        total
+      }
+      erased {
+        consultations
+        concerns
+        plans
+        sessions
+        assessments
+        outcomeRecords
+        kpiPlans
+        lotTraces
+        idempotencyRecords
+        auditDetails
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ErasePatientMutation, ErasePatientMutationVariables>;
 export const PlanBuilderDocument = new TypedDocumentString(`
     query PlanBuilder($patientId: ID!, $consultationId: ID!) {
   patient(id: $patientId) {

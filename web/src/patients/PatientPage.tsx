@@ -18,6 +18,8 @@ import {
 } from "./labels";
 import { DANGER_TEXT, WARN_TEXT } from "../theme";
 import { AllergyBadge } from "./badges";
+import { useAuth } from "../auth/context";
+import { ErasePatientButton } from "./ErasePatient";
 import { FindingList, type Finding } from "../consultations/Findings";
 import { PatientRecordQuery } from "../timeline/operations";
 import { Timeline, TIMELINE_PAGE } from "../timeline/Timeline";
@@ -57,6 +59,7 @@ export default function PatientPage() {
 
 /** What must never be out of sight while treating: allergies, skin type, medications, history. */
 function PatientHeader({ patient: p, flags }: { patient: PatientFieldsFragment; flags: Finding[] }) {
+  const isAdmin = useAuth().me?.role === "CLINIC_ADMIN";
   const current = p.medications.filter((m) => !m.stoppedOn);
   const past = p.medications.filter((m) => m.stoppedOn);
   return (
@@ -79,6 +82,7 @@ function PatientHeader({ patient: p, flags }: { patient: PatientFieldsFragment; 
           <Button component={Link} to={`/patients/${encodeURIComponent(p.id)}/edit`}>
             Edit patient
           </Button>
+          {isAdmin && <ErasePatientButton patient={p} />}
         </Group>
       </Group>
 

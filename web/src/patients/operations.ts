@@ -87,3 +87,32 @@ export const UpdatePatientMutation = graphql(`
     }
   }
 `);
+
+export const ErasePatientMutation = graphql(`
+  mutation ErasePatient($id: ID!, $confirmName: String!, $reason: String!) {
+    erasePatient(id: $id, confirmName: $confirmName, reason: $reason) {
+      erasure {
+        patientId
+        status
+        startedAt
+        completedAt
+        progress {
+          done
+          total
+        }
+        erased {
+          consultations
+          concerns
+          plans
+          sessions
+          assessments
+          outcomeRecords
+          kpiPlans
+          lotTraces
+          idempotencyRecords
+          auditDetails
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,49 @@
+/**
+ * Rules of the portal's "Erase patient" dialog (the API checks the same again: a wrong name is
+ * BAD_USER_INPUT and writes nothing).
+ */
+
+/** The name compared as the API compares it: accents, case, punctuation and spacing ignored. */
+export function normaliseName(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Whether the typed name is the patient's ("given family", or "family given"). */
+export function confirmsName(typed: string, p: { givenName: string; familyName: string }): boolean {
+  const t = normaliseName(typed);
+  return (
+    t.length > 0 &&
+    (t === normaliseName(`${p.givenName} ${p.familyName}`) ||
+      t === normaliseName(`${p.familyName} ${p.givenName}`))
+  );
+}
+
+/** Labels of the erased kinds (one, many), in the order the summary lists them. */
+export const ERASED_KIND_LABELS = {
+  consultations: ["consultation", "consultations"],
+  concerns: ["concern", "concerns"],
+  plans: ["treatment plan", "treatment plans"],
+  sessions: ["session", "sessions"],
+  assessments: ["assessment", "assessments"],
+  outcomeRecords: ["de-identified outcome record", "de-identified outcome records"],
+  kpiPlans: ["KPI plan item", "KPI plan items"],
+  lotTraces: ["lot trace (kept without the patient)", "lot traces (kept without the patient)"],
+  idempotencyRecords: ["saved request result", "saved request results"],
+  auditDetails: ["audit entry detail", "audit entry details"],
+} as const;
+
+/** "3 sessions", "1 session". */
+export function erasedLine(kind: keyof typeof ERASED_KIND_LABELS, n: number): string {
+  return `${n} ${ERASED_KIND_LABELS[kind][n === 1 ? 0 : 1]}`;
+}
+
+/** Percent done for a progress bar (0 while nothing is known). */
+export function percentDone(p: { done: number; total: number }): number {
+  return p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0;
+}
