@@ -5,13 +5,14 @@ import type { RollupRef } from "./rollups";
 
 /**
  * Patient facts the analytics count under, and the one rule for the Fitzpatrick type: a patient's
- * sessions and outcome contributions are counted under the patient's CURRENT type (the profile's),
- * whenever they were recorded, so an analyst filtering "Fitzpatrick V" gets the patients whose type
- * is V now, in summaries, outcome records and KPIs alike. A session or contribution keeps the
- * FITZPATRICK ref it was first counted under (`rollup.refs`, `contributions.<SCALE>.refs`), but that
- * stored value is superseded by the profile's: whoever adds to or takes back a stored contribution
- * re-points it with `countedRefs`, and a change of the type moves every counter of the patient in the
- * same transaction as the profile (analytics/fitzpatrick.ts).
+ * sessions and courses are counted under the patient's CURRENT type (the profile's), whenever they
+ * were recorded, so an analyst filtering "Fitzpatrick V" gets the patients whose type is V now, in
+ * summaries, outcome records and KPIs alike. A session keeps the FITZPATRICK ref it was first counted
+ * under (`rollup.refs`), but that stored value is superseded by the profile's: the rollups count a
+ * session through `sessionUnit(session, patient.fitzpatrick)` (clinical/rollups.ts), a course through
+ * its outcome record, whose type every write refreshes from the profile, and a change of the type
+ * moves every counter of the patient in the same transaction as the profile (analytics/fitzpatrick.ts).
+ * `countedRefs` re-points a stored ref list the same way (a concern's kept contributions).
  */
 export function countedRefs(
   refs: readonly RollupRef[],
