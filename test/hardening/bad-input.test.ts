@@ -48,6 +48,7 @@ const ADMIN_MUTATIONS = new Set([
   "createSerum",
   "updateSerum",
   "addSerumLot",
+  "erasePatient",
 ]);
 
 type Path = (string | number)[];
