@@ -5,6 +5,7 @@ import {
   protocolFor,
   suggestPlan,
   validatePlanInput,
+  MAX_CONCERNS_PER_PLAN,
   validateProtocol,
   zoneRange,
   type PlanInput,
@@ -232,6 +233,13 @@ describe("validatePlanInput", () => {
     expect(paths(() => validatePlanInput({ ...ok, zones: [], concernIds: [] }))).toEqual([
       "concernIds",
       "zones",
+    ]);
+  });
+  it("treats at most MAX_CONCERNS_PER_PLAN concerns (a session's transaction holds each one's counters)", () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
+    expect(() => validatePlanInput({ ...ok, concernIds: ids(MAX_CONCERNS_PER_PLAN) })).not.toThrow();
+    expect(paths(() => validatePlanInput({ ...ok, concernIds: ids(MAX_CONCERNS_PER_PLAN + 1) }))).toEqual([
+      "concernIds",
     ]);
   });
 });

@@ -460,6 +460,12 @@ export interface ValidPlanFields {
 }
 
 /**
+ * A plan treats at most this many concerns: each session of the plan updates each concern's outcome
+ * record and course counters in the session's one DynamoDB transaction (at most 100 items).
+ */
+export const MAX_CONCERNS_PER_PLAN = 5;
+
+/**
  * Validates a treatment plan. Depths must lie in the device range 0.25–2.5 mm (both ends allowed)
  * with min ≤ depth ≤ max; sessions 1–24 and interval 1–26 weeks, whole numbers; no zone twice.
  * Zones planned deeper than their safe default are allowed but listed in `aboveZoneDefault` so the
@@ -474,6 +480,8 @@ export function validatePlanInput(input: PlanInput): { plan: ValidPlanFields; ab
   });
   if (concernIds.length === 0 && (input.concernIds ?? []).length === 0)
     p.add("concernIds", "link the plan to at least one concern");
+  if (concernIds.length > MAX_CONCERNS_PER_PLAN)
+    p.add("concernIds", `at most ${MAX_CONCERNS_PER_PLAN} concerns per plan (plan the others separately)`);
   const startOn = requireDate(p, "startOn", input.startOn, { notBefore: "2000-01-01" });
   const zones: PlanZone[] = [];
   const aboveZoneDefault: Zone[] = [];

@@ -372,6 +372,9 @@ export interface ExportedDelta extends RollupItemId {
 
 const itemKey = (i: RollupItemId): string => `${i.dimension}#${i.bucket}#${i.value}#${i.shard}`;
 
+/** DynamoDB's limit on an expression's length. */
+const MAX_EXPRESSION = 4096;
+
 /** Counters are decimal in DynamoDB; keep JavaScript's binary float noise out of them. */
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
@@ -437,21 +440,22 @@ export class RollupDeltas {
 
   writeTo(tx: Tx, groupId: string): void {
     for (const e of this.exported()) {
-      // type, value and shard are DynamoDB reserved words; placeholders stay short (4 KB per expression).
+      // type, value and shard are DynamoDB reserved words. Placeholders stay short (an expression may
+      // be 4 KB): upper case for the item's identity, base 36 for the counters.
       const names: Record<string, string> = {
-        "#t": "type",
-        "#d": "dimension",
-        "#v": "value",
-        "#b": "bucket",
-        "#s": "shard",
+        "#T": "type",
+        "#D": "dimension",
+        "#V": "value",
+        "#B": "bucket",
+        "#S": "shard",
       };
       const values: Record<string, unknown> = {
-        ":t": "Rollup",
-        ":g": groupId,
-        ":d": e.dimension,
-        ":v": e.value,
-        ":b": e.bucket,
-        ":s": e.shard,
+        ":T": "Rollup",
+        ":G": groupId,
+        ":D": e.dimension,
+        ":V": e.value,
+        ":B": e.bucket,
+        ":S": e.shard,
       };
       const valueOf = new Map<number, string>();
       const adds: string[] = [];
@@ -459,18 +463,19 @@ export class RollupDeltas {
         const v = round(n);
         let placeholder = valueOf.get(v);
         if (!placeholder) {
-          placeholder = `:n${valueOf.size.toString(36)}`;
+          placeholder = `:${valueOf.size.toString(36)}`;
           valueOf.set(v, placeholder);
           values[placeholder] = v;
         }
-        names[`#n${i.toString(36)}`] = name;
-        adds.push(`#n${i.toString(36)} ${placeholder}`);
+        names[`#${i.toString(36)}`] = name;
+        adds.push(`#${i.toString(36)} ${placeholder}`);
       });
-      tx.update(Keys.rollupItem(groupId, e.dimension, e.bucket, e.value, e.shard), {
-        update: `SET #t = :t, groupId = :g, #d = :d, #v = :v, #b = :b, #s = :s ADD ${adds.join(", ")}`,
-        names,
-        values,
-      });
+      const update = `SET #T = :T, groupId = :G, #D = :D, #V = :V, #B = :B, #S = :S ADD ${adds.join(", ")}`;
+      if (update.length > MAX_EXPRESSION)
+        throw new Error(
+          `rollup update of ${e.dimension} ${e.value} is ${update.length} characters (DynamoDB: 4 KB)`,
+        );
+      tx.update(Keys.rollupItem(groupId, e.dimension, e.bucket, e.value, e.shard), { update, names, values });
     }
   }
 }

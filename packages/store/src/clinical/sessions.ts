@@ -67,13 +67,13 @@ import { settingsFromItem } from "./settings";
  * idempotency record.
  */
 
-/** At most this many serum applications per session (one lot trace each). */
-export const MAX_SERUMS_PER_SESSION = 20;
 /**
- * At most this many different serums per session: each is a rollup value (two items), so with the
- * plan's concerns (core's MAX_CONCERNS_PER_PLAN) the session's transaction stays within DynamoDB's
- * 100 items (docs/STORAGE.md "Transaction size").
+ * At most this many serum applications (a serum on a zone) per session, one lot trace each, and at
+ * most this many different serums (each a rollup value: two items). With the plan's concerns (core's
+ * MAX_CONCERNS_PER_PLAN) they keep a session's transaction within DynamoDB's 100 items, courses'
+ * counters included (docs/STORAGE.md "Transaction size"; test/integration/transaction-size.test.ts).
  */
+export const MAX_SERUMS_PER_SESSION = 12;
 export const MAX_DISTINCT_SERUMS_PER_SESSION = 5;
 
 export interface SerumApplicationInput {
