@@ -353,3 +353,41 @@ function injected(): Error {
     message: "injected",
   });
 }
+
+describe("erasing a patient over several requests (a small request budget)", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ requestBudget: 14 });
+  }, 120_000);
+  afterAll(async () => api?.stop());
+
+  it("answers ERASING with growing progress until a call answers ERASED, as the portal calls it", async () => {
+    const id = toGlobalId("Patient", "demo-glow-p01");
+    const who = await api.gql<{ patient: { givenName: string; familyName: string } }>(
+      `query($id: ID!) { patient(id: $id) { givenName familyName } }`,
+      { id },
+      api.users.mia,
+    );
+    const name = `${who.data!.patient.givenName} ${who.data!.patient.familyName}`;
+    const seen: ErasureOut[] = [];
+    for (let i = 0; i < 30; i++) {
+      const r = await api.gql<{ erasePatient: { erasure: ErasureOut } }>(
+        ERASE,
+        { id, name, reason: REASON },
+        api.users.mia,
+      );
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      seen.push(r.data!.erasePatient.erasure);
+      if (r.data!.erasePatient.erasure.status === "ERASED") break;
+    }
+    expect(seen.at(-1)!.status).toBe("ERASED");
+    const erasing = seen.filter((e) => e.status === "ERASING");
+    expect(erasing.length).toBeGreaterThan(0);
+    for (const e of erasing) expect(e.progress.total).toBeGreaterThan(e.progress.done);
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i]!.progress.done).toBeGreaterThanOrEqual(seen[i - 1]!.progress.done);
+    expect(seen.at(-1)!.progress.done).toBe(seen.at(-1)!.progress.total);
+    const gone = await api.gql(`query($id: ID!) { patient(id: $id) { id } }`, { id }, api.users.mia);
+    expect(codes(gone)).toEqual(["NOT_FOUND"]);
+  });
+});
