@@ -242,7 +242,7 @@ export function buildAssessment(b: AssessmentBuild): {
     createdAt: b.at,
     createdBy: b.by,
   };
-  // Taken back from where it is counted now: under the patient's current Fitzpatrick type.
+  // The contribution it replaces, under the patient's current Fitzpatrick type (patient-facts.ts).
   const stored = b.outcome?.contributions[fields.scale];
   const before = stored && { ...stored, refs: countedRefs(stored.refs, patient.fitzpatrick) };
   const after = contributionFor({
