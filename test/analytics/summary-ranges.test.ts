@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { Kpi, Schedule, type ImprovementRow, type KpiPlan, type ScaleId } from "@needlework/core";
+import { Kpi, Schedule, type ImprovementRow, type KpiPlan } from "@needlework/core";
 import { Analytics, Keys, resetCounter, Rollups } from "@needlework/store";
 import { demoGroups } from "@needlework/store/local";
 import { parseGlobalId, toGlobalId } from "@needlework/api";
