@@ -802,6 +802,16 @@ export type OutcomeExportChunk = {
  * contact detail, a date of birth, a free-text note or a date finer than a month.
  * The per-patient FHIR export is identified data: practitioners of the patient's site and clinic
  * admins only (analysts: FORBIDDEN).
+ *
+ * The filter (of outcome records, summaries, the concern × depth band matrix, KPIs and exports): dates
+ * compare by month (rows carry months only; a day within a month counts the whole month): outcome
+ * records, and the improvement in summaries, are of courses that started in the months; sessions and
+ * adverse events in summaries and the adverse-event KPI are of sessions performed in them; the plan
+ * KPIs, of plans that started in them. `from` after `to` is BAD_USER_INPUT.
+ * Summaries come from counters: filter one by dates, its own dimension's value, and at most one of
+ * indication, siteId, device or depthBand (serumId and fitzpatrick narrow only the summary grouped by
+ * them); the matrix by dates, indication, depthBand and at most one of siteId or device. Other
+ * combinations are BAD_USER_INPUT; outcome records, KPIs and exports take every field.
  */
 export type OutcomeFilter = {
   /** A depth band treated in the course: 0.25–0.5, 0.5–1.0, 1.0–1.5, 1.5–2.0 or 2.0–2.5 (mm, core's bands). */
@@ -809,14 +819,14 @@ export type OutcomeFilter = {
   /** A device used in the course. */
   device?: InputMaybe<Device>;
   fitzpatrick?: InputMaybe<FitzpatrickType>;
-  /** Courses that started (first session; the baseline before any session) in this month or later. Compared by month: rows carry months only. */
+  /** Courses (sessions) that started (were performed) in this month or later: the month of the first session, or of the baseline before any session. */
   from?: InputMaybe<Scalars['Date']['input']>;
   /** The concern's indication. */
   indication?: InputMaybe<Indication>;
   /** A serum applied in the course. */
   serumId?: InputMaybe<Scalars['ID']['input']>;
   siteId?: InputMaybe<Scalars['ID']['input']>;
-  /** Courses that started in this month or earlier. */
+  /** Courses (sessions) that started (were performed) in this month or earlier. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -1151,7 +1161,7 @@ export type Query = {
   checkSerum: SerumCheck;
   /** The signed-in user's clinic group settings. */
   clinicSettings: ClinicSettings;
-  /** Concern × depth band: every cell with data. ANALYST and CLINIC_ADMIN. */
+  /** Concern × depth band: every cell with data, from the same counters (one Query). ANALYST and CLINIC_ADMIN. */
   concernDepthMatrix: Array<ConcernDepthCell>;
   /** Course completion, rebooking, adverse events per 100 sessions and time between sessions vs plan, as of a day (default today). ANALYST and CLINIC_ADMIN. */
   kpis: KpiReport;
@@ -1163,7 +1173,7 @@ export type Query = {
   outcomeExport: OutcomeExportChunk;
   /** De-identified outcome records, newest course first per filter. ANALYST and CLINIC_ADMIN. */
   outcomeRecords: OutcomeRecordConnection;
-  /** Improvement, sessions and adverse events per value of one dimension, from precomputed counters (cost does not grow with sessions). ANALYST and CLINIC_ADMIN. */
+  /** Improvement, sessions and adverse events per value of one dimension, from precomputed counters (one Query, however many sessions; a date range is a range of months). Filters: see OutcomeFilter. ANALYST and CLINIC_ADMIN. */
   outcomeSummary: OutcomeSummary;
   /** A concern's trend on one scale (default: its baseline scale). */
   outcomeTrend: OutcomeTrend;
