@@ -11,6 +11,7 @@ import { startLocalStack } from "../../scripts/local-stack";
 import { COHORT, recordCohort } from "../analytics/cohort";
 import type { GqlResult } from "../support/api";
 import { launchBrowser } from "../support/browser";
+import { toGlobalId } from "@needlework/api";
 
 const SHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
 
@@ -24,6 +25,8 @@ describe("outcomes dashboard in the portal (local stack, Chromium)", () => {
   let browser: Browser;
   let page: Page;
   let dataDir: string;
+  let gql: <T>(query: string, variables?: Record<string, unknown>, as?: Principal) => Promise<GqlResult<T>>;
+  let analyst: Principal;
 
   const shot = async (name: string) => {
     await page.mouse.move(0, 0);
@@ -68,6 +71,8 @@ describe("outcomes dashboard in the portal (local stack, Chromium)", () => {
       },
     };
     await recordCohort(api);
+    gql = api.gql.bind(api);
+    analyst = users.leo!;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(20_000);
@@ -139,6 +144,80 @@ describe("outcomes dashboard in the portal (local stack, Chromium)", () => {
       expect(csv).not.toContain(spec.patient.familyName);
       expect(csv).not.toContain(spec.patient.dateOfBirth);
     }
+  });
+
+  it("filters by a range of months and a site: both charts and the KPI tiles show what the API answers for it", async () => {
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    const serumRows = () =>
+      page.getByRole("table", { name: "By serum" }).locator("tbody tr").allTextContents();
+    const matrixRows = () =>
+      page.getByRole("table", { name: "Concern × depth band" }).locator("tbody tr").allTextContents();
+    await expect
+      .poll(async () => (await matrixRows()).some((t) => !t.startsWith("Acne scarring")))
+      .toBe(true);
+    const allSerums = await serumRows();
+    const allMatrix = await matrixRows();
+
+    // A range over the recorded cohort's courses (its first sessions are 290 to 270 days ago).
+    const today = new Date();
+    const ago = (days: number) => new Date(today.getTime() - days * 86_400_000).toISOString().slice(0, 7);
+    const [from, to] = [ago(300), ago(180)];
+    const monthName = (ym: string) =>
+      new Date(`${ym}-01T00:00:00Z`).toLocaleString("en-GB", {
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      });
+    const pick = async (label: string, ym: string) => {
+      await page.getByLabel(label, { exact: true }).click();
+      for (let i = 0; i < Number(today.getUTCFullYear()) - Number(ym.slice(0, 4)); i++)
+        await page.getByRole("button", { name: "Previous year" }).last().click();
+      await page.getByRole("button", { name: monthName(ym) }).click();
+    };
+    await pick("From month", from);
+    await pick("To month", to);
+    await page.getByLabel("Site", { exact: true }).first().click();
+    await page.getByRole("option", { name: "Harbour Street" }).click();
+
+    // What the API answers for the same filters (the portal sends these).
+    const filter = { from: `${from}-01`, to: `${to}-01`, siteId: toGlobalId("Site", "harbour") };
+    const answer = await gql<{
+      serums: { rows: { label: string; n: number; sessions: number }[] };
+      concernDepthMatrix: { depthBand: string; summary: { n: number; sessions: number } }[];
+      kpis: { adverseEvents: { numerator: number; denominator: number } };
+    }>(
+      `query($f: OutcomeFilter) { serums: outcomeSummary(groupBy: SERUM, filter: $f) { rows { label n sessions } } concernDepthMatrix(filter: $f) { depthBand summary { n sessions } } kpis(filter: $f) { adverseEvents { numerator denominator } } }`,
+      { f: filter },
+      analyst,
+    );
+    expect(answer.errors).toBeUndefined();
+    const want = answer.data!;
+    expect(want.serums.rows.length).toBeGreaterThan(0);
+    // Rows: label, n, mean, improved, sessions, adverse events per 100.
+    const cells = (t: string[]) => t.map((r) => r.replace(/\s+/g, " "));
+    await expect.poll(async () => (await serumRows()).length).toBe(want.serums.rows.length);
+    const shown = cells(await serumRows());
+    want.serums.rows.forEach((r, i) => {
+      expect(shown[i]).toContain(r.label);
+    });
+    await expect.poll(async () => (await matrixRows()).length).toBe(want.concernDepthMatrix.length);
+    // The data says the range and the site narrow both charts.
+    expect(await serumRows()).not.toEqual(allSerums);
+    expect(await matrixRows()).not.toEqual(allMatrix);
+    const sessionsShown = (
+      await page
+        .getByRole("table", { name: "By serum" })
+        .locator("tbody tr td:nth-child(5)")
+        .allTextContents()
+    ).map(Number);
+    expect(sessionsShown).toEqual(want.serums.rows.map((r) => r.sessions));
+    const ae = want.kpis.adverseEvents;
+    await expect
+      .poll(() => page.getByTestId("kpi-adverseEventRatePer100").textContent())
+      .toContain(`${ae.numerator} / ${ae.denominator}`);
+    // One of site, concern, device or depth band at a time: the others wait.
+    expect(await page.getByLabel("Device", { exact: true }).first().isDisabled()).toBe(true);
+    await shot("22-outcomes-filtered");
   });
 
   it("practitioners have no Outcomes entry and are told why at the address", async () => {

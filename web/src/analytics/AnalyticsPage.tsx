@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import {
   Alert,
   Button,
@@ -9,42 +10,44 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
   Tooltip,
 } from "@mantine/core";
+import { MonthPickerInput } from "@mantine/dates";
 import { useMemo, useRef, useState } from "react";
 import { useQuery } from "../api/useQuery";
 import { ApiError } from "../api/errors";
 import { DEVICE, INDICATION } from "../clinical/labels";
-import type { AnalyticsKpisQuery, Device, FitzpatrickType, Indication, OutcomeFilter } from "../gql/graphql";
-import { ConcernDepthChart, SerumChart, SummaryTable } from "./charts";
+import type { AnalyticsKpisQuery, Device, FitzpatrickType, Indication } from "../gql/graphql";
+import { ConcernDepthChart, DEPTH_BANDS, SerumChart, SummaryTable } from "./charts";
 import { exportFileName, fetchOutcomeCsv, saveBlob, type ExportProgress } from "./exportCsv";
-import { AnalyticsKpisQuery as KpisDocument, AnalyticsOverviewQuery } from "./operations";
+import {
+  chartFilterBlocked,
+  EMPTY_FILTERS,
+  fullFilter,
+  matrixFilter,
+  notApplied,
+  serumFilter,
+  withFilter,
+  type ChartFilterKey,
+  type Filters,
+} from "./filters";
+import {
+  AnalyticsKpisQuery as KpisDocument,
+  AnalyticsOptionsQuery,
+  AnalyticsOverviewQuery,
+} from "./operations";
 
 const FITZPATRICK: FitzpatrickType[] = ["I", "II", "III", "IV", "V", "VI"];
 
-interface Filters {
-  siteId: string | null;
-  indication: Indication | null;
-  device: Device | null;
-  fitzpatrick: FitzpatrickType | null;
-  from: string;
-  to: string;
-}
-
-const EMPTY: Filters = { siteId: null, indication: null, device: null, fitzpatrick: null, from: "", to: "" };
-
-function toFilter(f: Filters): OutcomeFilter {
-  const out: OutcomeFilter = {};
-  if (f.siteId) out.siteId = f.siteId;
-  if (f.indication) out.indication = f.indication;
-  if (f.device) out.device = f.device;
-  if (f.fitzpatrick) out.fitzpatrick = f.fitzpatrick;
-  if (f.from) out.from = f.from;
-  if (f.to) out.to = f.to;
-  return out;
-}
+/** "2026-03-01" → "March 2026" (month controls' names, for screen readers and tests). */
+const monthName = (d: string): string =>
+  new Date(`${d.slice(0, 7)}-01T00:00:00Z`).toLocaleString("en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+const firstOfMonth = (v: string | null): string | null => (v ? `${v.slice(0, 7)}-01` : null);
 
 type Kpi = AnalyticsKpisQuery["kpis"]["courseCompletion"];
 
@@ -78,10 +81,12 @@ function KpiTile({ kpi, format }: { kpi: Kpi; format: (v: number) => string }) {
 }
 
 export default function AnalyticsPage() {
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const filter = useMemo(() => toFilter(filters), [filters]);
+  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  const filter = useMemo(() => fullFilter(filters), [filters]);
+  const options = useQuery(AnalyticsOptionsQuery, {});
   const overview = useQuery(AnalyticsOverviewQuery, {
-    matrixFilter: filters.indication ? { indication: filters.indication } : null,
+    matrixFilter: matrixFilter(filters),
+    serumFilter: serumFilter(filters),
   });
   const kpis = useQuery(KpisDocument, { filter });
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -89,9 +94,21 @@ export default function AnalyticsPage() {
   const [exportError, setExportError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
-  const siteOptions = (overview.data?.sites.rows ?? []).map((r) => ({ value: r.key, label: r.label }));
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => withFilter(f, k, v));
+  const siteOptions = (options.data?.sites.rows ?? []).map((r) => ({ value: r.key, label: r.label }));
+  const serumOptions = (options.data?.serums.rows ?? []).map((r) => ({ value: r.key, label: r.label }));
   const cells = overview.data?.concernDepthMatrix ?? [];
+  /** A chart filter's select: disabled, with the reason, while another chart filter is set. */
+  const chartSelect = (key: ChartFilterKey) => {
+    const blocked = chartFilterBlocked(filters, key);
+    return {
+      disabled: !!blocked,
+      description: blocked ?? undefined,
+      value: filters[key],
+      clearable: true,
+    };
+  };
+  const monthControl = (d: string) => ({ "aria-label": monthName(d) });
 
   const startExport = async () => {
     abort.current = new AbortController();
@@ -111,6 +128,14 @@ export default function AnalyticsPage() {
 
   const k = kpis.data?.kpis;
   const percent = progress?.total ? Math.min(100, (progress.done / progress.total) * 100) : null;
+  const unapplied = (chart: "matrix" | "serums") => {
+    const labels = notApplied(filters, chart);
+    return labels.length ? (
+      <Text size="xs" c="dimmed" data-testid={`${chart}-not-filtered`}>
+        Not filtered by {labels.join(" or ").toLowerCase()}: the counters keep it for its own summary only.
+      </Text>
+    ) : null;
+  };
 
   return (
     <Stack gap="lg">
@@ -122,29 +147,65 @@ export default function AnalyticsPage() {
       </div>
 
       <Paper withBorder p="md" radius="md" component="section" aria-label="Filters">
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <MonthPickerInput
+            label="From month"
+            placeholder="Any month"
+            value={filters.from}
+            onChange={(v) => set("from", firstOfMonth(v))}
+            maxDate={filters.to ?? undefined}
+            getMonthControlProps={monthControl}
+            valueFormat="MMM YYYY"
+            clearable
+            nextLabel="Next year"
+            previousLabel="Previous year"
+          />
+          <MonthPickerInput
+            label="To month"
+            placeholder="Any month"
+            value={filters.to}
+            onChange={(v) => set("to", firstOfMonth(v))}
+            minDate={filters.from ?? undefined}
+            getMonthControlProps={monthControl}
+            valueFormat="MMM YYYY"
+            clearable
+            nextLabel="Next year"
+            previousLabel="Previous year"
+          />
           <Select
             label="Site"
             placeholder="All sites"
             data={siteOptions}
-            value={filters.siteId}
             onChange={(v) => set("siteId", v)}
-            clearable
+            {...chartSelect("siteId")}
           />
           <Select
             label="Concern"
             placeholder="All concerns"
             data={Object.entries(INDICATION).map(([value, label]) => ({ value, label }))}
-            value={filters.indication}
             onChange={(v) => set("indication", v as Indication | null)}
-            clearable
+            {...chartSelect("indication")}
           />
           <Select
             label="Device"
             placeholder="All devices"
             data={Object.entries(DEVICE).map(([value, label]) => ({ value, label }))}
-            value={filters.device}
             onChange={(v) => set("device", v as Device | null)}
+            {...chartSelect("device")}
+          />
+          <Select
+            label="Depth band"
+            placeholder="All depths"
+            data={DEPTH_BANDS.map((b) => ({ value: b, label: `${b} mm` }))}
+            onChange={(v) => set("depthBand", v)}
+            {...chartSelect("depthBand")}
+          />
+          <Select
+            label="Serum"
+            placeholder="All serums"
+            data={serumOptions}
+            value={filters.serumId}
+            onChange={(v) => set("serumId", v)}
             clearable
           />
           <Select
@@ -155,25 +216,19 @@ export default function AnalyticsPage() {
             onChange={(v) => set("fitzpatrick", v)}
             clearable
           />
-          <TextInput
-            label="Course started from"
-            type="date"
-            value={filters.from}
-            onChange={(e) => set("from", e.currentTarget.value)}
-          />
-          <TextInput
-            label="to"
-            type="date"
-            value={filters.to}
-            onChange={(e) => set("to", e.currentTarget.value)}
-          />
         </SimpleGrid>
-        <Group justify="space-between" mt="sm">
-          <Text size="xs" c="dimmed">
-            KPIs and the export apply every filter (dates by the month a course started). The charts come from
-            counters kept for all dates and sites; the concern filter narrows the concern × depth chart.
+        <Group justify="space-between" mt="sm" wrap="nowrap" align="flex-start">
+          <Text size="xs" c="dimmed" style={{ flex: 1 }}>
+            Months: outcomes of courses that started in them; sessions and adverse events performed in them;
+            plans that started in them. The charts take one of site, concern, device or depth band; the serum
+            chart also its serum. KPIs and the export apply every filter.
           </Text>
-          <Button variant="subtle" size="xs" onClick={() => setFilters(EMPTY)}>
+          <Button
+            variant="subtle"
+            size="xs"
+            style={{ flexShrink: 0 }}
+            onClick={() => setFilters(EMPTY_FILTERS)}
+          >
             Clear filters
           </Button>
         </Group>
@@ -211,6 +266,7 @@ export default function AnalyticsPage() {
             <Text size="sm" c="dimmed" mb="sm">
               Mean % improvement against baseline, per depth band treated.
             </Text>
+            {unapplied("matrix")}
             <ConcernDepthChart cells={cells} />
             <SummaryTable
               caption="Concern × depth band"
@@ -229,6 +285,7 @@ export default function AnalyticsPage() {
               Mean % improvement of the concerns a serum was applied for, and adverse events per 100 sessions
               with it.
             </Text>
+            {unapplied("serums")}
             <SerumChart rows={overview.data.serums.rows} />
             <SummaryTable caption="By serum" rows={overview.data.serums.rows} />
           </Paper>

@@ -17,8 +17,9 @@ export const AnalyticsSummaryRowFragment = graphql(`
   }
 `);
 
-export const AnalyticsOverviewQuery = graphql(`
-  query AnalyticsOverview($matrixFilter: OutcomeFilter) {
+/** What the filters offer: the sites and serums with data (all time). */
+export const AnalyticsOptionsQuery = graphql(`
+  query AnalyticsOptions {
     sites: outcomeSummary(groupBy: SITE) {
       rows {
         key
@@ -26,6 +27,18 @@ export const AnalyticsOverviewQuery = graphql(`
       }
     }
     serums: outcomeSummary(groupBy: SERUM) {
+      rows {
+        key
+        label
+      }
+    }
+  }
+`);
+
+/** The two charts, each with the filters the counters answer for it (./filters.ts). */
+export const AnalyticsOverviewQuery = graphql(`
+  query AnalyticsOverview($matrixFilter: OutcomeFilter, $serumFilter: OutcomeFilter) {
+    serums: outcomeSummary(groupBy: SERUM, filter: $serumFilter) {
       rows {
         ...AnalyticsSummaryRow
       }

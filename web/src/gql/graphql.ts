@@ -2027,12 +2027,18 @@ export type AuditPatientSearchQuery = { patients: { edges: Array<{ node: { id: s
 
 export type AnalyticsSummaryRowFragment = { key: string, label: string, n: number, meanImprovement?: number | null, meanImprovementPercent?: number | null, nPercent: number, improvedShare?: number | null, sessions: number, adverseEvents: number, adverseEventsPer100Sessions?: number | null };
 
+export type AnalyticsOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AnalyticsOptionsQuery = { sites: { rows: Array<{ key: string, label: string }> }, serums: { rows: Array<{ key: string, label: string }> } };
+
 export type AnalyticsOverviewQueryVariables = Exact<{
   matrixFilter?: InputMaybe<OutcomeFilter>;
+  serumFilter?: InputMaybe<OutcomeFilter>;
 }>;
 
 
-export type AnalyticsOverviewQuery = { sites: { rows: Array<{ key: string, label: string }> }, serums: { rows: Array<{ key: string, label: string, n: number, meanImprovement?: number | null, meanImprovementPercent?: number | null, nPercent: number, improvedShare?: number | null, sessions: number, adverseEvents: number, adverseEventsPer100Sessions?: number | null }> }, concernDepthMatrix: Array<{ indication: Indication, depthBand: string, summary: { key: string, label: string, n: number, meanImprovement?: number | null, meanImprovementPercent?: number | null, nPercent: number, improvedShare?: number | null, sessions: number, adverseEvents: number, adverseEventsPer100Sessions?: number | null } }> };
+export type AnalyticsOverviewQuery = { serums: { rows: Array<{ key: string, label: string, n: number, meanImprovement?: number | null, meanImprovementPercent?: number | null, nPercent: number, improvedShare?: number | null, sessions: number, adverseEvents: number, adverseEventsPer100Sessions?: number | null }> }, concernDepthMatrix: Array<{ indication: Indication, depthBand: string, summary: { key: string, label: string, n: number, meanImprovement?: number | null, meanImprovementPercent?: number | null, nPercent: number, improvedShare?: number | null, sessions: number, adverseEvents: number, adverseEventsPer100Sessions?: number | null } }> };
 
 export type AnalyticsKpisQueryVariables = Exact<{
   filter?: InputMaybe<OutcomeFilter>;
@@ -3363,8 +3369,8 @@ export const AuditPatientSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditPatientSearchQuery, AuditPatientSearchQueryVariables>;
-export const AnalyticsOverviewDocument = new TypedDocumentString(`
-    query AnalyticsOverview($matrixFilter: OutcomeFilter) {
+export const AnalyticsOptionsDocument = new TypedDocumentString(`
+    query AnalyticsOptions {
   sites: outcomeSummary(groupBy: SITE) {
     rows {
       key
@@ -3372,6 +3378,16 @@ export const AnalyticsOverviewDocument = new TypedDocumentString(`
     }
   }
   serums: outcomeSummary(groupBy: SERUM) {
+    rows {
+      key
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsOptionsQuery, AnalyticsOptionsQueryVariables>;
+export const AnalyticsOverviewDocument = new TypedDocumentString(`
+    query AnalyticsOverview($matrixFilter: OutcomeFilter, $serumFilter: OutcomeFilter) {
+  serums: outcomeSummary(groupBy: SERUM, filter: $serumFilter) {
     rows {
       ...AnalyticsSummaryRow
     }
