@@ -196,9 +196,14 @@ export const SCREENS: Screen[] = [
     as: (c) => c.users.leo!,
     prepare: async () => [
       {
+        portal: "AnalyticsOptions",
+        query: `query AnalyticsOptions { sites: outcomeSummary(groupBy: SITE) { rows { key label } } serums: outcomeSummary(groupBy: SERUM) { rows { key label } } }`,
+        variables: {},
+      },
+      {
         portal: "AnalyticsOverview",
-        query: `query AnalyticsOverview { sites: outcomeSummary(groupBy: SITE) { rows { key label } } serums: outcomeSummary(groupBy: SERUM) { rows { key label n sessions adverseEvents } } concernDepthMatrix { indication depthBand summary { n sessions } } }`,
-        variables: { matrixFilter: null },
+        query: `query AnalyticsOverview($matrixFilter: OutcomeFilter, $serumFilter: OutcomeFilter) { serums: outcomeSummary(groupBy: SERUM, filter: $serumFilter) { rows { key label n sessions adverseEvents } } concernDepthMatrix(filter: $matrixFilter) { indication depthBand summary { n sessions } } }`,
+        variables: { matrixFilter: null, serumFilter: null },
       },
       {
         portal: "AnalyticsKpis",
@@ -206,8 +211,8 @@ export const SCREENS: Screen[] = [
         variables: { filter: null },
       },
     ],
-    minimum: 7,
-    why: "one Query of the group partition (its sites and serums), BatchGetItem of the rollup shards: 10 concerns × 5 depth bands × 8 shards plus 8 per site and per serum, 100 keys a call (5 calls for the demo group), one Query of the plan KPI items",
+    minimum: 6,
+    why: "one Query of the group partition (site and serum names), one Query each of the SITE, SERUM and DEPTH_BAND rollup partitions (all-time items; a month range is a sort-key range of the same Query), one Query of the plan KPI items, one GetItem of the clinic settings",
   },
   {
     id: "sessionPage",
