@@ -74,8 +74,8 @@ export function changeSignature(before: Snapshot, after: Snapshot): string[] {
   return out.sort();
 }
 
-/** Item types written as sharded counters (ADD to a random shard). */
-const COUNTERS = new Set(["RollupShard"]);
+/** Item types written as sharded counters (ADD to a shard: whether the item existed says nothing). */
+const COUNTERS = new Set(["RollupShard", "Rollup"]);
 
 export type Outcome = "unchanged" | "complete" | "partial";
 
