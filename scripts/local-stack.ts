@@ -1,10 +1,14 @@
+import { renameSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLocalIssuer, startLocalApi, type LocalApi } from "@needlework/api";
 import { createDb, ensureTable, Groups } from "@needlework/store";
 import {
+  DATA_LAYOUT,
   demoGroups,
+  readLayout,
   seedDemo,
+  writeLayout,
   startDynamoLocal,
   type DynamoLocal,
   type Progress,
@@ -54,15 +58,32 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   };
   try {
     const dataDir = resolve(opts.dataDir);
-    const dynamo: DynamoLocal = await startDynamoLocal({
-      port: opts.dynamoPort ?? 0,
-      dataDir: join(dataDir, "dynamodb"),
-    });
-    stops.push(() => dynamo.stop());
+    const dynamoDir = join(dataDir, "dynamodb");
+    const openData = async () => {
+      const dynamo: DynamoLocal = await startDynamoLocal({ port: opts.dynamoPort ?? 0, dataDir: dynamoDir });
+      stops.push(() => dynamo.stop());
+      const db = createDb({ endpoint: dynamo.endpoint, tableName: "needlework" });
+      const created = await ensureTable(db);
+      return { dynamo, db, created, layout: await readLayout(db, created === "created") };
+    };
+    let { dynamo, db, created, layout } = await openData();
+    if (layout !== 0 && layout < DATA_LAYOUT) {
+      // Written by an older Needlework, in a shape this one no longer reads: keep it, but aside.
+      await dynamo.stop();
+      stops.pop();
+      const aside = `${dynamoDir}-layout${layout}-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      renameSync(dynamoDir, aside);
+      log(
+        `Local data      written by an older Needlework (data layout ${layout}, now ${DATA_LAYOUT}): moved to ${aside}; starting afresh`,
+      );
+      ({ dynamo, db, created, layout } = await openData());
+    } else if (layout > DATA_LAYOUT) {
+      log(
+        `Local data      written by a newer Needlework (data layout ${layout}, this one reads ${DATA_LAYOUT}): some figures may be wrong; move ${dynamoDir} aside to start afresh`,
+      );
+    }
+    if (layout < DATA_LAYOUT) await writeLayout(db);
     log(`DynamoDB Local  ${dynamo.endpoint}`);
-
-    const db = createDb({ endpoint: dynamo.endpoint, tableName: "needlework" });
-    const created = await ensureTable(db);
     log(`Table           ${db.tableName} (${created})`);
     if (opts.seed ?? true) {
       const res = await seedDemo(

@@ -13,6 +13,7 @@ export {
   type DynamoLocal,
   type DynamoLocalOptions,
 } from "./local/dynamo-local";
+export { DATA_LAYOUT, readLayout, writeLayout } from "./local/layout";
 export {
   seedDemo,
   demoGroups,
