@@ -89,7 +89,7 @@ describe("error masking and throttling", () => {
 
   it("masks a DynamoDB error on a read and logs it with the same request id", async () => {
     const { result, body } = await withFault(
-      ({ operation }) => (operation === "GetItem" ? injectedServiceError(api.db) : undefined),
+      ({ operation }) => (operation === "BatchGetItem" ? injectedServiceError(api.db) : undefined),
       () => api.gql(READ, { id: patientId }),
     );
     const requestId = expectMasked(body, result);

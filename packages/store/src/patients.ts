@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   badInput,
   canSeeSite,
@@ -15,6 +15,7 @@ import { decodeCursor, encodeCursor, pageSize, type Page } from "./cursor";
 import { runIdempotent, type IdempotencyContext } from "./idempotency";
 import { newId } from "./ids";
 import { Keys } from "./keys";
+import { getItem } from "./clinical/read";
 import { Tx } from "./tx";
 import { addFitzpatrickRecount } from "./analytics/fitzpatrick";
 import { RECORD_SEQ } from "./clinical/patient-facts";
@@ -121,15 +122,9 @@ async function loadPatientItem(
   actor: Principal,
   patientId: string,
 ): Promise<{ patient: Patient; item: Record<string, unknown> }> {
-  const got = await db.doc.send(
-    new GetCommand({
-      TableName: db.tableName,
-      Key: Keys.patientProfile(actor.groupId, patientId),
-      ConsistentRead: true,
-    }),
-  );
-  if (!got.Item || !canSeeSite(actor, String(got.Item.siteId))) throw notFound("The patient");
-  return { patient: patientFromItem(got.Item), item: got.Item };
+  const item = await getItem(db, Keys.patientProfile(actor.groupId, patientId));
+  if (!item || !canSeeSite(actor, String(item.siteId))) throw notFound("The patient");
+  return { patient: patientFromItem(item), item };
 }
 
 /** One audit entry per read: OK with the site, or NOT_FOUND for a missing or hidden patient. */
@@ -217,10 +212,7 @@ export async function updatePatient(
 }
 
 async function siteKnown(db: Db, groupId: string, siteId: string): Promise<boolean> {
-  const got = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: Keys.site(groupId, siteId), ProjectionExpression: "pk" }),
-  );
-  return !!got.Item;
+  return !!(await getItem(db, Keys.site(groupId, siteId)));
 }
 
 export async function listPatients(

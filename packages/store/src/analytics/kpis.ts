@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import {
   daysBetween,
   Kpi,
@@ -13,6 +13,7 @@ import {
 } from "@needlework/core";
 import type { Db } from "../client";
 import { Keys } from "../keys";
+import { getItem } from "../clinical/read";
 import type { Tx } from "../tx";
 import { allOutcomeRecords, type OutcomeFilter } from "./outcomes";
 import { filteredTotals, monthRange } from "./summary";
@@ -272,10 +273,8 @@ function totalDeviationDays(plans: readonly KpiPlan[]): number {
 }
 
 export async function kpiReport(db: Db, groupId: string, f: OutcomeFilter, asOf: string): Promise<KpiReport> {
-  const settingsItem = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: Keys.settings(groupId) }),
-  );
-  const grace = Number(settingsItem.Item?.rebookingGraceDays ?? Settings.DEFAULT_SETTINGS.rebookingGraceDays);
+  const settingsItem = await getItem(db, Keys.settings(groupId));
+  const grace = Number(settingsItem?.rebookingGraceDays ?? Settings.DEFAULT_SETTINGS.rebookingGraceDays);
   const planFilters = setFields(f).filter((k) => (PLAN_FILTERS as readonly string[]).includes(k));
   const [{ plans }, adverseEvents] = await Promise.all([
     loadKpiPlans(db, groupId, f),

@@ -1,4 +1,4 @@
-import { BatchGetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { createHmac } from "node:crypto";
 import {
   badInput,
@@ -20,6 +20,7 @@ import {
 import type { Db } from "../client";
 import { decodeCursor, encodeCursor, pageSize, type Page, type StartKey } from "../cursor";
 import { Keys } from "../keys";
+import { batchGet } from "../clinical/read";
 import type { Tx } from "../tx";
 import { courseUnit, ROLLUP_SHARDS, shardOf, type RollupDeltas, type RollupUnit } from "../clinical/rollups";
 import { groupSecret } from "./secret";
@@ -621,23 +622,13 @@ export function outcomeItemFromHistory(
   return outcomeItem(groupId, { ...state, version: 1 });
 }
 
+/** Items by key through the request's shared BatchGetItem (clinical/read.ts), by sort key. */
 async function batchGetItems(
   db: Db,
   keys: readonly { pk: string; sk: string }[],
 ): Promise<Map<string, Record<string, unknown>>> {
-  const out = new Map<string, Record<string, unknown>>();
-  const unique = [...new Map(keys.map((k) => [k.sk, k])).values()];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
-    while (pending && pending.length > 0) {
-      const res = await db.doc.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const it of res.Responses?.[db.tableName] ?? []) out.set(String(it.sk), it);
-      pending = res.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return out;
+  const found = await batchGet(db, keys);
+  return new Map([...found.values()].map((it) => [String(it.sk), it]));
 }
 
 // ---- Reading: a paged Query -----------------------------------------------------------------------
