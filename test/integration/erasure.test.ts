@@ -243,19 +243,42 @@ describe("erasing a patient", () => {
     const r = await api.gql<{
       auditTrail: {
         edges: {
-          node: { action: string; detail: string | null; userEmail: string; at: string; outcome: string };
+          node: {
+            action: string;
+            detail: string | null;
+            detailErased: boolean;
+            userEmail: string;
+            at: string;
+            outcome: string;
+          };
         }[];
       };
     }>(
-      `query($id: ID!) { auditTrail(patientId: $id, first: 100) { edges { node { action detail userEmail at outcome } } } }`,
+      `query($id: ID!) { auditTrail(patientId: $id, first: 100) { edges { node { action detail detailErased userEmail at outcome } } } }`,
       { id: zelda.id },
       api.users.mia,
     );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     const entries = r.data!.auditTrail.edges.map((e) => e.node);
     const started = entries.find((e) => e.action === "ERASE_PATIENT" && e.outcome === "OK")!;
-    expect(started).toMatchObject({ userEmail: "mia.chen@glow.example" });
+    expect(started).toMatchObject({ userEmail: "mia.chen@glow.example", detailErased: false });
     expect(started.detail).toContain(REASON);
+    expect(entries.find((e) => e.action === "ERASE_PATIENT_COMPLETED")?.detailErased).toBe(false);
+    // The entries whose detail the erasure removed say so (the portal shows it instead of a blank).
+    expect(entries.find((e) => e.action === "CANCEL_TREATMENT_PLAN")).toMatchObject({
+      detail: null,
+      detailErased: true,
+    });
+    const erased = entries.filter((e) => e.detailErased);
+    expect(erased.length).toBeGreaterThan(0);
+    for (const e of erased) expect(e.detail, e.action).toBeNull();
+    // The count the erasure reported is the entries marked.
+    const done = await erase(zelda.id, `${zelda.givenName} ${zelda.familyName}`);
+    expect(done.data!.erasePatient.erasure.erased.auditDetails).toBe(erased.length);
+    // The tombstone stands for the profile: her trail is a clinic admin's of her group only.
+    const trail = `query($id: ID!) { auditTrail(patientId: $id) { edges { node { id } } } }`;
+    expect(codes(await api.gql(trail, { id: zelda.id }, api.users.ava))).toEqual(["FORBIDDEN"]);
+    expect(codes(await api.gql(trail, { id: zelda.id }, api.users.ian))).toEqual(["NOT_FOUND"]);
     expect(Date.parse(started.at)).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(entries.find((e) => e.action === "ERASE_PATIENT_COMPLETED")?.detail).toMatch(/4 sessions/);
     for (const action of [

@@ -40,6 +40,8 @@ export interface AuditEntry {
   siteId?: string;
   outcome: AuditOutcome;
   detail?: string;
+  /** The free-text detail was removed by the patient's erasure (src/erasure.ts, step 4). */
+  detailErased?: boolean;
 }
 
 export function auditItem(actor: Principal, e: AuditEntryInput, now = new Date()): Record<string, unknown> {
@@ -176,6 +178,7 @@ export function entryFromItem(item: Record<string, unknown>): AuditEntry {
       ? (outcome as AuditOutcome)
       : "ERROR",
     ...(s("detail") ? { detail: s("detail") } : {}),
+    ...(item.detailErased === true ? { detailErased: true } : {}),
   };
 }
 

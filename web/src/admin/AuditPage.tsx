@@ -26,6 +26,7 @@ import type {
   UsersQuery,
 } from "../gql/graphql";
 import { formatDate } from "../patients/labels";
+import { detailCell, patientIdFrom, patientTrailPath } from "./audit";
 import { PageLoader } from "../shell/PageLoader";
 import {
   AuditByUserQuery as AuditByUserDocument,
@@ -146,7 +147,44 @@ function PatientPicker({ value, onChange }: { value: string; onChange: (id: stri
           </Button>
         ))}
       </Group>
+      <PatientIdForm onOpen={(id) => onChange(id, "")} />
     </Paper>
+  );
+}
+
+/** An erased patient is in no list: its trail opens by the patient's id (or a link to its page). */
+function PatientIdForm({ onOpen }: { onOpen: (id: string) => void }) {
+  const [text, setText] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form
+      noValidate
+      aria-label="Open a trail by patient id"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const id = patientIdFrom(text);
+        if (!id) return setProblem("Paste a patient id or a link to the patient's page");
+        setProblem(null);
+        onOpen(id);
+      }}
+    >
+      <Group align="flex-end" wrap="wrap" mt="sm">
+        <TextInput
+          label="Or patient id"
+          description="For a patient no longer listed, e.g. an erased one"
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setProblem(null);
+          }}
+          error={problem}
+          miw={320}
+        />
+        <Button type="submit" variant="default">
+          Open trail
+        </Button>
+      </Group>
+    </form>
   );
 }
 
@@ -242,13 +280,19 @@ function Trail({
                     {showPatient && (
                       <Table.Td>
                         {e.patientId ? (
-                          <Anchor
-                            component={Link}
-                            to={`/patients/${encodeURIComponent(e.patientId)}`}
-                            size="sm"
-                          >
-                            Open
-                          </Anchor>
+                          <Group gap="xs" wrap="nowrap">
+                            <Anchor
+                              component={Link}
+                              to={`/patients/${encodeURIComponent(e.patientId)}`}
+                              size="sm"
+                            >
+                              Open
+                            </Anchor>
+                            {/* An erased patient has no page, but its trail stays. */}
+                            <Anchor component={Link} to={patientTrailPath(e.patientId)} size="sm">
+                              Trail
+                            </Anchor>
+                          </Group>
                         ) : (
                           "—"
                         )}
@@ -259,7 +303,9 @@ function Trail({
                         {o.label}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{e.detail ?? ""}</Table.Td>
+                    <Table.Td>
+                      <DetailCell entry={e} />
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -275,5 +321,15 @@ function Trail({
         </Group>
       )}
     </Stack>
+  );
+}
+
+function DetailCell({ entry }: { entry: Entry }) {
+  const d = detailCell(entry);
+  if (!d.erased) return <>{d.text}</>;
+  return (
+    <Text size="sm" c="dimmed" fs="italic">
+      {d.text}
+    </Text>
   );
 }

@@ -248,6 +248,7 @@ export const AuditEntryFieldsFragment = graphql(`
     siteId
     outcome
     detail
+    detailErased
   }
 `);
 

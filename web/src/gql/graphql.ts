@@ -140,7 +140,14 @@ export type AuditEntry = {
   action: Scalars['String']['output'];
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** Free text: a reason given, what was done. Null when there is none, or when it was erased (detailErased). */
   detail?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when the patient was erased (erasePatient): the entry keeps who, when, what, site and outcome, but
+   * its free-text detail was removed, since staff may have named the patient in it. The erasure's own
+   * entries keep theirs.
+   */
+  detailErased: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   outcome: AuditOutcome;
   /** The patient concerned, if any (it may not exist: probes are recorded too). */
@@ -1999,7 +2006,7 @@ export type UpdateClinicSettingsMutationVariables = Exact<{
 
 export type UpdateClinicSettingsMutation = { updateClinicSettings: { settings: { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, isDefault: boolean, version: number, updatedAt?: string | null } } };
 
-export type AuditEntryFieldsFragment = { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null };
+export type AuditEntryFieldsFragment = { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null, detailErased: boolean };
 
 export type AuditTrailQueryVariables = Exact<{
   patientId: Scalars['ID']['input'];
@@ -2007,7 +2014,7 @@ export type AuditTrailQueryVariables = Exact<{
 }>;
 
 
-export type AuditTrailQuery = { auditTrail: { edges: Array<{ node: { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type AuditTrailQuery = { auditTrail: { edges: Array<{ node: { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null, detailErased: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type AuditByUserQueryVariables = Exact<{
   userId: Scalars['ID']['input'];
@@ -2015,7 +2022,7 @@ export type AuditByUserQueryVariables = Exact<{
 }>;
 
 
-export type AuditByUserQuery = { auditByUser: { edges: Array<{ node: { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type AuditByUserQuery = { auditByUser: { edges: Array<{ node: { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null, detailErased: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type AuditPatientSearchQueryVariables = Exact<{
   siteId: Scalars['ID']['input'];
@@ -2480,6 +2487,7 @@ export const AuditEntryFieldsFragmentDoc = new TypedDocumentString(`
   siteId
   outcome
   detail
+  detailErased
 }
     `, {"fragmentName":"AuditEntryFields"}) as unknown as TypedDocumentString<AuditEntryFieldsFragment, unknown>;
 export const AnalyticsSummaryRowFragmentDoc = new TypedDocumentString(`
@@ -3328,6 +3336,7 @@ export const AuditTrailDocument = new TypedDocumentString(`
   siteId
   outcome
   detail
+  detailErased
 }`) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
 export const AuditByUserDocument = new TypedDocumentString(`
     query AuditByUser($userId: ID!, $after: String) {
@@ -3354,6 +3363,7 @@ export const AuditByUserDocument = new TypedDocumentString(`
   siteId
   outcome
   detail
+  detailErased
 }`) as unknown as TypedDocumentString<AuditByUserQuery, AuditByUserQueryVariables>;
 export const AuditPatientSearchDocument = new TypedDocumentString(`
     query AuditPatientSearch($siteId: ID!, $search: String) {

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { gql } from "../api/client";
 import { ApiError } from "../api/errors";
+import { patientTrailPath } from "../admin/audit";
 import type { ErasePatientMutation as ErasePatientResult } from "../gql/graphql";
 import { confirmsName, ERASED_KIND_LABELS, erasedLine, percentDone } from "./erasure";
 import { ErasePatientMutation } from "./operations";
@@ -93,6 +94,9 @@ function ErasePatientDialog({
               ))}
           </List>
           <Group justify="flex-end">
+            <Button component={Link} to={patientTrailPath(patient.id)} variant="default">
+              Open the audit trail
+            </Button>
             <Button component={Link} to="/patients">
               Back to patients
             </Button>

@@ -146,7 +146,14 @@ export type AuditEntry = {
   action: Scalars['String']['output'];
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** Free text: a reason given, what was done. Null when there is none, or when it was erased (detailErased). */
   detail?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when the patient was erased (erasePatient): the entry keeps who, when, what, site and outcome, but
+   * its free-text detail was removed, since staff may have named the patient in it. The erasure's own
+   * entries keep theirs.
+   */
+  detailErased: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   outcome: AuditOutcome;
   /** The patient concerned, if any (it may not exist: probes are recorded too). */
@@ -2416,6 +2423,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detailErased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
   patientId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -18,6 +18,7 @@ const entryNode = (e: Audit.AuditEntry) => ({
   siteId: e.siteId ? toGlobalId("Site", e.siteId) : null,
   outcome: e.outcome,
   detail: e.detail ?? null,
+  detailErased: e.detailErased === true,
 });
 
 export const auditResolvers = {
