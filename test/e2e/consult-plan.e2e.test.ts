@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "@needlework/api";
 import { freePort } from "../../packages/store/src/local/dynamo-local";
 import { startLocalStack } from "../../scripts/local-stack";
 import { launchBrowser } from "../support/browser";
@@ -14,7 +15,8 @@ const SHOTS = fileURLToPath(new URL("../../screenshots/", import.meta.url));
  * A practitioner's path from consultation to plan for a patient on warfarin: the screen blocks as the
  * form fills, the block is overridden with a reason (who/when/why on record), the plan is built from
  * the protocol's suggestion with a flagged serum let in with a reason, and the plan shows on the
- * patient's timeline and on Today.
+ * patient's timeline and on Today. A consultation with six concerns: the builder chooses five and
+ * locks the sixth, saying why (core's MAX_CONCERNS_PER_PLAN).
  */
 describe("consultation and plan in the portal (local stack, Chromium)", () => {
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
@@ -272,4 +274,105 @@ describe("consultation and plan in the portal (local stack, Chromium)", () => {
     await shot("consult-08-today-tablet");
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it(
+    "caps the concerns a plan treats at core's five, saying why, before saving",
+    { timeout: 60_000 },
+    async () => {
+      // A consultation with six concerns, recorded through the API as the portal would.
+      const origin = new URL(stack.apiUrl).origin;
+      const auth = await fetch(`${origin}/auth/local/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "ava.reid@glow.example" }),
+      });
+      const { token } = (await auth.json()) as { token: string };
+      const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+        const res = await fetch(stack.apiUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await res.json()) as { data?: T; errors?: unknown };
+        expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+        return body.data!;
+      };
+      const siteId = toGlobalId("Site", "harbour");
+      const { createPatient } = await gql<{ createPatient: { patient: { id: string } } }>(
+        `mutation($input: PatientInput!) { createPatient(input: $input) { patient { id } } }`,
+        {
+          input: {
+            givenName: "Hana",
+            familyName: "Sixconcern",
+            dateOfBirth: "1984-05-06",
+            fitzpatrick: "III",
+            siteId,
+          },
+        },
+      );
+      const areas = [
+        ["WRINKLES", "FOREHEAD"],
+        ["WRINKLES", "PERIORBITAL"],
+        ["ACNE_SCARRING", "CHEEKS"],
+        ["LAXITY", "NECK"],
+        ["PIGMENTATION", "DECOLLETAGE"],
+        ["STRETCH_MARKS", "ABDOMEN"],
+      ] as const;
+      const { recordConsultation } = await gql<{
+        recordConsultation: { consultation: { id: string } };
+      }>(
+        `mutation($patientId: ID!, $input: ConsultationInput!) { recordConsultation(patientId: $patientId, input: $input) { consultation { id } } }`,
+        {
+          patientId: createPatient.patient.id,
+          input: {
+            date: new Date().toISOString().slice(0, 10),
+            siteId,
+            concerns: areas.map(([indication, bodyArea]) => ({
+              indication,
+              bodyArea,
+              zones: [bodyArea],
+              baselineScale: "SATISFACTION",
+              baselineScore: 4,
+            })),
+            answers: {
+              activeSkinInfection: false,
+              activeAcneInArea: false,
+              activeHerpesOutbreak: false,
+              openWounds: false,
+              pregnantOrBreastfeeding: false,
+              eczemaPsoriasisRosaceaFlareInArea: false,
+              sunburn: false,
+            },
+          },
+        },
+      );
+      await page.goto(
+        new URL(
+          `/patients/${encodeURIComponent(createPatient.patient.id)}/plans/new?consultation=${encodeURIComponent(recordConsultation.consultation.id)}`,
+          stack.webUrl,
+        ).toString(),
+      );
+      await page.getByRole("heading", { level: 1, name: "New treatment plan" }).waitFor();
+      const concerns = page.getByRole("group", { name: "The plan treats" });
+      const boxes = concerns.getByRole("checkbox");
+      await expect(boxes.count()).resolves.toBe(6);
+      // The first five are chosen; the sixth is locked, and the group says why.
+      const checked = await boxes.evaluateAll((bs) => bs.map((b) => (b as HTMLInputElement).checked));
+      expect(checked).toEqual([true, true, true, true, true, false]);
+      await expect(boxes.nth(5).isDisabled()).resolves.toBe(true);
+      // The group's description (aria-describedby) says why.
+      const description = async () =>
+        (await page.locator(`[id="${await concerns.getAttribute("aria-describedby")}"]`).textContent()) ?? "";
+      await expect(description()).resolves.toBe(
+        "A plan treats at most 5 concerns: plan the others separately.",
+      );
+      await viewShot("consult-09-plan-concern-cap", concerns);
+      // Untick one: the sixth can be chosen instead, and then the rest lock again.
+      await boxes.nth(0).uncheck();
+      await expect(boxes.nth(5).isDisabled()).resolves.toBe(false);
+      await expect(description()).resolves.toBe("At most 5 concerns per plan (4 chosen).");
+      await boxes.nth(5).check();
+      await expect(boxes.nth(0).isDisabled()).resolves.toBe(true);
+    },
+  );
 });

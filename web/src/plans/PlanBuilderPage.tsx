@@ -40,11 +40,15 @@ import { PageLoader } from "../shell/PageLoader";
 import { consultationPath, planPath } from "../timeline/paths";
 import { DANGER_TEXT } from "../theme";
 import {
+  CONCERN_CAP_MESSAGE,
+  concernLocked,
   formPathOf,
   fromSuggestion,
+  initialConcernIds,
   INTERVAL_WEEKS,
   isLotFinding,
   manualZone,
+  MAX_CONCERNS_PER_PLAN,
   mmRange,
   planFieldsKey,
   SESSIONS,
@@ -224,7 +228,7 @@ function PlanBuilder({
   const activeConcerns = consultation.concerns.filter((c) => c.status === "ACTIVE");
   const form = useForm<PlanValues>({
     initialValues: {
-      concernIds: activeConcerns.map((c) => c.id),
+      concernIds: initialConcernIds(activeConcerns.map((c) => c.id)),
       startDate: consultation.date > today ? consultation.date : today,
       zones: [],
       sessionsPlanned: "",
@@ -403,13 +407,20 @@ function PlanBuilder({
               value={v.concernIds}
               onChange={(ids) => form.setFieldValue("concernIds", ids)}
               label="The plan treats"
+              description={
+                activeConcerns.length > MAX_CONCERNS_PER_PLAN
+                  ? v.concernIds.length >= MAX_CONCERNS_PER_PLAN
+                    ? `${CONCERN_CAP_MESSAGE}.`
+                    : `At most ${MAX_CONCERNS_PER_PLAN} concerns per plan (${v.concernIds.length} chosen).`
+                  : undefined
+              }
             >
               <Stack gap="xs" mt="xs">
                 {consultation.concerns.map((c) => (
                   <Checkbox
                     key={c.id}
                     value={c.id}
-                    disabled={c.status !== "ACTIVE"}
+                    disabled={c.status !== "ACTIVE" || concernLocked(v.concernIds, c.id)}
                     label={`${INDICATION[c.indication]}: ${ZONE[c.bodyArea]}${c.zones.length ? ` (${c.zones.map((z) => ZONE[z]).join(", ")})` : ""}`}
                     description={`Baseline ${SCALES[c.baselineScale].short} ${formatScore(c.baselineScale, c.baselineScore, c.baselineLabel)}`}
                   />

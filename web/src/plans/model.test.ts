@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ZONE_DEPTHS } from "../../../packages/core/src/concerns";
+import * as Protocols from "../../../packages/core/src/protocols";
 import {
+  CONCERN_CAP_MESSAGE,
+  concernLocked,
   formPathOf,
   fromSuggestion,
+  initialConcernIds,
+  INTERVAL_WEEKS,
   manualZone,
+  MAX_CONCERNS_PER_PLAN,
+  SESSIONS,
   planFieldsKey,
   toPlanInput,
   validatePlan,
@@ -56,6 +63,30 @@ describe("the plan builder", () => {
       depthMinMm: 0.5,
       depthMaxMm: 1.5,
     });
+  });
+
+  it("mirrors core's plan limits", () => {
+    expect(MAX_CONCERNS_PER_PLAN).toBe(Protocols.MAX_CONCERNS_PER_PLAN);
+    expect(SESSIONS).toEqual({ min: Protocols.PLAN_SESSIONS_MIN, max: Protocols.PLAN_SESSIONS_MAX });
+    expect(INTERVAL_WEEKS).toEqual({
+      min: Protocols.PLAN_INTERVAL_WEEKS_MIN,
+      max: Protocols.PLAN_INTERVAL_WEEKS_MAX,
+    });
+  });
+
+  it("caps the concerns a plan treats, as core does, before saving", () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i + 1}`);
+    // A consultation with more active concerns than a plan may treat starts with the first five.
+    expect(initialConcernIds(ids(7))).toEqual(ids(MAX_CONCERNS_PER_PLAN));
+    expect(initialConcernIds(ids(2))).toEqual(ids(2));
+    // At the cap the other boxes lock; the chosen ones can still be unticked.
+    expect(concernLocked(ids(5), "c6")).toBe(true);
+    expect(concernLocked(ids(5), "c3")).toBe(false);
+    expect(concernLocked(ids(4), "c6")).toBe(false);
+    // And more than the cap (however it came about) is refused where core refuses it.
+    const over = { ...values(), concernIds: ids(MAX_CONCERNS_PER_PLAN + 1) };
+    expect(validatePlan(over, "2026-11-25").concernIds).toBe(CONCERN_CAP_MESSAGE);
+    expect(validatePlan({ ...over, concernIds: ids(5) }, "2026-11-25").concernIds).toBeUndefined();
   });
 
   it("tells an edited plan from the suggestion", () => {

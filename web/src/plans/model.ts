@@ -31,9 +31,23 @@ export const ZONE_DEPTH: Record<Zone, { minMm: number; maxMm: number }> = {
   HANDS: { minMm: 0.25, maxMm: 0.5 },
 };
 
-/** Core's plan limits (packages/core/src/protocols.ts). */
+/** Core's plan limits (packages/core/src/protocols.ts; model.test.ts keeps them equal). */
 export const SESSIONS = { min: 1, max: 24 } as const;
 export const INTERVAL_WEEKS = { min: 1, max: 26 } as const;
+/**
+ * Core's MAX_CONCERNS_PER_PLAN: a session's transaction holds each of its plan's concerns' counters,
+ * so a plan treats at most this many (docs/STORAGE.md "Transaction size").
+ */
+export const MAX_CONCERNS_PER_PLAN = 5;
+export const CONCERN_CAP_MESSAGE = `A plan treats at most ${MAX_CONCERNS_PER_PLAN} concerns: plan the others separately`;
+
+/** The concerns a new plan starts with: the consultation's active ones, as many as a plan may treat. */
+export const initialConcernIds = (activeIds: readonly string[]): string[] =>
+  activeIds.slice(0, MAX_CONCERNS_PER_PLAN);
+
+/** Whether a concern's box is locked: the plan already treats as many as it may (unticking stays open). */
+export const concernLocked = (chosen: readonly string[], id: string): boolean =>
+  chosen.length >= MAX_CONCERNS_PER_PLAN && !chosen.includes(id);
 
 export const PLAN_STATUS: Record<PlanStatus, string> = {
   PLANNED: "Planned",
@@ -123,6 +137,7 @@ const EPS = 1e-9;
 export function validatePlan(v: PlanValues, consultationDate: string): Record<string, string> {
   const e: Record<string, string> = {};
   if (v.concernIds.length === 0) e.concernIds = "Choose at least one concern for the plan";
+  else if (v.concernIds.length > MAX_CONCERNS_PER_PLAN) e.concernIds = CONCERN_CAP_MESSAGE;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v.startDate)) e.startDate = "Start date is required";
   else if (v.startDate < consultationDate) e.startDate = "Must not be before the consultation";
   if (v.zones.length === 0) e.zones = "Plan at least one zone";
