@@ -18,7 +18,8 @@ const isoDay = (daysAgo: number): string =>
  * Goodman & Baron grade 3 at baseline, a plan with hyaluronic acid, her anaesthetic allergy
  * overridden at the consultation): the re-screen, the pen and its cartridge, a depth outside the
  * plan with its reason, an expired serum lot refused with its reason, a double-clicked save that
- * records once, the aftercare sheet printed, then a score and the outcome chart with the
+ * records once, the aftercare sheet printed, the recorder stopping a 6th different serum and a 13th
+ * application (the store's limits), then a score and the outcome chart with the
  * improvement. Then a clinic admin: the serum catalogue, a new serum with lots, a CONFLICT on a stale
  * edit, the trace of the lot Olivia received, and the users page.
  */
@@ -215,6 +216,59 @@ describe("session recorder, outcomes and clinic admin (local stack, Chromium)", 
     await page.emulateMedia({ media: "screen" });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it(
+    "stops a 6th different serum and a 13th application before saving (the store's limits)",
+    { timeout: 90_000 },
+    async () => {
+      await openRecorder();
+      await rescreenAndStart(isoDay(0));
+      const add = page.getByRole("button", { name: "Add serum" });
+      const serumOf = (n: number) => page.getByRole("group", { name: new RegExp(`^Serum ${n}\\b`) });
+      await add.click();
+      const options = await serumOf(1)
+        .getByLabel(/^Serum/)
+        .locator("option:not([disabled])")
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      expect(options.length).toBeGreaterThan(5);
+      const five = options.slice(0, 5);
+      await serumOf(1)
+        .getByLabel(/^Serum/)
+        .selectOption(five[0]!);
+      for (let n = 2; n <= 5; n++) {
+        await add.click();
+        await serumOf(n)
+          .getByLabel(/^Serum/)
+          .selectOption(five[n - 1]!);
+      }
+      // A 6th row may repeat one of the five, not add a sixth: the others are disabled, and it says why.
+      await add.click();
+      const sixth = serumOf(6).getByLabel(/^Serum/);
+      const enabled = await sixth
+        .locator("option:not([disabled])")
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      expect(enabled.sort()).toEqual([...five].sort());
+      await expect(sixth.locator(`option[value="${options[5]}"]`).isDisabled()).resolves.toBe(true);
+      await serumOf(6)
+        .getByText("A session records at most 5 different serums: choose one already applied")
+        .waitFor();
+      await sixth.selectOption(five[0]!);
+      // Up to twelve applications; then Add serum is disabled, with the reason beside it.
+      for (let n = 7; n <= 12; n++) await add.click();
+      await expect(page.getByRole("group", { name: /^Serum \d+/ }).count()).resolves.toBe(12);
+      await expect(add.isDisabled()).resolves.toBe(true);
+      const why = page.getByText("A session records at most 12 serum applications.");
+      await why.waitFor();
+      await expect(add.getAttribute("aria-describedby")).resolves.toBe(await why.getAttribute("id"));
+      await add.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, "session-07-serum-limits.png") });
+      // Removing one lets a row be added again.
+      await serumOf(12)
+        .getByRole("button", { name: /^Remove serum 12/ })
+        .click();
+      await expect(add.isDisabled()).resolves.toBe(false);
+    },
+  );
 
   it(
     "records the second session once, however often Record is clicked (idempotency key)",

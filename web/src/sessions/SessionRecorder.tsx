@@ -46,8 +46,10 @@ import { compareWithConsultation, useLiveScreen } from "./rescreen";
 import { RescreenFindings, RescreenQuestions, RescreenSummary } from "./RescreenSection";
 import { useSerumChecks, type SerumCheckState } from "./serumChecks";
 import {
+  addSerumBlocked,
   answersInput,
   deviations,
+  DISTINCT_SERUM_CAP_MESSAGE,
   emptyAdverseEvent,
   emptySerum,
   emptyZone,
@@ -55,6 +57,7 @@ import {
   initialValues,
   numbingWarning,
   placeErrors,
+  serumChoicesFor,
   toSessionInput,
   unanswered,
   validateSession,
@@ -121,6 +124,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
   const checks = useSerumChecks(patient.id, v.serums, v.performedOn);
   const devs = deviations(v.zones, plan.zones);
   const serumById = useMemo(() => new Map(catalogue.map((s) => [s.id, s])), [catalogue]);
+  const addBlocked = addSerumBlocked(v.serums);
 
   const focusFirstError = () =>
     requestAnimationFrame(() =>
@@ -501,6 +505,11 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
 
             <Fieldset legend="Serums">
               <Stack gap="sm">
+                {typeof form.errors.serums === "string" && (
+                  <Text size="sm" c={DANGER_TEXT} role="alert">
+                    {form.errors.serums}
+                  </Text>
+                )}
                 {v.serums.length === 0 && <Text c="dimmed">No serum applied.</Text>}
                 {v.serums.map((row, i) => (
                   <SerumRowFields
@@ -509,6 +518,7 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                     form={form}
                     serum={serumById.get(row.serumId)}
                     catalogue={catalogue}
+                    allowed={serumChoicesFor(v.serums, i)}
                     treated={treatedZones}
                     check={checks[row.key]}
                     refusals={serumRefusals[i] ?? []}
@@ -517,6 +527,8 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                 <Group>
                   <Button
                     variant="light"
+                    disabled={!!addBlocked}
+                    aria-describedby={addBlocked ? "add-serum-blocked" : undefined}
                     onClick={() =>
                       form.insertListItem(
                         "serums",
@@ -526,6 +538,11 @@ export function SessionRecorder({ patient, plan, questions, catalogue, onReload 
                   >
                     Add serum
                   </Button>
+                  {addBlocked && (
+                    <Text size="sm" c="dimmed" id="add-serum-blocked">
+                      {addBlocked}.
+                    </Text>
+                  )}
                 </Group>
               </Stack>
             </Fieldset>
@@ -676,6 +693,7 @@ function SerumRowFields({
   form,
   serum,
   catalogue,
+  allowed,
   treated,
   check,
   refusals,
@@ -684,6 +702,8 @@ function SerumRowFields({
   form: ReturnType<typeof useForm<SessionFormValues>>;
   serum: CatalogueSerum | undefined;
   catalogue: readonly CatalogueSerum[];
+  /** Set when the other rows apply as many different serums as a session may: the choices left. */
+  allowed: ReadonlySet<string> | undefined;
   treated: Zone[];
   check: SerumCheckState | undefined;
   refusals: string[];
@@ -705,11 +725,13 @@ function SerumRowFields({
         <NativeSelect
           label="Serum"
           required
+          description={allowed ? DISTINCT_SERUM_CAP_MESSAGE : undefined}
           data={[
             { value: "", label: "Choose a serum" },
             ...catalogue.map((s) => ({
               value: s.id,
               label: s.clearance === "TOPICAL_AFTER_HEALING" ? `${s.name} (topical after healing)` : s.name,
+              disabled: !!allowed && !allowed.has(s.id),
             })),
           ]}
           {...form.getInputProps(`serums.${i}.serumId`)}

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { Sessions } from "../../../packages/core/src";
+import * as StoreSessions from "../../../packages/store/src/clinical/sessions";
 import {
+  addSerumBlocked,
   deviations,
+  DISTINCT_SERUM_CAP_MESSAGE,
   formPath,
+  MAX_DISTINCT_SERUMS_PER_SESSION,
+  MAX_SERUMS_PER_SESSION,
   numbingWarning,
   placeErrors,
+  SERUM_CAP_MESSAGE,
+  serumChoicesFor,
   toSessionInput,
   validateSession,
   type PlannedZone,
@@ -117,6 +124,42 @@ describe("the session recorder's rules (core's, before the round trip)", () => {
       "zones.1.zone": "Cheeks is recorded twice",
       "serums.0.zone": "Neck was not treated in this session",
     });
+  });
+
+  it("mirrors the store's serum limits per session", () => {
+    expect(MAX_SERUMS_PER_SESSION).toBe(StoreSessions.MAX_SERUMS_PER_SESSION);
+    expect(MAX_DISTINCT_SERUMS_PER_SESSION).toBe(StoreSessions.MAX_DISTINCT_SERUMS_PER_SESSION);
+  });
+
+  it("stops a 13th serum application and a 6th different serum before saving", () => {
+    const row = (serumId: string, i: number) => ({
+      key: `s${i}`,
+      serumId,
+      lotNumber: `L-${i}`,
+      zone: "CHEEKS" as const,
+      overrideReason: "",
+    });
+    const five = ["a", "b", "c", "d", "e"];
+    // Twelve applications of five serums: no more rows.
+    const twelve = Array.from({ length: 12 }, (_, i) => row(five[i % 5]!, i));
+    expect(addSerumBlocked(twelve.slice(0, 11))).toBeUndefined();
+    expect(addSerumBlocked(twelve)).toBe(SERUM_CAP_MESSAGE);
+    // A new row beside five different serums may only repeat one of them; a row that is one of the
+    // five may change to any (the others then apply four).
+    const six = [...twelve.slice(0, 5), row("", 5)];
+    expect([...(serumChoicesFor(six, 5) ?? [])].sort()).toEqual(five);
+    expect(serumChoicesFor(six, 0)).toBeUndefined();
+    expect(serumChoicesFor(twelve.slice(0, 4), 3)).toBeUndefined();
+    // And the limits are refused as the API refuses them, however the form got there.
+    expect(validateSession(values({ serums: twelve }), plan, questions, NOW).serums).toBeUndefined();
+    expect(validateSession(values({ serums: [...twelve, row("a", 12)] }), plan, questions, NOW).serums).toBe(
+      SERUM_CAP_MESSAGE,
+    );
+    expect(
+      validateSession(values({ serums: [...twelve.slice(0, 5), row("f", 5)] }), plan, questions, NOW).serums,
+    ).toBe(DISTINCT_SERUM_CAP_MESSAGE);
+    // The API's "serums" error (the store's path) lands on the same place.
+    expect(formPath("serums")).toBe("serums");
   });
 
   it("keeps adverse events within the session day and today", () => {

@@ -81,6 +81,39 @@ export interface SessionFormValues {
   notes: string;
 }
 
+/**
+ * The store's session limits (packages/store/src/clinical/sessions.ts MAX_SERUMS_PER_SESSION,
+ * MAX_DISTINCT_SERUMS_PER_SESSION; sessionForm.test.ts keeps them equal): one lot trace per
+ * application and two rollup items per different serum keep a session's transaction within
+ * DynamoDB's 100 items. The recorder stops the practitioner at them rather than the API refusing after.
+ */
+export const MAX_SERUMS_PER_SESSION = 12;
+export const MAX_DISTINCT_SERUMS_PER_SESSION = 5;
+export const SERUM_CAP_MESSAGE = `A session records at most ${MAX_SERUMS_PER_SESSION} serum applications`;
+export const DISTINCT_SERUM_CAP_MESSAGE = `A session records at most ${MAX_DISTINCT_SERUMS_PER_SESSION} different serums: choose one already applied`;
+
+/** Why another serum row cannot be added, or undefined while one can. */
+export function addSerumBlocked(serums: readonly Pick<SerumRow, "serumId">[]): string | undefined {
+  return serums.length >= MAX_SERUMS_PER_SESSION ? SERUM_CAP_MESSAGE : undefined;
+}
+
+/**
+ * The serums row `index` may choose from when the other rows already apply as many different serums
+ * as a session may (the row may keep its own or pick one of theirs); undefined while any will do.
+ */
+export function serumChoicesFor(
+  serums: readonly Pick<SerumRow, "serumId">[],
+  index: number,
+): ReadonlySet<string> | undefined {
+  const others = new Set(
+    serums
+      .filter((_, i) => i !== index)
+      .map((s) => s.serumId)
+      .filter(Boolean),
+  );
+  return others.size >= MAX_DISTINCT_SERUMS_PER_SESSION ? others : undefined;
+}
+
 export function emptySerum(zone: Zone | "" = ""): SerumRow {
   return { key: rowKey(), serumId: "", lotNumber: "", zone, overrideReason: "" };
 }
@@ -234,6 +267,9 @@ export function validateSession(
     e.depthDeviationReason = `give a reason for treating outside the plan (${devs.map((d) => d.reason).join("; ")})`;
 
   const treated = new Set(v.zones.map((z) => z.zone));
+  if (v.serums.length > MAX_SERUMS_PER_SESSION) e.serums = SERUM_CAP_MESSAGE;
+  else if (new Set(v.serums.map((s) => s.serumId).filter(Boolean)).size > MAX_DISTINCT_SERUMS_PER_SESSION)
+    e.serums = DISTINCT_SERUM_CAP_MESSAGE;
   const serumLots = new Set<string>();
   v.serums.forEach((s, i) => {
     if (!s.serumId) e[`serums.${i}.serumId`] = "is required";
@@ -344,6 +380,7 @@ export function formPath(apiPath: string): string | undefined {
     "rf.energyLevel": "rfEnergy",
     "rf.pulseDurationMs": "rfPulse",
     zones: "zones",
+    serums: "serums",
     depthDeviationReason: "depthDeviationReason",
     numbing: "numbingAgent",
     "numbing.agent": "numbingAgent",
@@ -382,6 +419,7 @@ export const FIELD_LABELS: Record<string, string> = {
   depthMm: "Depth",
   passes: "Passes",
   depthDeviationReason: "Reason for the depth",
+  serums: "Serums",
   serumId: "Serum",
   lotNumber: "Lot",
   overrideReason: "Override reason",
