@@ -42,8 +42,9 @@ import { groupSecret } from "./analytics/secret";
  *    either a whole unit or none of it:
  *    - a session: the session (version read), its counters (sessions and adverse events on its rollup
  *      refs, FITZPATRICK re-pointed to the patient's type) taken back, and its lot traces de-identified;
- *    - a concern: the concern, its outcome item (version read) with its contributions taken back, its
- *      de-identified outcome record (version read) with the record counters taken back;
+ *    - a concern: the concern, its de-identified outcome record (version read) with its course's
+ *      counters and the record counters taken back (and a concern outcome item `OUTCOME#`, which
+ *      data from before the rollup rework may still hold);
  *    - a plan: the plan (and its due-index keys) and its KPI item;
  *    - a consultation, an assessment.
  *    Each transaction also adds its counts to the ERASURE item, conditioned on status ERASING.
@@ -269,11 +270,12 @@ async function planUnits(
   const found = await batchGet(db, side);
   const units: Unit[] = [];
 
-  // Concerns first: a concern's contributions were counted under what its sessions did, so they
-  // go before the sessions do (a recomputation between two transactions then agrees too).
+  // Concerns first: a course is counted under what its sessions did, so it goes before the
+  // sessions do (a recomputation between two transactions then agrees too).
   for (const c of concerns) {
     const concernId = String(c.id);
     const unit = plain([del({ pk: String(c.pk), sk: String(c.sk) })], { concerns: 1 });
+    // Left by data from before the rollup rework (nothing writes it now).
     const outcome = outcomes.get(concernId);
     if (outcome) {
       unit.ops.push(del({ pk: String(outcome.pk), sk: String(outcome.sk) }, outcome.version));

@@ -64,11 +64,6 @@ export const Keys = {
     pk: Keys.patientPk(groupId, patientId),
     sk: `T#${date}#ASSESS#${assessmentId}`,
   }),
-  /** A concern's outcome state: its latest score per scale and what that added to the rollups. */
-  outcome: (groupId: string, patientId: string, concernId: string) => ({
-    pk: Keys.patientPk(groupId, patientId),
-    sk: `OUTCOME#${concernId}`,
-  }),
   /** Site session list, newest first by date. */
   siteSessionsGsi: (groupId: string, siteId: string) => `${g(groupId)}#S#${siteId}#SESSIONS`,
   siteSessionsSort: (date: string, sessionId: string) => `${date}#${sessionId}`,

@@ -224,7 +224,7 @@ const byDateThenSeq = (a: StoredAssessment, b: StoredAssessment): number =>
   byString(`${a.on}#${a.seq}#${a.k}`, `${b.on}#${b.seq}#${b.k}`);
 
 /**
- * A concern's outcome on one scale, by the rollups' rule (clinical/assessments.ts contributionFor):
+ * A concern's outcome on one scale (the rule of clinical/assessments.ts scaleBaseline):
  * measured against the concern's baseline on its baseline scale, "No change" on a change scale (GAIS),
  * otherwise the first score on the scale; only a latest score dated after that baseline counts.
  */

@@ -1,7 +1,6 @@
 import {
   badInput,
   canSeeSite,
-  conflict,
   notFound,
   Scales,
   type AssessmentInput,
@@ -23,25 +22,19 @@ import { patientFromItem } from "../patients";
 import { Tx } from "../tx";
 import { concernFromItem, type Concern } from "./consultations";
 import { queryAll } from "./paging";
-import { countedRefs, guardPatient } from "./patient-facts";
+import { guardPatient } from "./patient-facts";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
 import { formatRef, parseRef, type RecordRef } from "./refs";
-import {
-  outcomeRefs,
-  RollupDeltas,
-  shardOf,
-  type Contribution,
-  type RollupRef,
-  type TreatmentFacts,
-} from "./rollups";
+import { RollupDeltas } from "./rollups";
 import { assertFits, sessionFromItem, type TreatmentSession } from "./sessions";
 
 /**
  * Outcome assessments: a score on a standard scale for one concern, with the improvement against the
- * concern's baseline on the same scale (core, with the scale's direction of better). Each concern has
- * an outcome item (`OUTCOME#<concernId>`) holding, per scale, the contribution its latest score made
- * to the analytics rollups, so a newer score takes the old one back and adds its own in the same
- * transaction.
+ * concern's baseline on the same scale (core, with the scale's direction of better). The analytics
+ * count the concern's course from its de-identified outcome record (analytics/outcomes.ts), rewritten
+ * in the same transaction; nothing else is kept per concern. (Concern outcome items,
+ * `OUTCOME#<concernId>`, written before the rollup rework are no longer read or written; an erasure
+ * deletes them.)
  */
 
 export interface Assessment {
@@ -69,17 +62,6 @@ export interface Assessment {
   createdBy: string;
 }
 
-/** A concern's outcome state. */
-export interface Outcome {
-  groupId: string;
-  patientId: string;
-  concernId: string;
-  indication: Indication;
-  contributions: Partial<Record<ScaleId, Contribution>>;
-  version: number;
-  updatedAt: string;
-}
-
 export const assessmentRef = (a: Pick<Assessment, "patientId" | "assessedOn" | "id">): RecordRef => ({
   patientId: a.patientId,
   date: a.assessedOn,
@@ -96,18 +78,6 @@ export const assessmentItem = (a: Assessment): Item => ({
   ...Keys.assessment(a.groupId, a.patientId, a.assessedOn, a.id),
   type: "Assessment",
   ...a,
-});
-
-export function outcomeFromItem(item: Item): Outcome {
-  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
-  const o = rest as unknown as Outcome;
-  return { ...o, contributions: o.contributions ?? {} };
-}
-
-export const outcomeItem = (o: Outcome): Item => ({
-  ...Keys.outcome(o.groupId, o.patientId, o.concernId),
-  type: "Outcome",
-  ...o,
 });
 
 // --- Rules over a concern's scores (pure; the seed uses them too) ---------------------------------
@@ -133,54 +103,6 @@ export function scaleBaseline(
   return first ? { score: first.score, on: first.assessedOn } : null;
 }
 
-/** What a concern's sessions did, as the rollups see it. */
-export function treatmentFacts(sessions: readonly TreatmentSession[], concernId: string): TreatmentFacts[] {
-  return sessions
-    .filter((s) => s.concernIds.includes(concernId))
-    .map((s) => ({
-      zones: s.zones,
-      serums: s.serums.map((a) => ({ serumId: a.serumId, zone: a.zone })),
-      device: s.device,
-      practitionerId: s.practitionerId,
-    }));
-}
-
-/**
- * A concern's contribution on one scale: its latest score against the baseline, counted once a
- * score later than the baseline day exists (a score on the baseline day is the baseline, not an
- * outcome). Undefined while there is none.
- */
-export function contributionFor(input: {
-  concern: Pick<Concern, "id" | "indication" | "bodyArea" | "baselineScale" | "baselineScore" | "baselineOn">;
-  scale: ScaleId;
-  scores: readonly ScoreLike[];
-  patient: Pick<Patient, "fitzpatrick" | "siteId">;
-  treatments: readonly TreatmentFacts[];
-}): Contribution | undefined {
-  const onScale = input.scores.filter((s) => s.scale === input.scale).sort(byDateThenId);
-  const latest = onScale.at(-1);
-  const base = scaleBaseline(input.concern, input.scale, onScale);
-  if (!latest || !base || latest.assessedOn <= base.on) return undefined;
-  const imp = Scales.improvement(input.scale, base.score, latest.score);
-  const refs: RollupRef[] = outcomeRefs({
-    indication: input.concern.indication,
-    bodyArea: input.concern.bodyArea,
-    fitzpatrick: input.patient.fitzpatrick,
-    siteId: input.patient.siteId,
-    treatments: input.treatments,
-  });
-  return {
-    scale: input.scale,
-    assessmentId: latest.id,
-    on: latest.assessedOn,
-    absolute: imp.absolute,
-    percent: imp.percent,
-    improved: imp.improved,
-    shard: shardOf(input.concern.id),
-    refs,
-  };
-}
-
 export interface AssessmentBuild {
   id: string;
   by: string;
@@ -189,9 +111,8 @@ export interface AssessmentBuild {
   concern: Concern;
   /** The concern's assessments so far. */
   previous: readonly Assessment[];
-  /** The patient's sessions (what was done for the concern, for the rollups). */
+  /** The patient's sessions (a score may follow one of them). */
   sessions: readonly TreatmentSession[];
-  outcome: Outcome | undefined;
   input: RecordAssessmentInput;
   sessionRef: RecordRef | undefined;
   /** "Today" for validation (the demo seed fixes it). */
@@ -199,16 +120,10 @@ export interface AssessmentBuild {
 }
 
 /**
- * The assessment and the concern's next outcome state, with the contribution it replaces (pure:
- * recordAssessment and the demo seed both build assessments here). Core validates the score against
- * the concern; throws BAD_USER_INPUT.
+ * The assessment (pure: recordAssessment and the demo seed both build assessments here). Core
+ * validates the score against the concern; throws BAD_USER_INPUT.
  */
-export function buildAssessment(b: AssessmentBuild): {
-  assessment: Assessment;
-  outcome: Outcome;
-  before: Contribution | undefined;
-  after: Contribution | undefined;
-} {
+export function buildAssessment(b: AssessmentBuild): { assessment: Assessment } {
   const { concern, patient, sessionRef } = b;
   const fields = Scales.validateAssessmentInput(
     { ...b.input, sessionId: sessionRef?.id ?? null },
@@ -242,27 +157,7 @@ export function buildAssessment(b: AssessmentBuild): {
     createdAt: b.at,
     createdBy: b.by,
   };
-  // The contribution it replaces, under the patient's current Fitzpatrick type (patient-facts.ts).
-  const stored = b.outcome?.contributions[fields.scale];
-  const before = stored && { ...stored, refs: countedRefs(stored.refs, patient.fitzpatrick) };
-  const after = contributionFor({
-    concern,
-    scale: fields.scale,
-    scores,
-    patient,
-    treatments: treatmentFacts(b.sessions, concern.id),
-  });
-  const outcome: Outcome = {
-    groupId: patient.groupId,
-    patientId: patient.id,
-    concernId: concern.id,
-    indication: concern.indication,
-    contributions: { ...(b.outcome?.contributions ?? {}), [fields.scale]: after },
-    version: (b.outcome?.version ?? 0) + 1,
-    updatedAt: b.at,
-  };
-  if (!after) delete outcome.contributions[fields.scale];
-  return { assessment, outcome, before, after };
+  return { assessment };
 }
 
 // --- The patient collection ------------------------------------------------------------------------
@@ -270,7 +165,6 @@ export function buildAssessment(b: AssessmentBuild): {
 interface Collection {
   patient: Patient;
   concerns: Map<string, Concern>;
-  outcomes: Map<string, Outcome>;
   assessments: Assessment[];
   sessions: TreatmentSession[];
 }
@@ -305,7 +199,6 @@ async function loadCollection(
   const out: Collection = {
     patient: undefined as unknown as Patient,
     concerns: new Map(),
-    outcomes: new Map(),
     assessments: [],
     sessions: [],
   };
@@ -316,9 +209,6 @@ async function loadCollection(
     else if (sk.startsWith("C#")) {
       const c = concernFromItem(it);
       out.concerns.set(c.id, c);
-    } else if (sk.startsWith("OUTCOME#")) {
-      const o = outcomeFromItem(it);
-      out.outcomes.set(o.concernId, o);
     } else if (it.type === "Assessment") out.assessments.push(assessmentFromItem(it));
     else if (it.type === "TreatmentSession") out.sessions.push(sessionFromItem(it));
   }
@@ -369,8 +259,7 @@ export async function recordAssessment(
         ]);
       const concern = col.concerns.get(idOf(input.concernId));
       if (!concern) throw notFound("The concern");
-      const outcome = col.outcomes.get(concern.id);
-      const { assessment, outcome: nextOutcome } = buildAssessment({
+      const { assessment } = buildAssessment({
         id: newId(),
         by: actor.userId,
         at: new Date().toISOString(),
@@ -378,7 +267,6 @@ export async function recordAssessment(
         concern,
         previous: col.assessments.filter((a) => a.concernId === concern.id),
         sessions: col.sessions,
-        outcome,
         input,
         sessionRef,
       });
@@ -386,11 +274,6 @@ export async function recordAssessment(
       const id = assessment.id;
 
       tx.put(assessmentItem(assessment), { condition: "attribute_not_exists(pk)" });
-      tx.put(outcomeItem(nextOutcome), {
-        condition: outcome ? "version = :v" : "attribute_not_exists(pk)",
-        values: outcome ? { ":v": outcome.version } : undefined,
-        onConditionFailed: () => conflict("This concern's outcome"),
-      });
       guardPatient(tx, actor.groupId, patientId, col.patient.version);
       // The concern's de-identified outcome record (analytics), and its course's counters: the
       // course as it was taken back, as it is now added (analytics/outcomes.ts).

@@ -1,7 +1,6 @@
-import { conflict, notFound, type FitzpatrickType } from "@needlework/core";
+import { conflict, notFound } from "@needlework/core";
 import { Keys } from "../keys";
 import type { Tx } from "../tx";
-import type { RollupRef } from "./rollups";
 
 /**
  * Patient facts the analytics count under, and the one rule for the Fitzpatrick type: a patient's
@@ -12,15 +11,7 @@ import type { RollupRef } from "./rollups";
  * session through `sessionUnit(session, patient.fitzpatrick)` (clinical/rollups.ts), a course through
  * its outcome record, whose type every write refreshes from the profile, and a change of the type
  * moves every counter of the patient in the same transaction as the profile (analytics/fitzpatrick.ts).
- * `countedRefs` re-points a stored ref list the same way (a concern's kept contributions).
  */
-export function countedRefs(
-  refs: readonly RollupRef[],
-  fitzpatrick: FitzpatrickType | null | undefined,
-): RollupRef[] {
-  const rest = refs.filter((r) => r.dimension !== "FITZPATRICK");
-  return fitzpatrick ? [...rest, { dimension: "FITZPATRICK", value: fitzpatrick }] : rest;
-}
 
 /**
  * The profile attribute every write that counts a patient in the analytics moves (`ADD 1`): sessions,

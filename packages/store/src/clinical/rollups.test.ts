@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Patient } from "@needlework/core";
 import { Tx } from "../tx";
-import { contributionFor, scaleBaseline } from "./assessments";
+import {
+  applyChange,
+  courseUnitOf,
+  deriveRecord,
+  type OutcomeChange,
+  type OutcomeState,
+} from "../analytics/outcomes";
+import { scaleBaseline } from "./assessments";
 import type { Concern } from "./consultations";
 import {
   ALL_TIME,
   courseUnit,
-  outcomeRefs,
   prefixed,
   ROLLUP_SHARDS,
   RollupAttr,
@@ -25,13 +30,29 @@ const concern = {
   baselineScore: 40,
   baselineOn: "2026-01-10",
 } as const satisfies Partial<Concern>;
-const patient = { fitzpatrick: "III", siteId: "harbour" } as const satisfies Partial<Patient>;
+const patient = { id: "p1", dateOfBirth: "1990-05-01", fitzpatrick: "III", siteId: "harbour" } as const;
 const score = (id: string, scale: string, value: number, on: string) => ({
   id,
   scale: scale as "GAIS",
   score: value,
   assessedOn: on,
 });
+
+/** A course (outcome record state) built one change at a time, as the transactions do. */
+function course(
+  changes: readonly Omit<OutcomeChange, "patient" | "concern">[],
+  over: Partial<OutcomeChange["patient"]> = {},
+): OutcomeState {
+  let state: OutcomeState | undefined;
+  for (const c of changes)
+    state = applyChange("a-test-secret-of-32-characters!!", state, {
+      patient: { ...patient, ...over },
+      concern,
+      ...c,
+    });
+  return state!;
+}
+const assessed = (a: ReturnType<typeof score>) => ({ assessment: a });
 
 describe("rollup shards", () => {
   it("spreads records over the shards and keeps each record on one", () => {
@@ -62,26 +83,31 @@ describe("rollup shards", () => {
   });
 
   it("attributes an outcome to the zones of the concern's area when that area was treated", () => {
-    const refs = outcomeRefs({
-      indication: "ACNE_SCARRING",
-      bodyArea: "CHEEKS",
-      fitzpatrick: "IV",
-      siteId: "harbour",
-      treatments: [
+    const state = course(
+      [
         {
-          zones: [
-            { zone: "CHEEKS", depthMm: 1.5 },
-            { zone: "FOREHEAD", depthMm: 0.35 },
-          ],
-          serums: [
-            { serumId: "srm-ha", zone: "CHEEKS" },
-            { serumId: "srm-x", zone: "FOREHEAD" },
-          ],
-          device: "PEN",
-          practitionerId: "u-ava",
+          session: {
+            id: "s1",
+            performedOn: "2026-01-20",
+            siteId: "harbour",
+            device: "PEN",
+            practitionerId: "u-ava",
+            zones: [
+              { zone: "CHEEKS", depthMm: 1.5 },
+              { zone: "FOREHEAD", depthMm: 0.35 },
+            ],
+            serums: [
+              { serumId: "srm-ha", zone: "CHEEKS" },
+              { serumId: "srm-x", zone: "FOREHEAD" },
+            ],
+            adverseEvents: [],
+          },
         },
+        assessed(score("a1", "GOODMAN_BARON_QUANTITATIVE", 30, "2026-02-20")),
       ],
-    });
+      { fitzpatrick: "IV" },
+    );
+    const refs = courseUnitOf(state)!.refs;
     expect(refs.filter((r) => r.dimension === "DEPTH_BAND").map((r) => r.value)).toEqual(["1.0–1.5"]);
     expect(refs.filter((r) => r.dimension === "SERUM").map((r) => r.value)).toEqual(["srm-ha"]);
     expect(refs.find((r) => r.dimension === "FITZPATRICK")?.value).toBe("IV");
@@ -235,33 +261,31 @@ describe("rollup units and items", () => {
   });
 });
 
-describe("a concern's contribution", () => {
-  const input = (scale: string, scores: ReturnType<typeof score>[]) => ({
-    concern,
-    scale: scale as "GAIS",
-    scores,
-    patient,
-    treatments: [],
-  });
+describe("a course's outcome on a scale", () => {
+  const gbq = "GOODMAN_BARON_QUANTITATIVE";
+  const onScale = (state: OutcomeState, scale: string) => {
+    const r = deriveRecord(state);
+    return [r.outcome, ...r.otherScales].find((o) => o.scale === scale);
+  };
 
   it("is the latest score against the baseline, once a score later than the baseline day exists", () => {
-    const gbq = "GOODMAN_BARON_QUANTITATIVE";
-    expect(contributionFor(input(gbq, [score("a1", gbq, 40, "2026-01-10")]))).toBeUndefined();
-    const c = contributionFor(
-      input(gbq, [
-        score("a1", gbq, 40, "2026-01-10"),
-        score("a3", gbq, 24, "2026-03-10"),
-        score("a2", gbq, 30, "2026-02-10"),
-      ]),
-    )!;
-    expect(c).toMatchObject({
-      assessmentId: "a3",
-      absolute: 16,
-      percent: 40,
+    const baselineDay = course([assessed(score("a1", gbq, 40, "2026-01-10"))]);
+    expect(onScale(baselineDay, gbq)).toMatchObject({ latestScore: null, improvement: null });
+    expect(courseUnitOf(baselineDay)).toBeNull();
+    const state = course([
+      assessed(score("a1", gbq, 40, "2026-01-10")),
+      assessed(score("a3", gbq, 24, "2026-03-10")),
+      assessed(score("a2", gbq, 30, "2026-02-10")),
+    ]);
+    expect(onScale(state, gbq)).toMatchObject({
+      latestScore: 24,
+      improvement: 16,
+      improvementPercent: 40,
       improved: true,
-      shard: shardOf("k1"),
     });
-    expect(c.refs.map((r) => `${r.dimension}:${r.value}`)).toEqual([
+    const unit = courseUnitOf(state)!;
+    expect(unit.shard).toBe(shardOf("p1"));
+    expect(unit.refs.map((r) => `${r.dimension}:${r.value}`)).toEqual([
       "CONCERN:ACNE_SCARRING",
       "FITZPATRICK:III",
       "SITE:harbour",
@@ -277,19 +301,20 @@ describe("a concern's contribution", () => {
       ]),
     ).toEqual({ score: 5, on: "2026-02-01" });
     expect(
-      contributionFor(input("SATISFACTION", [score("s1", "SATISFACTION", 5, "2026-02-01")])),
-    ).toBeUndefined();
+      onScale(course([assessed(score("s1", "SATISFACTION", 5, "2026-02-01"))]), "SATISFACTION"),
+    ).toMatchObject({ improvement: null });
     expect(
-      contributionFor(
-        input("SATISFACTION", [
-          score("s1", "SATISFACTION", 5, "2026-02-01"),
-          score("s2", "SATISFACTION", 8, "2026-03-01"),
+      onScale(
+        course([
+          assessed(score("s1", "SATISFACTION", 5, "2026-02-01")),
+          assessed(score("s2", "SATISFACTION", 8, "2026-03-01")),
         ]),
+        "SATISFACTION",
       ),
-    ).toMatchObject({ absolute: 3, percent: 60 });
-    expect(contributionFor(input("GAIS", [score("g1", "GAIS", 5, "2026-02-01")]))).toMatchObject({
-      absolute: -1,
-      percent: null,
+    ).toMatchObject({ improvement: 3, improvementPercent: 60 });
+    expect(onScale(course([assessed(score("g1", "GAIS", 5, "2026-02-01"))]), "GAIS")).toMatchObject({
+      improvement: -1,
+      improvementPercent: null,
       improved: false,
     });
   });

@@ -224,66 +224,6 @@ export function sessionUnit(
 }
 
 // ---- Courses (outcome records) ---------------------------------------------------------------------
-/** A session as far as the outcome of one concern is concerned. */
-export interface TreatmentFacts {
-  zones: readonly { zone: Zone; depthMm: number }[];
-  serums: readonly { serumId: string; zone: Zone }[];
-  device: Device;
-  practitionerId: string;
-}
-
-/**
- * What a concern's outcome is measured under (kept on the concern's outcome item with each scale's
- * latest contribution): its indication, the patient's Fitzpatrick type and site, and what was done
- * for it so far. Depth bands and serums come from the zones matching the concern's body area when
- * any were treated, otherwise from every zone. The rollups count a course from its outcome record,
- * by the same rule (analytics/outcomes.ts).
- */
-export function outcomeRefs(o: {
-  indication: Indication;
-  bodyArea: Zone;
-  fitzpatrick?: FitzpatrickType | null | undefined;
-  siteId: string;
-  treatments: readonly TreatmentFacts[];
-}): RollupRef[] {
-  const inArea = o.treatments.some((t) => t.zones.some((z) => z.zone === o.bodyArea));
-  const zoneOk = (zone: Zone): boolean => !inArea || zone === o.bodyArea;
-  return [
-    ...refs("CONCERN", [o.indication]),
-    ...refs(
-      "DEPTH_BAND",
-      o.treatments.flatMap((t) =>
-        t.zones.filter((z) => zoneOk(z.zone)).map((z) => Schedule.depthBand(z.depthMm)),
-      ),
-    ),
-    ...refs(
-      "SERUM",
-      o.treatments.flatMap((t) => t.serums.filter((s) => zoneOk(s.zone)).map((s) => s.serumId)),
-    ),
-    ...refs(
-      "DEVICE",
-      o.treatments.map((t) => t.device),
-    ),
-    ...refs("FITZPATRICK", [o.fitzpatrick]),
-    ...refs("SITE", [o.siteId]),
-    ...refs(
-      "PRACTITIONER",
-      o.treatments.map((t) => t.practitionerId),
-    ),
-  ];
-}
-
-/** One concern's latest outcome on a scale, as its outcome item keeps it. */
-export interface Contribution {
-  scale: ScaleId;
-  assessmentId: string;
-  on: string;
-  absolute: number;
-  percent: number | null;
-  improved: boolean;
-  shard: number;
-  refs: RollupRef[];
-}
 
 /** The improvement counters of one scale's outcome. */
 export function improvementCounters(

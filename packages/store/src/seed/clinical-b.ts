@@ -1,11 +1,5 @@
 import { Serums as SerumRules, Settings, type Principal, type Rater, type SerumLot } from "@needlework/core";
-import {
-  assessmentItem,
-  buildAssessment,
-  outcomeItem,
-  type Assessment,
-  type Outcome,
-} from "../clinical/assessments";
+import { assessmentItem, buildAssessment, type Assessment } from "../clinical/assessments";
 import type { Concern } from "../clinical/consultations";
 import { addPlanProgress, planItem, type TreatmentPlan } from "../clinical/plans";
 import { formatRef, type RecordRef } from "../clinical/refs";
@@ -193,7 +187,6 @@ export interface DemoClinicalB {
   /** Part A's plans with the seeded sessions counted (these restate part A's plan items). */
   plans: TreatmentPlan[];
   assessments: Assessment[];
-  outcomes: Outcome[];
 }
 
 /** The demo records of one group, built exactly as recording them through the API would. */
@@ -202,7 +195,7 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
   const settings = Settings.DEFAULT_SETTINGS;
   const serums = demoSerums(groupId);
   const a = clinicalADemo(g);
-  const out: DemoClinicalB = { serums, sessions: [], plans: [], assessments: [], outcomes: [] };
+  const out: DemoClinicalB = { serums, sessions: [], plans: [], assessments: [] };
   for (const spec of SPECS[groupId] ?? []) {
     const patient = g.patients.find((p) => p.id === `demo-${groupId}-p${pad(spec.patient)}`);
     let plan = a.plans.find((p) => p.id === `demo-plan${pad(spec.patient)}`);
@@ -261,7 +254,6 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
     out.sessions.push(...sessions);
     if (sessions.length > 0) out.plans.push(plan);
 
-    const outcomes = new Map<string, Outcome>();
     const assessments: Assessment[] = [];
     spec.assessments.forEach((x, i) => {
       const concern = concerns[0]!;
@@ -275,16 +267,13 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
         previous: assessments.filter((p) => p.concernId === concern.id),
         // What had been done by the day of the score.
         sessions: sessions.filter((s) => s.performedOn <= x.date),
-        outcome: outcomes.get(concern.id),
         input: { concernId: concern.id, scale: x.scale, score: x.score, rater: x.rater, assessedOn: x.date },
         sessionRef: after ? { patientId: patient.id, date: after.performedOn, id: after.id } : undefined,
         now: SEED_NOW,
       });
       assessments.push(built.assessment);
-      outcomes.set(concern.id, built.outcome);
     });
     out.assessments.push(...assessments);
-    out.outcomes.push(...outcomes.values());
   }
   return out;
 }
@@ -299,7 +288,6 @@ export function clinicalBItems(g: DemoGroup): Record<string, unknown>[] {
     }),
     ...d.plans.map(planItem),
     ...d.assessments.map(assessmentItem),
-    ...d.outcomes.map(outcomeItem),
   ];
 }
 
