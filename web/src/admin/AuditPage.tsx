@@ -298,8 +298,16 @@ function Trail({
                         )}
                       </Table.Td>
                     )}
-                    <Table.Td>
-                      <Badge variant="light" color={o.color} c={o.c} tt="none">
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {/* Never cut to "Not fo…": the label is short, so the column makes room for it. */}
+                      <Badge
+                        variant="light"
+                        color={o.color}
+                        c={o.c}
+                        tt="none"
+                        style={{ flexShrink: 0, overflow: "visible" }}
+                        styles={{ label: { overflow: "visible" } }}
+                      >
                         {o.label}
                       </Badge>
                     </Table.Td>
