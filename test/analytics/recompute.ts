@@ -26,6 +26,8 @@ import { readCollections, TODAY, type Item, type Raw } from "./cohort";
 interface Measured extends ImprovementRow {
   bands: string[];
   serums: string[];
+  /** The course's start month: its first session's, or its baseline's before any session. */
+  startMonth: string;
 }
 
 function measurements(raw: Raw): Measured[] {
@@ -42,6 +44,8 @@ function measurements(raw: Raw): Measured[] {
     const serums = sessions.flatMap((s) =>
       (s.serums as { serumId: string; zone: Zone }[]).filter((x) => !inArea || x.zone === c.bodyArea),
     );
+    const startMonth =
+      sessions.map((s) => String(s.performedOn).slice(0, 7)).sort()[0] ?? String(c.baselineOn).slice(0, 7);
     for (const scale of scales) {
       const onScale = scored
         .filter((a) => a.scale === scale)
@@ -65,6 +69,7 @@ function measurements(raw: Raw): Measured[] {
         site: String(profile.siteId),
         bands: [...new Set(zones.map((z) => Schedule.depthBand(z.depthMm)))],
         serums: [...new Set(serums.map((x) => x.serumId))],
+        startMonth,
       });
     }
   }
@@ -315,6 +320,243 @@ export async function expectAnalyticsAgree(
       denominator: ae.denominator,
       source: "ROLLUPS",
     });
+  }
+  return raw;
+}
+
+// ---- Per site: where a patient's records are counted --------------------------------------------
+
+type Range = { from?: string; to?: string };
+const inMonths = (m: string, r: Range): boolean =>
+  (!r.from || m >= r.from.slice(0, 7)) && (!r.to || m <= r.to.slice(0, 7));
+
+interface Totals {
+  sessions: number;
+  adverseEvents: number;
+  byScale: Map<string, { n: number; sum: number }>;
+}
+const emptyTotals = (): Totals => ({ sessions: 0, adverseEvents: 0, byScale: new Map() });
+
+function addSession(t: Totals, s: Item): void {
+  t.sessions++;
+  t.adverseEvents += (s.adverseEvents as AdverseEventLike[]).filter((e) =>
+    Kpi.countsAsAdverseEvent(e),
+  ).length;
+}
+function addMeasurement(t: Totals, m: Measured): void {
+  const b = t.byScale.get(m.scale) ?? { n: 0, sum: 0 };
+  b.n++;
+  b.sum += Scales.improvement(m.scale, m.baseline, m.latest).absolute;
+  t.byScale.set(m.scale, b);
+}
+
+/** Rows as the API answers them, zero rows dropped, for comparing with Totals. */
+function expectRows(
+  label: string,
+  got: {
+    key: string;
+    sessions: number;
+    adverseEvents: number;
+    byScale: { scale: string; n: number; meanImprovement: number }[];
+  }[],
+  expected: Map<string, Totals>,
+): void {
+  const nonZero = (t: { sessions: number; adverseEvents: number; n: number }) =>
+    t.sessions !== 0 || t.adverseEvents !== 0 || t.n !== 0;
+  const gotMap = new Map(
+    got
+      .map((r) => ({
+        key: r.key,
+        sessions: r.sessions,
+        adverseEvents: r.adverseEvents,
+        n: r.byScale.reduce((a, b) => a + b.n, 0),
+        byScale: Object.fromEntries(
+          r.byScale.filter((b) => b.n !== 0).map((b) => [b.scale, { n: b.n, mean: b.meanImprovement }]),
+        ),
+      }))
+      .filter(nonZero)
+      .map((r) => [r.key, r]),
+  );
+  const wantMap = new Map(
+    [...expected.entries()]
+      .map(([key, t]) => ({
+        key,
+        sessions: t.sessions,
+        adverseEvents: t.adverseEvents,
+        n: [...t.byScale.values()].reduce((a, b) => a + b.n, 0),
+        byScale: Object.fromEntries(
+          [...t.byScale.entries()].map(([s, b]) => [s, { n: b.n, mean: b.sum / b.n }]),
+        ),
+      }))
+      .filter(nonZero)
+      .map((r) => [r.key, r]),
+  );
+  expect([...gotMap.keys()].sort(), `${label}: rows`).toEqual([...wantMap.keys()].sort());
+  for (const [key, want] of wantMap) {
+    const g = gotMap.get(key)!;
+    expect({ sessions: g.sessions, adverseEvents: g.adverseEvents }, `${label} ${key}: sessions`).toEqual({
+      sessions: want.sessions,
+      adverseEvents: want.adverseEvents,
+    });
+    expect(Object.keys(g.byScale).sort(), `${label} ${key}: scales`).toEqual(
+      Object.keys(want.byScale).sort(),
+    );
+    for (const [scale, w] of Object.entries(want.byScale)) {
+      expect(g.byScale[scale]!.n, `${label} ${key} ${scale}: n`).toBe(w.n);
+      expect(g.byScale[scale]!.mean, `${label} ${key} ${scale}: mean`).toBeCloseTo(w.mean, 6);
+    }
+  }
+}
+
+const ROW = `key sessions adverseEvents byScale { scale n meanImprovement }`;
+
+/**
+ * The per-site answers against a recomputation, with the rule for where a patient's records are
+ * counted: a session at the site where it was performed (its own `siteId`), a course (outcome record)
+ * and a plan (KPIs) at the patient's site on its profile now. For each of `sites` (local ids), with
+ * and without `range`: outcome records filtered by the site, outcomeSummary grouped by CONCERN
+ * filtered by the site, outcomeSummary grouped by SITE, concernDepthMatrix filtered by the site,
+ * and kpis filtered by the site.
+ */
+export async function expectSitesAgree(
+  api: TestApi,
+  groupId: string,
+  patientIds: readonly string[],
+  opts: { sites: readonly string[]; range: Range },
+): Promise<Raw> {
+  const raw = await readCollections(api, groupId, [...patientIds]);
+  const siteOf = (it: Item) => String(raw.profiles.find((p) => p.id === it.patientId)!.siteId);
+  const measured = measurements(raw);
+  const ask = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const r = await api.gql<T>(query, variables, api.users.leo);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data!;
+  };
+  const bandsOf = (s: Item) => [
+    ...new Set((s.zones as { depthMm: number }[]).map((z) => Schedule.depthBand(z.depthMm))),
+  ];
+  const performedIn = (s: Item, r: Range) => inMonths(String(s.performedOn).slice(0, 7), r);
+
+  for (const range of [{}, opts.range] as Range[]) {
+    const label = JSON.stringify(range);
+    // SITE: sessions where performed, courses at the patient's site.
+    const bySite = new Map<string, Totals>();
+    const at = (m: Map<string, Totals>, k: string) => m.get(k) ?? m.set(k, emptyTotals()).get(k)!;
+    for (const s of raw.sessions.filter((s) => performedIn(s, range)))
+      addSession(at(bySite, toGlobalId("Site", String(s.siteId))), s);
+    for (const m of measured.filter((m) => inMonths(m.startMonth, range)))
+      addMeasurement(at(bySite, toGlobalId("Site", String(m.site))), m);
+    const siteRows = await ask<{ outcomeSummary: { rows: Parameters<typeof expectRows>[1] } }>(
+      `query($f: OutcomeFilter) { outcomeSummary(groupBy: SITE, filter: $f) { rows { ${ROW} } } }`,
+      { f: range },
+    );
+    expectRows(`SITE ${label}`, siteRows.outcomeSummary.rows, bySite);
+
+    for (const site of opts.sites) {
+      const f = { ...range, siteId: toGlobalId("Site", site) };
+      const sl = `${site} ${label}`;
+      const sessions = raw.sessions.filter((s) => s.siteId === site && performedIn(s, range));
+      const courses = measured.filter((m) => m.site === site && inMonths(m.startMonth, range));
+
+      // Concern summary filtered by the site.
+      const byConcern = new Map<string, Totals>();
+      for (const s of sessions)
+        for (const i of new Set(s.indications as string[])) addSession(at(byConcern, i), s);
+      for (const m of courses) addMeasurement(at(byConcern, String(m.indication)), m);
+      const concernRows = await ask<{ outcomeSummary: { rows: Parameters<typeof expectRows>[1] } }>(
+        `query($f: OutcomeFilter) { outcomeSummary(groupBy: CONCERN, filter: $f) { rows { ${ROW} } } }`,
+        { f },
+      );
+      expectRows(`CONCERN at ${sl}`, concernRows.outcomeSummary.rows, byConcern);
+
+      // The matrix filtered by the site: concern × depth band.
+      const cells = new Map<string, Totals>();
+      for (const s of sessions)
+        for (const i of new Set(s.indications as string[]))
+          for (const b of bandsOf(s)) addSession(at(cells, `${i}|${b}`), s);
+      for (const m of courses) for (const b of m.bands) addMeasurement(at(cells, `${m.indication}|${b}`), m);
+      const matrix = await ask<{
+        concernDepthMatrix: {
+          indication: string;
+          depthBand: string;
+          summary: Parameters<typeof expectRows>[1][number];
+        }[];
+      }>(
+        `query($f: OutcomeFilter) { concernDepthMatrix(filter: $f) { indication depthBand summary { ${ROW} } } }`,
+        { f },
+      );
+      expectRows(
+        `matrix at ${sl}`,
+        matrix.concernDepthMatrix.map((c) => ({ ...c.summary, key: `${c.indication}|${c.depthBand}` })),
+        cells,
+      );
+
+      // Outcome records of the site: one per treated concern of its patients (courses started in the months).
+      const treated = raw.concerns.filter((c) => {
+        if (siteOf(c) !== site) return false;
+        const mine = raw.sessions.filter((s) => (s.concernIds as string[]).includes(String(c.id)));
+        if (mine.length === 0 && !raw.assessments.some((a) => a.concernId === c.id)) return false;
+        const start =
+          mine.map((s) => String(s.performedOn).slice(0, 7)).sort()[0] ?? String(c.baselineOn).slice(0, 7);
+        return inMonths(start, range);
+      });
+      const records: { site: { id: string }; indication: string }[] = [];
+      let after: string | null = null;
+      do {
+        const page: {
+          outcomeRecords: {
+            edges: { node: { site: { id: string }; indication: string } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        } = await ask(
+          `query($f: OutcomeFilter, $after: String) { outcomeRecords(filter: $f, first: 100, after: $after) { edges { node { site { id } indication } } pageInfo { hasNextPage endCursor } } }`,
+          { f, after },
+        );
+        records.push(...page.outcomeRecords.edges.map((e) => e.node));
+        after = page.outcomeRecords.pageInfo.hasNextPage ? page.outcomeRecords.pageInfo.endCursor : null;
+      } while (after);
+      expect(records.map((r) => r.indication).sort(), `outcome records at ${sl}`).toEqual(
+        treated.map((c) => String(c.indication)).sort(),
+      );
+      for (const r of records) expect(r.site.id).toBe(toGlobalId("Site", site));
+
+      // KPIs of the site: plans of its patients (started in the months), sessions performed there.
+      const plans = raw.plans
+        .filter((p) => siteOf(p) === site && inMonths(String(p.startDate).slice(0, 7), range))
+        .map((p): KpiPlan => ({
+          startOn: String(p.startDate),
+          sessionsPlanned: Number(p.sessionsPlanned),
+          intervalWeeks: Number(p.intervalWeeks),
+          sessionDates: (p.sessionDates as string[]) ?? [],
+          cancelled: p.status === "CANCELLED",
+        }));
+      const got = (
+        await ask<{ kpis: KpisOut }>(
+          `query($f: OutcomeFilter, $d: Date) { kpis(filter: $f, asOf: $d) { plansCounted courseCompletion { numerator denominator } rebooking { numerator denominator } adverseEvents { numerator denominator source } } }`,
+          { f, d: TODAY },
+        )
+      ).kpis;
+      expect(got.plansCounted, `KPIs at ${sl}: plans`).toBe(plans.length);
+      const cc = Kpi.courseCompletionRate(plans, TODAY, 14);
+      const rb = Kpi.rebookingRate(plans, TODAY, 14);
+      expect(got.courseCompletion, `KPIs at ${sl}: course completion`).toEqual({
+        numerator: cc.numerator,
+        denominator: cc.denominator,
+      });
+      expect(got.rebooking, `KPIs at ${sl}: rebooking`).toEqual({
+        numerator: rb.numerator,
+        denominator: rb.denominator,
+      });
+      const ae = Kpi.adverseEventRatePer100(
+        sessions.length,
+        sessions.flatMap((s) => s.adverseEvents as AdverseEventLike[]),
+      );
+      expect(got.adverseEvents, `KPIs at ${sl}: adverse events`).toMatchObject({
+        numerator: ae.numerator,
+        denominator: ae.denominator,
+        source: "ROLLUPS",
+      });
+    }
   }
   return raw;
 }

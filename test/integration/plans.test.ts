@@ -580,8 +580,10 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     const loaded = await TreatmentPlans.loadPlan(api.db, ava, "demo-glow-p04", localId);
     expect(loaded).toMatchObject({ version: 2, status: "PLANNED", dueOn: START });
     const { settings } = await GroupSettings.getSettings(api.db, "glow");
+    // The patient's site: where the plan's KPI item is counted.
+    const site = "harbour";
     const tx = new Tx();
-    const next = TreatmentPlans.addPlanProgress(tx, ava, loaded, START, settings);
+    const next = TreatmentPlans.addPlanProgress(tx, ava, loaded, START, settings, site);
     await tx.commit(api.db);
     expect(next).toMatchObject({
       version: 3,
@@ -602,14 +604,21 @@ describe("treatment plans through GraphQL on DynamoDB Local", () => {
     ]);
 
     const stale = new Tx();
-    TreatmentPlans.addPlanProgress(stale, ava, loaded, Calendar.addWeeks(START, 4), settings);
+    TreatmentPlans.addPlanProgress(stale, ava, loaded, Calendar.addWeeks(START, 4), settings, site);
     await expect(stale.commit(api.db)).rejects.toMatchObject({ code: "CONFLICT" });
 
     // Completing the course turns the due date into retreatment (clinic setting: 6 months).
     let current = await TreatmentPlans.loadPlan(api.db, ava, "demo-glow-p04", localId);
     for (const weeks of [4, 8, 12]) {
       const t = new Tx();
-      current = TreatmentPlans.addPlanProgress(t, ava, current, Calendar.addWeeks(START, weeks), settings);
+      current = TreatmentPlans.addPlanProgress(
+        t,
+        ava,
+        current,
+        Calendar.addWeeks(START, weeks),
+        settings,
+        site,
+      );
       await t.commit(api.db);
     }
     expect(current).toMatchObject({

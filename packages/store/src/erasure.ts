@@ -15,14 +15,14 @@ import { Keys } from "./keys";
 import { Tx } from "./tx";
 import { queryAll } from "./clinical/paging";
 import { batchGet, keyString, type Item, type ItemKey } from "./clinical/read";
-import { RollupDeltas, sessionUnit, shardOf } from "./clinical/rollups";
+import { RollupDeltas, sessionUnit } from "./clinical/rollups";
 import { sessionFromItem } from "./clinical/sessions";
 import {
   courseUnitOfItem,
-  RECORDS_DIMENSION,
-  recordCounterValues,
+  RecordCounterDeltas,
   recordFromItem,
   recordKeyOf,
+  type OutcomeRecord,
 } from "./analytics/outcomes";
 import { groupSecret } from "./analytics/secret";
 
@@ -200,8 +200,8 @@ interface Unit {
   ops: ((tx: Tx) => void)[];
   /** Takes back from the rollups what the unit's items counted (merged per transaction). */
   takeBack: ((d: RollupDeltas) => void)[];
-  /** Outcome record counters (analytics/outcomes.ts, dimension RECORDS) to take 1 from. */
-  records: { value: string; shard: number }[];
+  /** Outcome records whose counters (analytics/outcomes.ts, dimension RECORDS) are taken back. */
+  records: OutcomeRecord[];
   counts: Partial<ErasureCounts>;
 }
 
@@ -286,8 +286,7 @@ async function planUnits(
       unit.ops.push(del(recordKey, record.version));
       // The course's counters are taken back as the record counts them (clinical/rollups.ts).
       unit.takeBack.push((d) => d.addUnit(courseUnitOfItem(record), -1));
-      const r = recordFromItem(record);
-      unit.records.push(...recordCounterValues(r).map((value) => ({ value, shard: shardOf(r.id) })));
+      unit.records.push(recordFromItem(record));
       unit.counts.outcomeRecords = 1;
     }
     units.push(unit);
@@ -346,20 +345,12 @@ async function planUnits(
 }
 
 /** The rollup deltas and record counters of units, merged as one transaction writes them. */
-function merged(units: readonly Unit[]): {
-  deltas: RollupDeltas;
-  records: Map<string, { value: string; shard: number; n: number }>;
-} {
+function merged(units: readonly Unit[]): { deltas: RollupDeltas; records: RecordCounterDeltas } {
   const deltas = new RollupDeltas();
-  const records = new Map<string, { value: string; shard: number; n: number }>();
+  const records = new RecordCounterDeltas();
   for (const u of units) {
     for (const t of u.takeBack) t(deltas);
-    for (const r of u.records) {
-      const k = `${r.value}#${r.shard}`;
-      const c = records.get(k) ?? { ...r, n: 0 };
-      c.n -= 1;
-      records.set(k, c);
-    }
+    for (const r of u.records) records.add(r, -1);
   }
   return { deltas, records };
 }
@@ -396,19 +387,7 @@ function commitUnits(db: Db, groupId: string, patientId: string, units: readonly
   }
   const { deltas, records } = merged(units);
   deltas.writeTo(tx, groupId);
-  // The record counters, as analytics/outcomes.ts writes them.
-  for (const c of records.values())
-    tx.update(Keys.rollup(groupId, RECORDS_DIMENSION, c.value, c.shard), {
-      update: "SET #type = :type, dimension = :d, #value = :value, #shard = :shard ADD records :n",
-      names: { "#type": "type", "#value": "value", "#shard": "shard" },
-      values: {
-        ":type": "RollupShard",
-        ":d": RECORDS_DIMENSION,
-        ":value": c.value,
-        ":shard": c.shard,
-        ":n": c.n,
-      },
-    });
+  records.writeTo(tx, groupId);
   addProgress(tx, groupId, patientId, counts);
   return tx.commit(db);
 }

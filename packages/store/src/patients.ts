@@ -17,7 +17,7 @@ import { newId } from "./ids";
 import { Keys } from "./keys";
 import { getItem } from "./clinical/read";
 import { Tx } from "./tx";
-import { addFitzpatrickRecount } from "./analytics/fitzpatrick";
+import { addPatientRecount } from "./analytics/recount";
 import { RECORD_SEQ } from "./clinical/patient-facts";
 
 const PATIENT_FIELDS = [
@@ -164,13 +164,23 @@ export async function updatePatient(
         updatedBy: actor.userId,
       };
       if (fields.siteId !== current.siteId) siteExists(tx, actor.groupId, fields.siteId);
-      // The analytics count the patient under the current Fitzpatrick type: a change recounts the
-      // patient's sessions, outcomes, plans and records in this transaction, conditioned on no
-      // analytics write having landed since the profile was read (recordSeq as read above).
+      // The analytics count the patient's courses and plans under its current Fitzpatrick type and
+      // site (and its sessions under the type; a session keeps the site it was performed at): a
+      // change of either recounts the patient in this transaction, conditioned on no analytics write
+      // having landed since the profile was read (recordSeq as read above).
       const seq = typeof item[RECORD_SEQ] === "number" ? item[RECORD_SEQ] : undefined;
+      const typeChanged = (current.fitzpatrick ?? null) !== (next.fitzpatrick ?? null);
+      const siteChanged = current.siteId !== next.siteId;
       const recount =
-        (current.fitzpatrick ?? null) !== (next.fitzpatrick ?? null)
-          ? await addFitzpatrickRecount(tx, db, actor.groupId, current, current.fitzpatrick, next.fitzpatrick)
+        typeChanged || siteChanged
+          ? await addPatientRecount(
+              tx,
+              db,
+              actor.groupId,
+              current,
+              { fitzpatrick: current.fitzpatrick, siteId: current.siteId },
+              { fitzpatrick: next.fitzpatrick, siteId: next.siteId },
+            )
           : undefined;
       // Any other update just keeps the counter (a racing update of the profile fails on `version`).
       const seqCondition = !recount
@@ -193,7 +203,16 @@ export async function updatePatient(
         siteId: next.siteId,
         ...(recount
           ? {
-              detail: `Fitzpatrick type ${current.fitzpatrick ?? "none"} -> ${next.fitzpatrick ?? "none"}: ${recount.sessions} sessions, ${recount.contributions} outcome contributions, ${recount.plans} plans, ${recount.records} outcome records recounted`,
+              detail: `${[
+                typeChanged
+                  ? `Fitzpatrick type ${current.fitzpatrick ?? "none"} -> ${next.fitzpatrick ?? "none"}`
+                  : "",
+                siteChanged ? `moved from site ${current.siteId} to ${next.siteId}` : "",
+              ]
+                .filter(Boolean)
+                .join(
+                  "; ",
+                )}: ${recount.sessions} sessions, ${recount.courses} courses with outcomes, ${recount.plans} plans, ${recount.records} outcome records recounted`,
             }
           : {}),
       });
@@ -201,8 +220,8 @@ export async function updatePatient(
       if (tx.items.length + 1 > 100)
         throw badInput([
           {
-            path: "input.fitzpatrick",
-            reason: `this patient's history (${recount?.plans ?? 0} treatment plans, ${recount?.records ?? 0} treated concerns) is too large to recount under another Fitzpatrick type in one save`,
+            path: typeChanged ? "input.fitzpatrick" : "input.siteId",
+            reason: `this patient's history (${recount?.plans ?? 0} treatment plans, ${recount?.records ?? 0} treated concerns) is too large to recount under ${typeChanged ? "another Fitzpatrick type" : "another site"} in one save`,
           },
         ]);
       return next;

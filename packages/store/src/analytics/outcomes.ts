@@ -503,16 +503,7 @@ export async function addOutcomeUpdate(
     if (!read.has(key.sk)) read.set(key.sk, prev?.version ?? 0);
     merged.set(key.sk, applyChange(secret, prev, c));
   });
-  const counts = new Map<string, { value: string; shard: number; n: number }>();
-  const count = (r: Pick<OutcomeRecord, "id" | "siteId" | "indication">, n: number): void => {
-    const shard = shardOf(r.id);
-    for (const value of recordCounterValues(r)) {
-      const id = `${value}#${shard}`;
-      const c = counts.get(id) ?? { value, shard, n: 0 };
-      c.n += n;
-      counts.set(id, c);
-    }
-  };
+  const counters = new RecordCounterDeltas();
   for (const [sk, state] of merged) {
     const readVersion = read.get(sk) ?? 0;
     const before = found.get(sk);
@@ -521,25 +512,11 @@ export async function addOutcomeUpdate(
       ...(readVersion === 0 ? {} : { values: { ":v": readVersion } }),
       onConditionFailed: () => conflict("This patient's outcome record"),
     });
-    if (before) count(recordFromItem(before), -1);
     const after = deriveRecord(state);
-    count(after, 1);
+    counters.change(before ? recordFromItem(before) : null, after);
     deltas.change(before ? courseUnitOfItem(before) : null, courseUnitOf(state, after));
   }
-  for (const c of counts.values()) {
-    if (c.n === 0) continue;
-    tx.update(Keys.rollup(groupId, RECORDS_DIMENSION, c.value, c.shard), {
-      update: "SET #type = :type, dimension = :d, #value = :value, #shard = :shard ADD records :n",
-      names: { "#type": "type", "#value": "value", "#shard": "shard" },
-      values: {
-        ":type": "RollupShard",
-        ":d": RECORDS_DIMENSION,
-        ":value": c.value,
-        ":shard": c.shard,
-        ":n": c.n,
-      },
-    });
-  }
+  counters.writeTo(tx, groupId);
 }
 
 /**
@@ -551,6 +528,55 @@ export const RECORDS_DIMENSION = "RECORDS";
 
 export function recordCounterValues(r: Pick<OutcomeRecord, "siteId" | "indication">): string[] {
   return ["ALL", `SITE|${r.siteId}`, `CONCERN|${r.indication}`, `SITE_CONCERN|${r.siteId}|${r.indication}`];
+}
+
+type CountedRecord = Pick<OutcomeRecord, "id" | "siteId" | "indication">;
+
+/**
+ * The record counters one transaction moves, merged per item (a transaction may touch an item once):
+ * a record that appears adds 1 to each of its values, one that goes takes 1 back, one that changes
+ * site (or concern) moves between them. Written by `ADD`; net zero items are left alone.
+ */
+export class RecordCounterDeltas {
+  private readonly counts = new Map<string, { value: string; shard: number; n: number }>();
+
+  add(r: CountedRecord | null | undefined, n: 1 | -1): this {
+    if (!r) return this;
+    const shard = shardOf(r.id);
+    for (const value of recordCounterValues(r)) {
+      const id = `${value}#${shard}`;
+      const c = this.counts.get(id) ?? { value, shard, n: 0 };
+      c.n += n;
+      this.counts.set(id, c);
+    }
+    return this;
+  }
+
+  change(before: CountedRecord | null | undefined, after: CountedRecord | null | undefined): this {
+    return this.add(before, -1).add(after, 1);
+  }
+
+  /** Items that will be written. */
+  get size(): number {
+    return [...this.counts.values()].filter((c) => c.n !== 0).length;
+  }
+
+  writeTo(tx: Tx, groupId: string): void {
+    for (const c of this.counts.values()) {
+      if (c.n === 0) continue;
+      tx.update(Keys.rollup(groupId, RECORDS_DIMENSION, c.value, c.shard), {
+        update: "SET #type = :type, dimension = :d, #value = :value, #shard = :shard ADD records :n",
+        names: { "#type": "type", "#value": "value", "#shard": "shard" },
+        values: {
+          ":type": "RollupShard",
+          ":d": RECORDS_DIMENSION,
+          ":value": c.value,
+          ":shard": c.shard,
+          ":n": c.n,
+        },
+      });
+    }
+  }
 }
 
 /** The counter items for a set of records built at once (the demo seed). */

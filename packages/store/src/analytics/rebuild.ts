@@ -98,7 +98,8 @@ export async function analyticsItemsFor(
           {
             id: String(p.id),
             groupId,
-            siteId: String(p.siteId),
+            // At the patient's current site, as the transactions write it.
+            siteId: patient.siteId,
             startDate: String(p.startDate),
             sessionsPlanned: Number(p.sessionsPlanned),
             intervalWeeks: Number(p.intervalWeeks),

@@ -211,7 +211,9 @@ export async function loadPlan(
  * For the session transaction: counts a session on `sessionDate` against the plan and moves its
  * status, next due date / retreatment date and due-index keys (core's schedule), as a Put in `tx`
  * conditioned on the version read (`version = :read`; a concurrent change fails the whole
- * transaction with CONFLICT). Returns the plan as it will be stored. A cancelled plan takes no sessions.
+ * transaction with CONFLICT), and its KPI item at the patient's current site (`patientSiteId`, the
+ * analytics' rule: clinical/patient-facts.ts). Returns the plan as it will be stored. A cancelled plan
+ * takes no sessions.
  */
 export function addPlanProgress(
   tx: Tx,
@@ -219,6 +221,7 @@ export function addPlanProgress(
   plan: TreatmentPlan,
   sessionDate: string,
   settings: Pick<ClinicSettings, "retreatmentMonths" | "rebookingGraceDays">,
+  patientSiteId: string,
 ): TreatmentPlan {
   if (plan.status === "CANCELLED")
     throw badInput([
@@ -244,7 +247,7 @@ export function addPlanProgress(
     values: { ":read": plan.version },
     onConditionFailed: (old) => (old ? conflict("This treatment plan") : notFound("The treatment plan")),
   });
-  addKpiPlan(tx, next);
+  addKpiPlan(tx, { ...next, siteId: patientSiteId });
   return next;
 }
 
@@ -489,10 +492,15 @@ export async function createTreatmentPlan(
         false,
       );
       tx.put(planItem(plan), { condition: "attribute_not_exists(pk)" });
-      addKpiPlan(tx, plan, {
-        indications: concernsFrom(actor.groupId, concerns, items).map((c) => c.indication),
-        fitzpatrick: patient.fitzpatrick,
-      });
+      // The KPI item counts the plan at the patient's current site (clinical/patient-facts.ts).
+      addKpiPlan(
+        tx,
+        { ...plan, siteId: patient.siteId },
+        {
+          indications: concernsFrom(actor.groupId, concerns, items).map((c) => c.indication),
+          fitzpatrick: patient.fitzpatrick,
+        },
+      );
       tx.conditionCheck(cKey, {
         condition: "version = :v",
         values: { ":v": consultation.version },
@@ -627,7 +635,11 @@ export async function updateTreatmentPlan(
         values: { ":v": expectedVersion },
         onConditionFailed: (old) => (old ? conflict("This treatment plan") : notFound("The treatment plan")),
       });
-      addKpiPlan(tx, next);
+      // The KPI item, at the patient's current site: guarded on the profile as read, so a move of the
+      // patient (or a change of type) between this read and the write makes this CONFLICT instead of
+      // leaving the item at the old site, and a recount racing it CONFLICTs on recordSeq.
+      addKpiPlan(tx, { ...next, siteId: patient.siteId });
+      guardPatient(tx, actor.groupId, plan.patientId, patient.version);
       addAudit(tx, actor, {
         action: cancelling ? "CANCEL_TREATMENT_PLAN" : "UPDATE_TREATMENT_PLAN",
         patientId: plan.patientId,

@@ -375,7 +375,7 @@ export async function recordSession(
       });
       const writes = sessionWrites(session);
       tx.put(writes.session, { condition: "attribute_not_exists(pk)" });
-      const nextPlan = addPlanProgress(tx, actor, plan, session.performedOn, settings);
+      const nextPlan = addPlanProgress(tx, actor, plan, session.performedOn, settings, patient.siteId);
       guardPatient(tx, actor.groupId, patientId, patient.version);
       tx.conditionCheck(Keys.site(actor.groupId, session.siteId), {
         condition: "attribute_exists(pk)",

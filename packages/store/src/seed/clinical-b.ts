@@ -246,6 +246,7 @@ export function clinicalBDemo(g: DemoGroup): DemoClinicalB {
           plan!,
           s.date,
           settings,
+          patient.siteId,
         ),
         updatedAt: at(s.date),
       };
