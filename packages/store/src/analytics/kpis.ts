@@ -35,6 +35,7 @@ import { filteredTotals, monthRange } from "./summary";
 export interface KpiPlanFacts {
   id: string;
   groupId: string;
+  /** The patient's current site (what a KPI filtered by site counts the plan under). */
   siteId: string;
   startDate: string;
   sessionsPlanned: number;
@@ -46,10 +47,11 @@ export interface KpiPlanFacts {
 
 /**
  * Adds the plan's KPI item to the plan's transaction (an UpdateItem, so no read): its schedule and
- * the dates of its sessions; the concern indications and the patient's Fitzpatrick type when the
- * caller knows them (they are kept from an earlier write otherwise; a `fitzpatrick` of null removes
- * it). The type is the patient's current one: a change of it rewrites every plan's item
- * (analytics/fitzpatrick.ts).
+ * the dates of its sessions, at `plan.siteId`, which callers set to the PATIENT's current site (not
+ * the site the plan is held at: clinical/patient-facts.ts); the concern indications and the
+ * patient's Fitzpatrick type when the caller knows them (they are kept from an earlier write
+ * otherwise; a `fitzpatrick` of null removes it). Type and site are the patient's current ones: a
+ * change of either rewrites every plan's item (analytics/recount.ts).
  */
 export function addKpiPlan(
   tx: Tx,

@@ -3,23 +3,28 @@ import { Keys } from "../keys";
 import type { Tx } from "../tx";
 
 /**
- * Patient facts the analytics count under, and the one rule for the Fitzpatrick type: a patient's
- * sessions and courses are counted under the patient's CURRENT type (the profile's), whenever they
- * were recorded, so an analyst filtering "Fitzpatrick V" gets the patients whose type is V now, in
- * summaries, outcome records and KPIs alike. A session keeps the FITZPATRICK ref it was first counted
- * under (`rollup.refs`), but that stored value is superseded by the profile's: the rollups count a
- * session through `sessionUnit(session, patient.fitzpatrick)` (clinical/rollups.ts), a course through
- * its outcome record, whose type every write refreshes from the profile, and a change of the type
- * moves every counter of the patient in the same transaction as the profile (analytics/fitzpatrick.ts).
+ * Patient facts the analytics count under, and the one rule for them: a patient's records are
+ * counted under the patient's CURRENT Fitzpatrick type and, for its courses and plans, its CURRENT
+ * site (the profile's), whenever they were recorded. So an analyst filtering "Fitzpatrick V" gets the
+ * patients whose type is V now, and one filtering a site gets the courses and plans of the patients
+ * of that site now, in summaries, outcome records and KPIs alike. A session is the exception for the
+ * site: it stays counted at the site where it was performed (its own `siteId`).
+ *
+ * A session keeps the FITZPATRICK ref it was first counted under (`rollup.refs`), but that stored
+ * value is superseded by the profile's: the rollups count a session through
+ * `sessionUnit(session, patient.fitzpatrick)` (clinical/rollups.ts); a course through its outcome
+ * record, whose type and site every write refreshes from the profile; a plan through its KPI item,
+ * written at the patient's site with its type. A change of the type or a move to another site
+ * recounts the patient in the same transaction as the profile (analytics/recount.ts).
  */
 
 /**
  * The profile attribute every write that counts a patient in the analytics moves (`ADD 1`): sessions,
- * late adverse events, assessments and new treatment plans. They count the patient under the
- * profile's Fitzpatrick type; a change of that type recounts everything the patient contributed in
- * one transaction (analytics/fitzpatrick.ts) and is conditioned on this counter as read before its
+ * late adverse events, assessments and treatment plans (new or edited). They count the patient under
+ * the profile's Fitzpatrick type and site; a change of either recounts everything the patient
+ * contributed in one transaction (analytics/recount.ts) and is conditioned on this counter as read before its
  * reads, so a write that lands between the recount's reads and its commit turns the recount into
- * CONFLICT instead of being left counted under the old type.
+ * CONFLICT instead of being left counted under the old type or site.
  */
 export const RECORD_SEQ = "recordSeq";
 
