@@ -23,7 +23,7 @@ const lot = (key: string) =>
     .slice(0, 4)
     .toUpperCase()}-2511`;
 
-const noAnswers = {
+export const noAnswers = {
   activeSkinInfection: false,
   activeAcneInArea: false,
   activeHerpesOutbreak: false,

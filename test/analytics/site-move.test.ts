@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { addDays, type Principal } from "@needlework/core";
-import { Patients, TreatmentPlans, type Db } from "@needlework/store";
+import { Patients, TreatmentPlans } from "@needlework/store";
 import { demoGroups } from "@needlework/store/local";
 import { parseGlobalId, toGlobalId } from "@needlework/api";
 import { codes, startTestApi, type TestApi } from "../support/api";
+import { interferingDb } from "../support/interfere";
 import { recordCohort, TODAY, type CreatedPatient } from "./cohort";
 import { expectAnalyticsAgree, expectSitesAgree } from "./recompute";
 
@@ -208,43 +208,33 @@ describe("a patient moved to another site after sessions and assessments", () =>
 
   it("a write landing between the move's reads and its commit makes the move CONFLICT; retried, it goes through", async () => {
     const p = await read(zelda.id);
-    let interfered = false;
-    const racing: Db = {
-      ...api.db,
-      doc: {
-        send: async (command: unknown) => {
-          if (command instanceof TransactWriteCommand && !interfered) {
-            interfered = true;
-            const concerns = await api.gql<{ patient: { concerns: { id: string }[] } }>(
-              `query($id: ID!) { patient(id: $id) { concerns { id } } }`,
-              { id: zelda.id },
-              sam,
-            );
-            const r = await api.gql(
-              ASSESS,
-              {
-                p: zelda.id,
-                input: {
-                  concernId: concerns.data!.patient.concerns[0]!.id,
-                  scale: "GAIS",
-                  score: 2,
-                  rater: "PATIENT",
-                  assessedOn: addDays(TODAY, -2),
-                },
-              },
-              api.users.mia,
-            );
-            expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-          }
-          return api.db.doc.send(command as never);
+    const racing = interferingDb(api.db, async () => {
+      const concerns = await api.gql<{ patient: { concerns: { id: string }[] } }>(
+        `query($id: ID!) { patient(id: $id) { concerns { id } } }`,
+        { id: zelda.id },
+        sam,
+      );
+      const r = await api.gql(
+        ASSESS,
+        {
+          p: zelda.id,
+          input: {
+            concernId: concerns.data!.patient.concerns[0]!.id,
+            scale: "GAIS",
+            score: 2,
+            rater: "PATIENT",
+            assessedOn: addDays(TODAY, -2),
+          },
         },
-      } as unknown as Db["doc"],
-    };
-    const attempt = Patients.updatePatient(racing, sam, parseGlobalId(zelda.id)!.localId, p.version, {
+        api.users.mia,
+      );
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    });
+    const attempt = Patients.updatePatient(racing.db, sam, parseGlobalId(zelda.id)!.localId, p.version, {
       ...inputOf(p, "harbour"),
     } as never);
     await expect(attempt).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(interfered).toBe(true);
+    expect(racing.interfered()).toBe(true);
     expect((await read(zelda.id)).siteId.id).toBe(riverside);
     await agree();
     await move(harbour);
@@ -261,29 +251,17 @@ describe("a patient moved to another site after sessions and assessments", () =>
     );
     expect(plan.errors, JSON.stringify(plan.errors)).toBeUndefined();
     // The move commits between the plan update's reads and its transaction.
-    let moved = false;
-    const racing: Db = {
-      ...api.db,
-      doc: {
-        send: async (command: unknown) => {
-          if (command instanceof TransactWriteCommand && !moved) {
-            moved = true;
-            await move(riverside);
-          }
-          return api.db.doc.send(command as never);
-        },
-      } as unknown as Db["doc"],
-    };
+    const racing = interferingDb(api.db, () => move(riverside));
     const ref = parseGlobalId(planId)!.localId.split("|");
     const attempt = TreatmentPlans.updateTreatmentPlan(
-      racing,
+      racing.db,
       sam,
       { patientId: ref[0]!, date: ref[1]!, id: ref[2]! },
       plan.data!.node.version,
       { notes: "moved patient" },
     );
     await expect(attempt).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(moved).toBe(true);
+    expect(racing.interfered()).toBe(true);
     expect((await read(zelda.id)).version).toBe(p.version + 1);
     await agree();
   });
