@@ -148,6 +148,29 @@ describe("a patient moved to another site after sessions and assessments", () =>
     expect(await sessionsAt()).toEqual(sessionsBefore);
   });
 
+  it("her plan moved with her: due on the new site's list, off the old one's", async () => {
+    const DUE = `query($s: ID!, $from: Date!, $to: Date!) { plansDue(siteId: $s, from: $from, to: $to, first: 100) { edges { node { id site { id } } } } }`;
+    const due = async (siteId: string) => {
+      const r = await api.gql<{ plansDue: { edges: { node: { id: string; site: { id: string } } }[] } }>(
+        DUE,
+        { s: siteId, from: addDays(TODAY, -3650), to: addDays(TODAY, 3650) },
+        sam,
+      );
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data!.plansDue.edges.map((e) => e.node);
+    };
+    const plan = await api.gql<{ node: { site: { id: string }; dueOn: string | null; version: number } }>(
+      `query($id: ID!) { node(id: $id) { ... on TreatmentPlan { site { id } dueOn version } } }`,
+      { id: zelda.planId! },
+      sam,
+    );
+    expect(plan.errors, JSON.stringify(plan.errors)).toBeUndefined();
+    expect(plan.data!.node.site.id).toBe(riverside);
+    expect(plan.data!.node.dueOn).not.toBeNull();
+    expect((await due(riverside)).map((n) => n.id)).toContain(zelda.planId);
+    expect((await due(harbour)).map((n) => n.id)).not.toContain(zelda.planId);
+  });
+
   it("a practitioner of the old site no longer sees the patient (NOT_FOUND); one of the new site does", async () => {
     const ava = api.users.ava!; // harbour only
     const hidden = await api.gql(PATIENT, { id: zelda.id }, ava);

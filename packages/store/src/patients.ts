@@ -212,7 +212,7 @@ export async function updatePatient(
                 .filter(Boolean)
                 .join(
                   "; ",
-                )}: ${recount.sessions} sessions, ${recount.courses} courses with outcomes, ${recount.plans} plans, ${recount.records} outcome records recounted`,
+                )}: ${recount.sessions} sessions, ${recount.courses} courses with outcomes, ${recount.plans} plans, ${recount.records} outcome records recounted${recount.movedPlans > 0 ? `; ${recount.movedPlans} plans moved with the patient` : ""}`,
             }
           : {}),
       });

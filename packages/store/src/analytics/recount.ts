@@ -4,7 +4,7 @@ import { Keys } from "../keys";
 import type { Tx } from "../tx";
 import { concernFromItem } from "../clinical/consultations";
 import { queryAll } from "../clinical/paging";
-import { planFromItem } from "../clinical/plans";
+import { planFromItem, planItem } from "../clinical/plans";
 import { batchGet, keyString } from "../clinical/read";
 import { RollupDeltas, sessionUnit } from "../clinical/rollups";
 import { sessionFromItem } from "../clinical/sessions";
@@ -37,6 +37,8 @@ export interface Recount {
   /** Courses with an outcome on some scale (those that move in the rollups). */
   courses: number;
   plans: number;
+  /** Plans moved from the old site to the new one with the patient. */
+  movedPlans: number;
   records: number;
   /** Items added to the transaction. */
   items: number;
@@ -55,7 +57,10 @@ export interface Recount {
  *   a new site the SITE items and every item's site prefix (`L=<site>`) of the course's values;
  * - each outcome record rewritten with the new type and site (row, filter attributes, the per-site
  *   index key), a Put at the version read, and the record counters of the old and new site moved;
- * - each treatment plan's KPI item with the new type and site (one UpdateItem per plan).
+ * - each treatment plan's KPI item with the new type and site (one UpdateItem per plan);
+ * - on a move, each plan still held at the old site (not cancelled) moved to the new one at its version,
+ *   with its due-index keys, so what is due shows on the new site's list, not on a list whose
+ *   practitioners no longer see the patient (one Put per such plan).
  *
  * The caller conditions the profile on `recordSeq` as read BEFORE these reads (patient-facts.ts), so
  * a session, adverse event, assessment or plan landing in between fails the update with CONFLICT.
@@ -87,6 +92,22 @@ export async function addPatientRecount(
   const typeChanged = (from.fitzpatrick ?? null) !== (to.fitzpatrick ?? null);
   if (typeChanged)
     for (const s of sessions) deltas.change(sessionUnit(s, from.fitzpatrick), sessionUnit(s, to.fitzpatrick));
+
+  // Plans held at the old site go with the patient: the due list is per site (gsi2), and a plan left
+  // behind would drop off every list (the old site's practitioners no longer see the patient).
+  let movedPlans = 0;
+  if (from.siteId !== to.siteId) {
+    const at = new Date().toISOString();
+    for (const p of plans) {
+      if (p.siteId !== from.siteId || p.status === "CANCELLED") continue;
+      tx.put(planItem({ ...p, siteId: to.siteId, version: p.version + 1, updatedAt: at }), {
+        condition: "version = :v",
+        values: { ":v": p.version },
+        onConditionFailed: () => conflict("This patient's treatment plan"),
+      });
+      movedPlans++;
+    }
+  }
 
   // KPI items: the whole item from the plan (an upsert), at the patient's site, with its type or none.
   const indicationOf = new Map(concerns.map((c) => [c.id, c.indication]));
@@ -145,6 +166,7 @@ export async function addPatientRecount(
     sessions: typeChanged ? sessions.length : 0,
     courses,
     plans: plans.length,
+    movedPlans,
     records,
     items: tx.items.length - before,
   };
