@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { confirmsName, erasedLine, percentDone } from "./erasure";
+import { normaliseName as coreNormaliseName } from "../../../packages/core/src/patient";
+import { confirmsName, erasedLine, normaliseName, percentDone } from "./erasure";
 
 describe("erase patient dialog rules", () => {
+  it("normalises a name exactly as the API does (core's normaliseName, copied: the portal does not bundle core)", () => {
+    for (const name of [
+      "Zoë O'Neill-Brown",
+      "  ÅSA   Öberg ",
+      "Jean-Luc  Picard!",
+      "Ngũgĩ wa Thiong'o",
+      "ÆLFRED",
+    ])
+      expect(normaliseName(name)).toBe(coreNormaliseName(name));
+  });
+
   const p = { givenName: "Zoë", familyName: "O'Neill-Brown" };
   it("accepts the name as shown, either order, ignoring accents, case and punctuation", () => {
     expect(confirmsName("Zoë O'Neill-Brown", p)).toBe(true);
