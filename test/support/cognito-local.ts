@@ -1,7 +1,5 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
@@ -10,7 +8,7 @@ import {
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { ROLES } from "@needlework/core";
-import { freePort } from "@needlework/store/local";
+import { freePort, startWatchedService } from "@needlework/store/local";
 
 /**
  * cognito-local (the npm package cognito-local@5.3.0, an offline emulator of the Cognito user pool
@@ -34,24 +32,6 @@ function startScript(): string {
   return join(dirname(require.resolve("cognito-local/package.json")), "lib/bin/start.js");
 }
 
-async function waitForPort(port: number, exited: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error("cognito-local exited before it opened its port");
-    const ok = await new Promise<boolean>((res) => {
-      const s = connect(port, "127.0.0.1");
-      s.once("connect", () => {
-        s.destroy();
-        res(true);
-      });
-      s.once("error", () => res(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`cognito-local did not open port ${port} within ${timeoutMs} ms`);
-}
-
 export function emulatorClient(endpoint: string): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
     endpoint,
@@ -65,44 +45,22 @@ export async function startCognitoLocal(opts: { verbose?: boolean } = {}): Promi
   const port = await freePort();
   // It keeps its config and data under ./.cognito of its working directory.
   const dir = mkdtempSync(join(tmpdir(), "needlework-cognito-"));
-  const watchdog = [
-    'node "$@" & cpid=$!',
-    "trap 'kill $cpid 2>/dev/null; wait $cpid; exit 0' TERM INT",
-    `while kill -0 ${process.pid} 2>/dev/null && kill -0 $cpid 2>/dev/null; do sleep 1 & wait $!; done`,
-    "kill $cpid 2>/dev/null; wait $cpid",
-  ].join("\n");
-  const child = spawn("/bin/sh", ["-c", watchdog, "cognito-local", startScript()], {
+  const service = await startWatchedService({
+    name: "cognito-local",
+    command: "node",
+    args: [startScript()],
+    port,
     cwd: dir,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DEBUG: "" },
-    stdio: opts.verbose ? "inherit" : "ignore",
-    detached: true,
+    verbose: opts.verbose,
+  }).catch((e: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   });
-  const exited = new Promise<void>((res) => child.once("exit", () => res()));
   const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          /* already gone */
-        }
-      }, 3000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await service.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-  try {
-    await waitForPort(port, () => child.exitCode !== null, 30_000);
-  } catch (e) {
-    await stop();
-    throw e;
-  }
   const endpoint = `http://127.0.0.1:${port}`;
   const client = emulatorClient(endpoint);
   return {

