@@ -6,6 +6,7 @@ import { demoGroups } from "@needlework/store/local";
 import { parseGlobalId } from "@needlework/api";
 import { codes, startTestApi, type TestApi } from "../support/api";
 import { recordCohort, TODAY, type CreatedPatient } from "./cohort";
+import { PATIENT_FIELDS, patientInputOf, type PatientOut } from "./patient-edit";
 import { expectAnalyticsAgree } from "./recompute";
 
 /**
@@ -15,25 +16,9 @@ import { expectAnalyticsAgree } from "./recompute";
  * patient-facts.ts). Later writes (a late adverse event, a new score) land under the new type, and a
  * write racing the change turns the change into CONFLICT rather than being left under the old type.
  */
-const PATIENT = `query($id: ID!) { patient(id: $id) { id version siteId: site { id } givenName familyName dateOfBirth email phone fitzpatrick
-  allergies { substance kind reaction severity } medications { name class startedOn stoppedOn } historyFlags
+const PATIENT = `query($id: ID!) { patient(id: $id) { ${PATIENT_FIELDS}
   timeline(first: 100) { edges { node { __typename ... on TreatmentSession { id version } } } } } }`;
 const UPDATE = `mutation($id: ID!, $v: Int!, $input: PatientInput!) { updatePatient(id: $id, version: $v, input: $input) { patient { id version fitzpatrick } } }`;
-
-interface PatientOut {
-  id: string;
-  version: number;
-  siteId: { id: string };
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  email: string | null;
-  phone: string | null;
-  fitzpatrick: string | null;
-  allergies: unknown[];
-  medications: unknown[];
-  historyFlags: string[];
-}
 
 describe("a patient's Fitzpatrick type changed after sessions and assessments", () => {
   let api: TestApi;
@@ -47,18 +32,8 @@ describe("a patient's Fitzpatrick type changed after sessions and assessments", 
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.patient;
   };
-  const inputOf = (p: PatientOut, fitzpatrick: string | null) => ({
-    siteId: p.siteId.id,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    dateOfBirth: p.dateOfBirth,
-    email: p.email,
-    phone: p.phone,
-    fitzpatrick,
-    allergies: p.allergies,
-    medications: p.medications,
-    historyFlags: p.historyFlags,
-  });
+  const inputOf = (p: PatientOut, fitzpatrick: string | null) => patientInputOf(p, { fitzpatrick });
+
   const setType = async (fitzpatrick: string | null) => {
     const p = await read(zelda.id);
     const r = await api.gql<{ updatePatient: { patient: { fitzpatrick: string | null } } }>(

@@ -6,6 +6,7 @@ import { parseGlobalId, toGlobalId } from "@needlework/api";
 import { codes, startTestApi, type TestApi } from "../support/api";
 import { interferingDb } from "../support/interfere";
 import { recordCohort, TODAY, type CreatedPatient } from "./cohort";
+import { PATIENT_FIELDS, patientInputOf, type PatientOut } from "./patient-edit";
 import { expectAnalyticsAgree, expectSitesAgree } from "./recompute";
 
 /**
@@ -17,25 +18,9 @@ import { expectAnalyticsAgree, expectSitesAgree } from "./recompute";
  * concern × depth band matrix per site and the KPIs per site, for the old and the new site, agree with
  * a recomputation; a practitioner of the old site no longer sees the patient, one of the new site does.
  */
-const PATIENT = `query($id: ID!) { patient(id: $id) { id version siteId: site { id } givenName familyName dateOfBirth email phone fitzpatrick
-  allergies { substance kind reaction severity } medications { name class startedOn stoppedOn } historyFlags } }`;
+const PATIENT = `query($id: ID!) { patient(id: $id) { ${PATIENT_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $v: Int!, $input: PatientInput!) { updatePatient(id: $id, version: $v, input: $input) { patient { id version site { id } } } }`;
 const ASSESS = `mutation($p: ID!, $input: AssessmentInput!) { recordAssessment(patientId: $p, input: $input) { assessment { id } } }`;
-
-interface PatientOut {
-  id: string;
-  version: number;
-  siteId: { id: string };
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  email: string | null;
-  phone: string | null;
-  fitzpatrick: string | null;
-  allergies: unknown[];
-  medications: unknown[];
-  historyFlags: string[];
-}
 
 const harbour = toGlobalId("Site", "harbour");
 const riverside = toGlobalId("Site", "riverside");
@@ -58,18 +43,8 @@ describe("a patient moved to another site after sessions and assessments", () =>
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.patient;
   };
-  const inputOf = (p: PatientOut, siteId: string) => ({
-    siteId,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    dateOfBirth: p.dateOfBirth,
-    email: p.email,
-    phone: p.phone,
-    fitzpatrick: p.fitzpatrick,
-    allergies: p.allergies,
-    medications: p.medications,
-    historyFlags: p.historyFlags,
-  });
+  const inputOf = (p: PatientOut, siteId: string) => patientInputOf(p, { siteId });
+
   const move = async (siteId: string) => {
     const p = await read(zelda.id);
     const r = await api.gql<{ updatePatient: { patient: { site: { id: string } } } }>(
