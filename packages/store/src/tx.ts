@@ -18,107 +18,47 @@ export interface TxItem {
   onConditionFailed?: (old: Record<string, unknown> | undefined) => Error;
 }
 
+/** What a transaction item may be conditioned on, and who explains a failed condition. */
+export interface TxCondition {
+  condition?: string | undefined;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+  onConditionFailed?: TxItem["onConditionFailed"];
+}
+
+/** The condition fields every kind of item shares (the old item comes back when one fails). */
+const conditioned = (c: TxCondition) => ({
+  ConditionExpression: c.condition,
+  ExpressionAttributeNames: c.names,
+  ExpressionAttributeValues: c.values,
+  ReturnValuesOnConditionCheckFailure: c.condition ? ("ALL_OLD" as const) : undefined,
+});
+
 export class Tx {
   readonly items: TxItem[] = [];
 
-  put(
-    Item: Record<string, unknown>,
-    opts: {
-      condition?: string;
-      names?: Record<string, string>;
-      values?: Record<string, unknown>;
-      onConditionFailed?: TxItem["onConditionFailed"];
-    } = {},
-    tableName?: string,
-  ): this {
-    this.items.push({
-      item: {
-        Put: {
-          TableName: tableName,
-          Item,
-          ConditionExpression: opts.condition,
-          ExpressionAttributeNames: opts.names,
-          ExpressionAttributeValues: opts.values,
-          ReturnValuesOnConditionCheckFailure: opts.condition ? "ALL_OLD" : undefined,
-        },
-      },
-      onConditionFailed: opts.onConditionFailed,
-    });
+  private add(item: TransactItem, c: TxCondition): this {
+    this.items.push({ item, onConditionFailed: c.onConditionFailed });
     return this;
   }
 
-  update(
-    Key: Record<string, unknown>,
-    expr: {
-      update: string;
-      condition?: string;
-      names?: Record<string, string>;
-      values?: Record<string, unknown>;
-      onConditionFailed?: TxItem["onConditionFailed"];
-    },
-  ): this {
-    this.items.push({
-      item: {
-        Update: {
-          Key,
-          UpdateExpression: expr.update,
-          ConditionExpression: expr.condition,
-          ExpressionAttributeNames: expr.names,
-          ExpressionAttributeValues: expr.values,
-          ReturnValuesOnConditionCheckFailure: expr.condition ? "ALL_OLD" : undefined,
-        },
-      } as TransactItem,
-      onConditionFailed: expr.onConditionFailed,
-    });
-    return this;
+  put(Item: Record<string, unknown>, opts: TxCondition = {}, tableName?: string): this {
+    return this.add({ Put: { TableName: tableName, Item, ...conditioned(opts) } }, opts);
   }
 
-  delete(
-    Key: Record<string, unknown>,
-    opts: {
-      condition?: string;
-      names?: Record<string, string>;
-      values?: Record<string, unknown>;
-      onConditionFailed?: TxItem["onConditionFailed"];
-    } = {},
-  ): this {
-    this.items.push({
-      item: {
-        Delete: {
-          Key,
-          ConditionExpression: opts.condition,
-          ExpressionAttributeNames: opts.names,
-          ExpressionAttributeValues: opts.values,
-          ReturnValuesOnConditionCheckFailure: opts.condition ? "ALL_OLD" : undefined,
-        },
-      } as TransactItem,
-      onConditionFailed: opts.onConditionFailed,
-    });
-    return this;
+  update(Key: Record<string, unknown>, expr: TxCondition & { update: string }): this {
+    return this.add(
+      { Update: { Key, UpdateExpression: expr.update, ...conditioned(expr) } } as TransactItem,
+      expr,
+    );
   }
 
-  conditionCheck(
-    Key: Record<string, unknown>,
-    expr: {
-      condition: string;
-      names?: Record<string, string>;
-      values?: Record<string, unknown>;
-      onConditionFailed?: TxItem["onConditionFailed"];
-    },
-  ): this {
-    this.items.push({
-      item: {
-        ConditionCheck: {
-          Key,
-          ConditionExpression: expr.condition,
-          ExpressionAttributeNames: expr.names,
-          ExpressionAttributeValues: expr.values,
-          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-        },
-      } as TransactItem,
-      onConditionFailed: expr.onConditionFailed,
-    });
-    return this;
+  delete(Key: Record<string, unknown>, opts: TxCondition = {}): this {
+    return this.add({ Delete: { Key, ...conditioned(opts) } } as TransactItem, opts);
+  }
+
+  conditionCheck(Key: Record<string, unknown>, expr: TxCondition & { condition: string }): this {
+    return this.add({ ConditionCheck: { Key, ...conditioned(expr) } } as TransactItem, expr);
   }
 
   async commit(db: Db, clientRequestToken?: string): Promise<void> {
