@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, Protocols } from "@needlework/core";
-import { TreatmentSessions } from "@needlework/store";
+import { addDays, Protocols, Sessions } from "@needlework/core";
 import { parseGlobalId, toGlobalId } from "@needlework/api";
 import { startTestApi, type TestApi } from "../support/api";
 import { noAnswers, site } from "../support/clinical";
@@ -178,12 +177,12 @@ describe("transaction size: the worst case within the validation limits fits Dyn
   /** 20 applications: serums `from`..`from+4`, each on four zones, the concerns' zones first. */
   const applications = (from: number) => {
     const zones = ["CHEEKS", "FOREHEAD", "ABDOMEN", "SCALP", "NECK", "CHIN", "ARMS", "BACK"];
-    return Array.from({ length: TreatmentSessions.MAX_SERUMS_PER_SESSION }, (_, i) => {
-      const s = from + (i % TreatmentSessions.MAX_DISTINCT_SERUMS_PER_SESSION);
+    return Array.from({ length: Sessions.MAX_SERUMS_PER_SESSION }, (_, i) => {
+      const s = from + (i % Sessions.MAX_DISTINCT_SERUMS_PER_SESSION);
       return {
         serumId: serumIds[s]!,
         lotNumber: `WC-${s}`,
-        zone: zones[(i + Math.floor(i / TreatmentSessions.MAX_DISTINCT_SERUMS_PER_SESSION)) % zones.length]!,
+        zone: zones[(i + Math.floor(i / Sessions.MAX_DISTINCT_SERUMS_PER_SESSION)) % zones.length]!,
       };
     });
   };

@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
 import {
+  NOTHING_TO_REPORT_ANSWERS,
   addOverride,
   partialScreeningAnswers,
   screenStatus,
+  standingFlags,
   treatmentArea,
   validateConsultationInput,
 } from "./consultations";
-import type { ContraindicationFinding, Override } from "./contraindications";
+import {
+  screen,
+  validateScreeningAnswers,
+  type ContraindicationFinding,
+  type Override,
+} from "./contraindications";
 import type { DomainError } from "./errors";
+import { DEFAULT_SETTINGS } from "./settings";
 
 const NOW = new Date("2026-11-25T10:00:00Z");
 const answers = {
@@ -161,5 +169,34 @@ describe("overrides on a consultation", () => {
     expect(fields(() => addOverride([fixed], [], { code: "LOT_EXPIRED", reason: "ok", ...by }))).toEqual([
       "override.code",
     ]);
+  });
+});
+
+describe("standingFlags", () => {
+  const patient = {
+    allergies: [],
+    medications: [],
+    historyFlags: ["KELOID_TENDENCY" as const],
+    fitzpatrick: "II" as const,
+  };
+
+  it("screens the record on a day with nothing to report: the history stands", () => {
+    const codes = standingFlags({ patient, settings: DEFAULT_SETTINGS, onDate: "2026-11-25" }).map(
+      (f) => f.code,
+    );
+    expect(codes).toEqual(["KELOID_TENDENCY"]);
+  });
+
+  it("answers every yes/no question with no and gives no procedure date", () => {
+    const answers = validateScreeningAnswers({ ...NOTHING_TO_REPORT_ANSWERS }, "2026-11-25");
+    expect(answers).toEqual(NOTHING_TO_REPORT_ANSWERS);
+    expect(
+      screen({
+        patient: { ...patient, historyFlags: [] },
+        answers,
+        settings: DEFAULT_SETTINGS,
+        onDate: "2026-11-25",
+      }),
+    ).toEqual([]);
   });
 });

@@ -9,14 +9,23 @@ import {
   SCREENING_QUESTIONS,
   applyOverrides,
   blocking,
+  screen,
   validateOverrideInput,
   validateScreeningAnswers,
   type ContraindicationFinding,
   type Override,
+  type ScreenInput,
   type ScreeningAnswers,
 } from "./contraindications";
-import { badInput, isDomainError } from "./errors";
-import { Problems, requireDate, requireOneOf, requireText, todayIso } from "./validate";
+import { badInput } from "./errors";
+import {
+  Problems,
+  collectProblems as collect,
+  requireDate,
+  requireOneOf,
+  requireText,
+  todayIso,
+} from "./validate";
 
 /**
  * A consultation: the day's concerns with their baselines, the screening answers, and the screen's
@@ -45,19 +54,6 @@ export interface ValidConsultationFields {
   siteId: string;
   concerns: ValidConsultationConcern[];
   answers: ScreeningAnswers;
-}
-
-/** Runs a validator and files its field problems under `prefix` instead of throwing. */
-function collect<T>(p: Problems, prefix: string, fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (e) {
-    if (isDomainError(e) && e.code === "BAD_USER_INPUT") {
-      for (const f of e.fields) p.add(`${prefix}.${f.path}`, f.reason);
-      return undefined;
-    }
-    throw e;
-  }
 }
 
 /**
@@ -157,4 +153,30 @@ export function addOverride<O extends Override>(
       },
     ]);
   return [...existing, candidate];
+}
+
+/**
+ * The answers of a day with nothing to report (no acute condition, no recent procedure): screened
+ * with them, a patient's record yields only what stands whatever the day (history, medications,
+ * allergies, skin type).
+ */
+export const NOTHING_TO_REPORT_ANSWERS: Readonly<ScreeningAnswers> = Object.freeze({
+  activeSkinInfection: false,
+  activeAcneInArea: false,
+  activeHerpesOutbreak: false,
+  openWounds: false,
+  pregnantOrBreastfeeding: false,
+  eczemaPsoriasisRosaceaFlareInArea: false,
+  sunburn: false,
+  chemoOrRadiotherapyCurrent: false,
+  chemoOrRadiotherapyDate: null,
+  toxinDate: null,
+  fillerDate: null,
+  peelLaserDate: null,
+  retinoidDate: null,
+});
+
+/** The patient's standing flags: the screen of their record on a day with nothing to report. */
+export function standingFlags(input: Omit<ScreenInput, "answers" | "area">): ContraindicationFinding[] {
+  return screen({ ...input, answers: { ...NOTHING_TO_REPORT_ANSWERS } });
 }

@@ -81,6 +81,8 @@ export type {
 } from "./protocols";
 export type {
   SessionInput,
+  RecordSessionInput,
+  SerumApplicationInput,
   ValidSessionFields,
   SessionZone,
   SerumApplied,

@@ -5,8 +5,12 @@ import {
   adverseEventFlag,
   checkSessionSerums,
   classifyAdverseEvent,
+  MAX_DISTINCT_SERUMS_PER_SESSION,
+  MAX_SERUMS_PER_SESSION,
   validateAdverseEvent,
+  validateRecordSessionInput,
   validateSessionInput,
+  type RecordSessionInput,
   type SessionInput,
 } from "./sessions";
 import { DEFAULT_SETTINGS } from "./settings";
@@ -215,5 +219,85 @@ describe("aftercare", () => {
     expect(lines.some((l) => /more than 7 days/.test(l))).toBe(true);
     expect(lines[lines.length - 1]).toBe("Call 0123 456 if worried.");
     expect(lines).toHaveLength(AFTERCARE_SEED.length + 2);
+  });
+});
+
+describe("validateRecordSessionInput", () => {
+  const rescreen = {
+    activeSkinInfection: false,
+    activeAcneInArea: false,
+    activeHerpesOutbreak: false,
+    openWounds: false,
+    pregnantOrBreastfeeding: false,
+    eczemaPsoriasisRosaceaFlareInArea: false,
+    sunburn: false,
+  };
+  const record: RecordSessionInput = { ...pen, planId: "p|2026-05-01|plan", siteId: "harbour", rescreen };
+  const applied = (n: number, distinct: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      serumId: `serum-${i % distinct}`,
+      lotNumber: `L-${i}`,
+      zone: "CHEEKS",
+    }));
+  const problems = (input: RecordSessionInput): { path: string; reason: string }[] => {
+    try {
+      validateRecordSessionInput(input, { now });
+    } catch (e) {
+      return (e as DomainError).fields;
+    }
+    return [];
+  };
+
+  it("accepts a session within the caps and returns the day's answers", () => {
+    const v = validateRecordSessionInput(
+      { ...record, serums: applied(MAX_SERUMS_PER_SESSION, MAX_DISTINCT_SERUMS_PER_SESSION) },
+      { now },
+    );
+    expect(v.session.serums).toHaveLength(MAX_SERUMS_PER_SESSION);
+    expect(v.answers.sunburn).toBe(false);
+  });
+
+  it("caps the serum applications and the different serums of a session", () => {
+    expect(problems({ ...record, serums: applied(MAX_SERUMS_PER_SESSION + 1, 1) })).toEqual([
+      { path: "serums", reason: `at most ${MAX_SERUMS_PER_SESSION} serum applications per session` },
+    ]);
+    expect(problems({ ...record, serums: applied(MAX_DISTINCT_SERUMS_PER_SESSION + 1, 99) })).toEqual([
+      { path: "serums", reason: `at most ${MAX_DISTINCT_SERUMS_PER_SESSION} different serums per session` },
+    ]);
+  });
+
+  it("refuses the same lot twice on a zone, whatever its case", () => {
+    const twice = [
+      { serumId: "s", lotNumber: "l-1", zone: "CHEEKS" },
+      { serumId: "s", lotNumber: " L-1 ", zone: "CHEEKS" },
+      { serumId: "s", lotNumber: "L-1", zone: "FOREHEAD" },
+    ];
+    const zones = [...pen.zones, { zone: "FOREHEAD", depthMm: 0.5, passes: 2 }];
+    expect(problems({ ...record, zones, serums: twice }).map((f) => f.path)).toEqual(["serums.1"]);
+  });
+
+  it("lists every problem at once: plan, site, override, session fields and screening answers", () => {
+    const paths = problems({
+      ...record,
+      planId: "",
+      siteId: "",
+      device: "NONE",
+      serums: [{ serumId: "s", lotNumber: "L", zone: "CHEEKS", overrideReason: "x".repeat(1001) }],
+      overrides: [{ code: "KELOID_TENDENCY", reason: " " }],
+      rescreen: { ...rescreen, sunburn: undefined },
+    }).map((f) => f.path);
+    expect(paths).toEqual([
+      "planId",
+      "siteId",
+      "serums.0.overrideReason",
+      "overrides.0.reason",
+      "device",
+      "rescreen.sunburn",
+    ]);
+  });
+
+  it("screens the answers on the session day, today when that day is not a date", () => {
+    const dated = { ...rescreen, toxinDate: "2026-06-02" };
+    expect(problems({ ...record, rescreen: dated }).map((f) => f.path)).toEqual(["rescreen.toxinDate"]);
   });
 });

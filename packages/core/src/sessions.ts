@@ -1,5 +1,10 @@
 import { DEVICE_DEPTH_MAX_MM, DEVICE_DEPTH_MIN_MM, ZONES, ZONE_LABELS, type Zone } from "./concerns";
-import type { ContraindicationFinding } from "./contraindications";
+import {
+  validateOverrideInput,
+  validateScreeningAnswers,
+  type ContraindicationFinding,
+  type ScreeningAnswers,
+} from "./contraindications";
 import { DEVICES, type Device } from "./devices";
 import type { Allergy } from "./patient";
 import type { PlanZone } from "./protocols";
@@ -8,6 +13,8 @@ import type { ClinicSettings } from "./settings";
 import {
   Problems,
   addDays,
+  collectProblems,
+  isIsoDate,
   daysBetween,
   requireDate,
   requireNumberInRange,
@@ -471,4 +478,80 @@ export function aftercareSheet(
   );
   for (const l of settings.aftercareText.split(/\r?\n/)) if (l.trim()) lines.push(l.trim());
   return lines;
+}
+
+// --- Recording a session --------------------------------------------------------------------------
+
+/**
+ * At most this many serum applications (a serum on a zone) per session, one lot trace each, and at
+ * most this many different serums (each a rollup value: two items). With the plan's concerns
+ * (MAX_CONCERNS_PER_PLAN) they keep a session's transaction within DynamoDB's 100 items, courses'
+ * counters included (docs/STORAGE.md "Transaction size"; test/integration/transaction-size.test.ts).
+ */
+export const MAX_SERUMS_PER_SESSION = 12;
+export const MAX_DISTINCT_SERUMS_PER_SESSION = 5;
+
+export interface SerumApplicationInput {
+  serumId: string;
+  lotNumber: string;
+  zone: string;
+  /** Proceeds despite an overridable BLOCK (allergy, clearance, actives); never for a bad lot. */
+  overrideReason?: string | null;
+}
+
+/** A session as recorded against a plan, with the day's screening answers and overrides. */
+export interface RecordSessionInput extends Omit<SessionInput, "serums" | "planId"> {
+  /** The plan's local id (`<patientId>|<startDate>|<planId>`). */
+  planId: string;
+  siteId: string;
+  serums?: SerumApplicationInput[] | null;
+  /** The day's screening answers (the questions of the consultation). */
+  rescreen: Partial<Record<keyof ScreeningAnswers, unknown>>;
+  /** Overrides of findings that are new or changed since the consultation. */
+  overrides?: { code: string; reason: string }[] | null;
+}
+
+/**
+ * Validates a session to record: the session itself (validateSessionInput), the serum caps, no lot
+ * recorded twice on a zone, the day's screening answers and the overrides, every problem at once
+ * (BAD_USER_INPUT). Run before any read, then again with the plan's zones for depth deviations.
+ */
+export function validateRecordSessionInput(
+  input: RecordSessionInput,
+  ctx: { planZones?: readonly PlanZone[] | null; now?: Date } = {},
+): { session: ValidSessionFields; deviations: DepthDeviation[]; answers: ScreeningAnswers } {
+  const p = new Problems();
+  if (!input.planId) p.add("planId", "is required");
+  if (!input.siteId) p.add("siteId", "is required");
+  const serums = input.serums ?? [];
+  if (serums.length > MAX_SERUMS_PER_SESSION)
+    p.add("serums", `at most ${MAX_SERUMS_PER_SESSION} serum applications per session`);
+  if (new Set(serums.map((s) => s.serumId)).size > MAX_DISTINCT_SERUMS_PER_SESSION)
+    p.add("serums", `at most ${MAX_DISTINCT_SERUMS_PER_SESSION} different serums per session`);
+  const seen = new Set<string>();
+  serums.forEach((s, i) => {
+    const k = `${s.serumId}\u0000${(s.lotNumber ?? "").trim().toUpperCase()}\u0000${s.zone}`;
+    if (seen.has(k)) p.add(`serums.${i}`, "the same serum lot is recorded twice for this zone");
+    seen.add(k);
+    if (s.overrideReason != null && s.overrideReason.trim().length > 1000)
+      p.add(`serums.${i}.overrideReason`, "must be at most 1000 characters");
+  });
+  (input.overrides ?? []).forEach((o, i) =>
+    collectProblems(p, "", () => validateOverrideInput(o, `overrides.${i}`)),
+  );
+  const core = collectProblems(p, "", () =>
+    validateSessionInput(
+      { ...input, planId: null },
+      { planZones: ctx.planZones ?? null, ...(ctx.now ? { now: ctx.now } : {}) },
+    ),
+  );
+  const onDate =
+    typeof input.performedOn === "string" && isIsoDate(input.performedOn)
+      ? input.performedOn
+      : todayIso(ctx.now);
+  const answers = collectProblems(p, "rescreen", () =>
+    validateScreeningAnswers(input.rescreen ?? {}, onDate),
+  );
+  p.throwIfAny();
+  return { ...core!, answers: answers! };
 }

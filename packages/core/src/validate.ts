@@ -1,4 +1,4 @@
-import { badInput, type FieldProblem } from "./errors";
+import { badInput, isDomainError, type FieldProblem } from "./errors";
 
 /**
  * A tiny collector so every validator reports all problems at once, each with its field path.
@@ -13,6 +13,22 @@ export class Problems {
   }
   throwIfAny(): void {
     if (this.list.length > 0) throw badInput(this.list);
+  }
+}
+
+/**
+ * Runs a validator and files its field problems in `p` (under `prefix`, when given) instead of
+ * throwing, so a compound input reports every problem at once.
+ */
+export function collectProblems<T>(p: Problems, prefix: string, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (isDomainError(e) && e.code === "BAD_USER_INPUT") {
+      for (const f of e.fields) p.add(prefix ? `${prefix}.${f.path}` : f.path, f.reason);
+      return undefined;
+    }
+    throw e;
   }
 }
 

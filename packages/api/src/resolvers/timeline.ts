@@ -1,4 +1,4 @@
-import { Contraindications, todayIso, type ScreeningAnswers } from "@needlework/core";
+import { ConsultationRules, todayIso } from "@needlework/core";
 import { PatientTimeline, formatRef, type TimelineEntry } from "@needlework/store";
 import { requirePrincipal, type Context } from "../context";
 import type { Resolvers } from "../generated/resolvers";
@@ -8,23 +8,6 @@ import { assessmentNode, consultationNode, treatmentPlanNode, treatmentSessionNo
  * The patient page: the timeline is ONE Query per page on the patient collection, whatever it holds;
  * records on it are primed into the loaders so nested fields do not read them again.
  */
-
-/** Answers of a day with nothing to report: what is left is what stands whatever the day. */
-const STANDING: ScreeningAnswers = {
-  activeSkinInfection: false,
-  activeAcneInArea: false,
-  activeHerpesOutbreak: false,
-  openWounds: false,
-  pregnantOrBreastfeeding: false,
-  eczemaPsoriasisRosaceaFlareInArea: false,
-  sunburn: false,
-  chemoOrRadiotherapyCurrent: false,
-  chemoOrRadiotherapyDate: null,
-  toxinDate: null,
-  fillerDate: null,
-  peelLaserDate: null,
-  retinoidDate: null,
-};
 
 function node(e: TimelineEntry, ctx: Context) {
   switch (e.kind) {
@@ -73,7 +56,7 @@ export const timelineResolvers = {
     activeFlags: async (patient, _, ctx) => {
       const p = requirePrincipal(ctx);
       const { settings } = await ctx.loaders.settings.load(p.groupId);
-      return Contraindications.screen({ patient, answers: STANDING, settings, onDate: todayIso() });
+      return ConsultationRules.standingFlags({ patient, settings, onDate: todayIso() });
     },
   },
   TimelineEntry: {

@@ -6,11 +6,8 @@ import {
   contraindicated,
   Contraindications,
   forbidden,
-  isDomainError,
-  isIsoDate,
   addDays,
   notFound,
-  todayIso,
   Serums as SerumRules,
   Sessions as SessionRules,
   type AdverseEvent,
@@ -27,9 +24,9 @@ import {
   type Override,
   type Patient,
   type Principal,
+  type RecordSessionInput,
   type RfSettings,
   type ScreeningAnswers,
-  type SessionInput,
   type SessionZone,
   type Zone,
 } from "@needlework/core";
@@ -67,33 +64,9 @@ import { settingsFromItem } from "./settings";
  * idempotency record.
  */
 
-/**
- * At most this many serum applications (a serum on a zone) per session, one lot trace each, and at
- * most this many different serums (each a rollup value: two items). With the plan's concerns (core's
- * MAX_CONCERNS_PER_PLAN) they keep a session's transaction within DynamoDB's 100 items, courses'
- * counters included (docs/STORAGE.md "Transaction size"; test/integration/transaction-size.test.ts).
- */
-export const MAX_SERUMS_PER_SESSION = 12;
-export const MAX_DISTINCT_SERUMS_PER_SESSION = 5;
-
-export interface SerumApplicationInput {
-  serumId: string;
-  lotNumber: string;
-  zone: string;
-  /** Proceeds despite an overridable BLOCK (allergy, clearance, actives); never for a bad lot. */
-  overrideReason?: string | null;
-}
-
-export interface RecordSessionInput extends Omit<SessionInput, "serums" | "planId"> {
-  /** The plan's local id (`<patientId>|<startDate>|<planId>`). */
-  planId: string;
-  siteId: string;
-  serums?: SerumApplicationInput[] | null;
-  /** The day's screening answers (the questions of the consultation). */
-  rescreen: Partial<Record<keyof ScreeningAnswers, unknown>>;
-  /** Overrides of findings that are new or changed since the consultation. */
-  overrides?: { code: string; reason: string }[] | null;
-}
+/** The session limits are core's; re-exported for callers that size transactions by them. */
+export const { MAX_SERUMS_PER_SESSION, MAX_DISTINCT_SERUMS_PER_SESSION } = SessionRules;
+export type { RecordSessionInput, SerumApplicationInput } from "@needlework/core";
 
 export interface SerumApplication {
   serumId: string;
@@ -238,69 +211,6 @@ export function sessionWrites(s: TreatmentSession): {
   };
 }
 
-// --- Validation -----------------------------------------------------------------------------------
-
-/** Runs a core validator and collects its field problems (under `prefix`) instead of throwing. */
-function collect<T>(problems: FieldProblem[], prefix: string, fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (e) {
-    if (isDomainError(e) && e.code === "BAD_USER_INPUT") {
-      problems.push(
-        ...e.fields.map((f) => ({ path: prefix ? `${prefix}.${f.path}` : f.path, reason: f.reason })),
-      );
-      return undefined;
-    }
-    throw e;
-  }
-}
-
-/**
- * The session's own checks (core's validation, the day's screening answers, overrides), every
- * problem at once. Run before any read, then again with the plan's zones for depth deviations.
- */
-function validateShape(input: RecordSessionInput, planZones?: TreatmentPlan["zones"], now?: Date) {
-  const problems: FieldProblem[] = [];
-  if (!input.planId) problems.push({ path: "planId", reason: "is required" });
-  if (!input.siteId) problems.push({ path: "siteId", reason: "is required" });
-  const serums = input.serums ?? [];
-  if (serums.length > MAX_SERUMS_PER_SESSION)
-    problems.push({
-      path: "serums",
-      reason: `at most ${MAX_SERUMS_PER_SESSION} serum applications per session`,
-    });
-  if (new Set(serums.map((s) => s.serumId)).size > MAX_DISTINCT_SERUMS_PER_SESSION)
-    problems.push({
-      path: "serums",
-      reason: `at most ${MAX_DISTINCT_SERUMS_PER_SESSION} different serums per session`,
-    });
-  const seen = new Set<string>();
-  serums.forEach((s, i) => {
-    const k = `${s.serumId}\u0000${(s.lotNumber ?? "").trim().toUpperCase()}\u0000${s.zone}`;
-    if (seen.has(k))
-      problems.push({ path: `serums.${i}`, reason: "the same serum lot is recorded twice for this zone" });
-    seen.add(k);
-    if (s.overrideReason != null && s.overrideReason.trim().length > 1000)
-      problems.push({ path: `serums.${i}.overrideReason`, reason: "must be at most 1000 characters" });
-  });
-  (input.overrides ?? []).forEach((o, i) =>
-    collect(problems, "", () => Contraindications.validateOverrideInput(o, `overrides.${i}`)),
-  );
-  const core = collect(problems, "", () =>
-    SessionRules.validateSessionInput(
-      { ...input, planId: null },
-      { planZones: planZones ?? null, ...(now ? { now } : {}) },
-    ),
-  );
-  const onDate =
-    typeof input.performedOn === "string" && isIsoDate(input.performedOn) ? input.performedOn : todayIso(now);
-  const answers = collect(problems, "rescreen", () =>
-    Contraindications.validateScreeningAnswers(input.rescreen ?? {}, onDate),
-  );
-  if (problems.length > 0 || !core || !answers) throw badInput(problems);
-  return { ...core, answers };
-}
-
 function assertActive(patient: Patient): void {
   if (patient.archived)
     throw badInput([
@@ -324,7 +234,7 @@ export async function recordSession(
   input: RecordSessionInput,
   idem?: IdempotencyContext,
 ): Promise<{ session: TreatmentSession; plan: TreatmentPlan }> {
-  validateShape(input);
+  SessionRules.validateRecordSessionInput(input);
   const planRef = planRefOf(patientId, input.planId);
   return runIdempotent(
     db,
@@ -446,7 +356,14 @@ export interface SessionBuild {
  */
 export function buildSession(b: SessionBuild): TreatmentSession {
   const { actor, at, patient, plan, consultation, concerns, catalogue, settings, input } = b;
-  const { session: fields, deviations, answers } = validateShape(input, plan.zones, b.now);
+  const {
+    session: fields,
+    deviations,
+    answers,
+  } = SessionRules.validateRecordSessionInput(input, {
+    planZones: plan.zones,
+    ...(b.now ? { now: b.now } : {}),
+  });
   const who = { by: actor.userId, byName: actor.name, at };
 
   // 1. The screen again, on the session day, against what the consultation found.
