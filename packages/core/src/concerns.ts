@@ -1,37 +1,13 @@
 import { Problems, requireDate, requireOneOf, requireText, todayIso } from "./validate";
 import { SCALE_IDS, SCALES, scaleFitsIndication, validateScore, type ScaleId } from "./scales";
+import { INDICATIONS, INDICATION_LABELS, type Indication } from "./indications";
 
 /**
  * Concerns (indications), treatment zones and their safe depth defaults (DOMAIN.md "Concerns",
  * "Typical protocols"). Active acne is a contraindication, not an indication.
  */
 
-export const INDICATIONS = [
-  "ALOPECIA",
-  "WRINKLES",
-  "ROSACEA",
-  "ACNE_SCARRING",
-  "PIGMENTATION",
-  "MELASMA",
-  "STRETCH_MARKS",
-  "SCARRING",
-  "LAXITY",
-  "REJUVENATION",
-] as const;
-export type Indication = (typeof INDICATIONS)[number];
-
-export const INDICATION_LABELS: Readonly<Record<Indication, string>> = {
-  ALOPECIA: "Alopecia (hair loss)",
-  WRINKLES: "Wrinkles / fine lines",
-  ROSACEA: "Rosacea",
-  ACNE_SCARRING: "Acne scarring",
-  PIGMENTATION: "Pigmentation",
-  MELASMA: "Melasma",
-  STRETCH_MARKS: "Stretch marks",
-  SCARRING: "Scarring (surgical / traumatic)",
-  LAXITY: "Loose skin / laxity",
-  REJUVENATION: "General rejuvenation",
-};
+export { INDICATIONS, INDICATION_LABELS, type Indication };
 
 export interface ConditionCode {
   system: "http://hl7.org/fhir/sid/icd-10";

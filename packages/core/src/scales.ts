@@ -1,4 +1,4 @@
-import type { Indication } from "./concerns";
+import type { Indication } from "./indications";
 import { Problems, requireDate, requireOneOf, requireText, todayIso } from "./validate";
 
 /**
