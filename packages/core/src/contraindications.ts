@@ -1,78 +1,27 @@
-import type { ContraindicationReason } from "./errors";
 import { badInput, contraindicated, type FieldProblem } from "./errors";
-import type { Allergy, HistoryFlag, Medication, MedicationClass, Patient } from "./patient";
-import { FACIAL_ZONES, ZONE_LABELS, type Zone } from "./concerns";
-import { addMonths } from "./calendar";
-import { settingSource, type ClinicSettings } from "./settings";
-import { findMatch } from "./terms";
-import { Problems, addDays, requireDate, requireText } from "./validate";
+import { screenContext } from "./screening/context";
+import { SCREENING_RULES } from "./screening/rules";
+import {
+  CONTRAINDICATION_CODES,
+  type ContraindicationCode,
+  type ContraindicationFinding,
+  type ScreenInput,
+  type ScreeningAnswers,
+  type ScreeningRule,
+} from "./screening/types";
+import { Problems, requireDate, requireText } from "./validate";
 
 /**
  * The contraindication screen (DOMAIN.md "Contraindications"), run at consultation and again before
  * each session. Pure: it reads the patient's standing history and medications, the day's screening
  * answers and the clinic's settings, and returns findings. BLOCKs stop treatment unless a prescriber
- * overrides them with a reason; WARNs are shown and may be acknowledged.
- *
- * Waiting periods: a period of N days/months after date D ends on D + N. Treatment on that day is
- * allowed; any earlier day (including the day of D itself, or a D in the future) is within the
- * period. E.g. isotretinoin stopped 2026-03-01, 6 months → first allowed day 2026-09-01.
+ * overrides them with a reason; WARNs are shown and may be acknowledged. The rules themselves are rows
+ * of SCREENING_RULES (./screening/rules), one module per group; waiting periods are counted in
+ * ./screening/context.ts.
  */
 
-/** A finding of the screen (or of a serum check). `overridable: false` means no override exists. */
-export interface ContraindicationFinding extends ContraindicationReason {
-  overridable: boolean;
-}
-
-export const CONTRAINDICATION_CODES = [
-  // BLOCK
-  "ACTIVE_SKIN_INFECTION",
-  "ACTIVE_ACNE",
-  "ACTIVE_HERPES",
-  "OPEN_WOUNDS",
-  "PREGNANT_OR_BREASTFEEDING",
-  "CHEMO_RADIOTHERAPY",
-  "ISOTRETINOIN",
-  "KELOID_TENDENCY",
-  "BLEEDING_DISORDER",
-  "ANTICOAGULANT",
-  "IMMUNOSUPPRESSION",
-  "UNCONTROLLED_DIABETES",
-  "METAL_ALLERGY",
-  "ANAESTHETIC_ALLERGY",
-  "SKIN_FLARE_IN_AREA",
-  // WARN
-  "HERPES_HISTORY",
-  "FITZPATRICK_PIH_RISK",
-  "RECENT_TOXIN",
-  "RECENT_FILLER",
-  "RECENT_PEEL_LASER",
-  "RECENT_RETINOID",
-  "SUNBURN",
-] as const;
-export type ContraindicationCode = (typeof CONTRAINDICATION_CODES)[number];
-
-/** The day's answers to the screening questions; medications and history come from the patient. */
-export interface ScreeningAnswers {
-  activeSkinInfection: boolean;
-  activeAcneInArea: boolean;
-  activeHerpesOutbreak: boolean;
-  openWounds: boolean;
-  pregnantOrBreastfeeding: boolean;
-  eczemaPsoriasisRosaceaFlareInArea: boolean;
-  sunburn: boolean;
-  /** Currently receiving chemotherapy or radiotherapy. */
-  chemoOrRadiotherapyCurrent?: boolean | null;
-  /** Date of the last chemotherapy or radiotherapy treatment, if any. */
-  chemoOrRadiotherapyDate?: string | null;
-  /** Last botulinum toxin in the treatment area. */
-  toxinDate?: string | null;
-  /** Last dermal filler in the treatment area. */
-  fillerDate?: string | null;
-  /** Last chemical peel or laser treatment in the area. */
-  peelLaserDate?: string | null;
-  /** Last use of a topical retinoid (retinol, tretinoin, adapalene). */
-  retinoidDate?: string | null;
-}
+export { CONTRAINDICATION_CODES, SCREENING_RULES };
+export type { ContraindicationCode, ContraindicationFinding, ScreenInput, ScreeningAnswers, ScreeningRule };
 
 export interface ScreeningQuestion {
   key: keyof ScreeningAnswers;
@@ -205,255 +154,10 @@ export function validateScreeningAnswers(
   return out as unknown as ScreeningAnswers;
 }
 
-export interface ScreenInput {
-  patient: Pick<Patient, "allergies" | "medications" | "historyFlags" | "fitzpatrick">;
-  answers: ScreeningAnswers;
-  settings: Readonly<ClinicSettings>;
-  /** The day of treatment (or of the consultation). */
-  onDate: string;
-  /** Zones to be treated; used in the wording and to stress facial risks. */
-  area?: readonly Zone[];
-}
-
-const METAL_TERMS = ["nickel", "stainless steel", "chromium", "cobalt"];
-const ANAESTHETIC_TERMS = [
-  "lidocaine",
-  "lignocaine",
-  "prilocaine",
-  "tetracaine",
-  "amethocaine",
-  "benzocaine",
-  "articaine",
-  "emla",
-  "local anaesthetic",
-  "local anesthetic",
-  "anaesthetic",
-  "anesthetic",
-];
-
-/** A medication counts on `onDate` if it has started (or has no start) and has not stopped before. */
-const isCurrent = (m: Medication, onDate: string): boolean =>
-  (!m.startedOn || m.startedOn <= onDate) && (!m.stoppedOn || m.stoppedOn >= onDate);
-
-const medSource = (m: Medication, what: string): string =>
-  `medication: ${m.name} (${what}) ${m.stoppedOn ? `stopped ${m.stoppedOn}` : "current"}`;
-
-const areaText = (area: readonly Zone[] | undefined): string =>
-  area && area.length > 0 ? ` (${area.map((z) => ZONE_LABELS[z].toLowerCase()).join(", ")})` : "";
-
 /** Screens a patient for treatment on `onDate`. One finding per code; sources are joined with "; ". */
 export function screen(input: ScreenInput): ContraindicationFinding[] {
-  const { patient, answers, settings, onDate, area } = input;
-  const where = areaText(area);
-  const found: ContraindicationFinding[] = [];
-  const block = (code: ContraindicationCode, reason: string, source: string): void => {
-    found.push({ code, level: "BLOCK", reason, source, overridable: true });
-  };
-  const warn = (code: ContraindicationCode, reason: string, source: string): void => {
-    found.push({ code, level: "WARN", reason, source, overridable: true });
-  };
-  const has = (flag: HistoryFlag): boolean => patient.historyFlags.includes(flag);
-  const meds = (cls: MedicationClass): Medication[] => patient.medications.filter((m) => m.class === cls);
-  /** The waiting period after `date` has not ended by onDate. */
-  const withinDays = (date: string, days: number): boolean => onDate < addDays(date, days);
-  const withinMonths = (date: string, months: number): boolean => onDate < addMonths(date, months);
-
-  // --- Answers of the day -------------------------------------------------------------------
-  if (answers.activeSkinInfection)
-    block(
-      "ACTIVE_SKIN_INFECTION",
-      `Active skin infection in the treatment area${where}: needling spreads it and risks a deeper infection. Treat the infection first.`,
-      "screening answer: active skin infection",
-    );
-  if (answers.activeAcneInArea)
-    block(
-      "ACTIVE_ACNE",
-      `Active inflamed acne in the treatment area${where}: needling spreads bacteria and worsens inflammation. Treat the acne first; scars can be needled once lesions have settled.`,
-      "screening answer: active acne in area",
-    );
-  if (answers.activeHerpesOutbreak)
-    block(
-      "ACTIVE_HERPES",
-      "Active herpes simplex outbreak: needling can spread the virus across the treated skin. Wait until the lesions have fully healed.",
-      "screening answer: active herpes outbreak",
-    );
-  if (answers.openWounds)
-    block(
-      "OPEN_WOUNDS",
-      `Open wounds in the treatment area${where}: infection risk and poor healing. Wait until the skin is intact.`,
-      "screening answer: open wounds",
-    );
-  if (answers.pregnantOrBreastfeeding)
-    block(
-      "PREGNANT_OR_BREASTFEEDING",
-      "Pregnant or breastfeeding: microneedling and its serums are not established as safe; defer until after pregnancy and breastfeeding.",
-      "screening answer: pregnant or breastfeeding",
-    );
-  if (answers.eczemaPsoriasisRosaceaFlareInArea)
-    block(
-      "SKIN_FLARE_IN_AREA",
-      `Eczema, psoriasis or rosacea flaring in the treatment area${where}: needling can worsen the flare (and psoriasis can spread to injured skin). Wait until it has settled.`,
-      "screening answer: eczema/psoriasis/rosacea flare in area",
-    );
-  if (answers.sunburn)
-    warn(
-      "SUNBURN",
-      "Sunburn in the treatment area: the skin is already inflamed; higher risk of irritation and pigmentation. Consider postponing until it has healed.",
-      "screening answer: sunburn",
-    );
-
-  // --- Cancer treatment ------------------------------------------------------------------------
-  const chemoMonths = settings.chemoRadiotherapyMonths;
-  const chemoReason = `Chemotherapy or radiotherapy within the last ${chemoMonths} months: healing and immunity are impaired, infection risk is high. Defer treatment.`;
-  if (answers.chemoOrRadiotherapyCurrent)
-    block("CHEMO_RADIOTHERAPY", chemoReason, "screening answer: currently having chemotherapy/radiotherapy");
-  if (answers.chemoOrRadiotherapyDate && withinMonths(answers.chemoOrRadiotherapyDate, chemoMonths))
-    block(
-      "CHEMO_RADIOTHERAPY",
-      chemoReason,
-      `screening answer: last chemotherapy/radiotherapy ${answers.chemoOrRadiotherapyDate}; ${settingSource(settings, "chemoRadiotherapyMonths")}`,
-    );
-  for (const m of [...meds("CHEMOTHERAPY"), ...meds("RADIOTHERAPY")]) {
-    if (isCurrent(m, onDate) || (m.stoppedOn && withinMonths(m.stoppedOn, chemoMonths)))
-      block(
-        "CHEMO_RADIOTHERAPY",
-        chemoReason,
-        `${medSource(m, m.class === "CHEMOTHERAPY" ? "chemotherapy" : "radiotherapy")}; ${settingSource(settings, "chemoRadiotherapyMonths")}`,
-      );
-  }
-
-  // --- Isotretinoin ----------------------------------------------------------------------------
-  for (const m of meds("ISOTRETINOIN")) {
-    const months = settings.isotretinoinMonths;
-    if (isCurrent(m, onDate) || (m.stoppedOn && withinMonths(m.stoppedOn, months))) {
-      const until = m.stoppedOn ? ` (earliest ${addMonths(m.stoppedOn, months)})` : "";
-      const reason = `Isotretinoin taken within the last ${months} months${until}: risk of delayed healing and atypical scarring.${settings.isotretinoinLevel === "WARN" ? " Your clinic treats this as a warning: discuss the risk and record consent." : ""}`;
-      const source = `${medSource(m, "isotretinoin")}; ${settingSource(settings, "isotretinoinMonths")}, isotretinoinLevel=${settings.isotretinoinLevel}`;
-      if (settings.isotretinoinLevel === "WARN") warn("ISOTRETINOIN", reason, source);
-      else block("ISOTRETINOIN", reason, source);
-    }
-  }
-
-  // --- Standing history ------------------------------------------------------------------------
-  if (has("KELOID_TENDENCY"))
-    block(
-      "KELOID_TENDENCY",
-      "Keloid or hypertrophic scarring tendency: needling injury can trigger new raised scars.",
-      "history: keloid tendency",
-    );
-  if (has("BLEEDING_DISORDER"))
-    block(
-      "BLEEDING_DISORDER",
-      "Bleeding disorder: bleeding and bruising from needling may not stop normally.",
-      "history: bleeding disorder",
-    );
-  for (const m of meds("ANTICOAGULANT").filter((x) => isCurrent(x, onDate)))
-    block(
-      "ANTICOAGULANT",
-      "Taking an anticoagulant: prolonged bleeding and bruising. Do not stop it without the prescriber; seek medical advice.",
-      medSource(m, "anticoagulant"),
-    );
-  if (has("IMMUNOSUPPRESSION"))
-    block(
-      "IMMUNOSUPPRESSION",
-      "Immunosuppressed: higher infection risk and impaired healing.",
-      "history: immunosuppression",
-    );
-  for (const m of meds("IMMUNOSUPPRESSANT").filter((x) => isCurrent(x, onDate)))
-    block(
-      "IMMUNOSUPPRESSION",
-      "Taking an immunosuppressant: higher infection risk and impaired healing.",
-      medSource(m, "immunosuppressant"),
-    );
-  if (has("DIABETES_UNCONTROLLED"))
-    block(
-      "UNCONTROLLED_DIABETES",
-      "Uncontrolled diabetes: impaired wound healing and higher infection risk.",
-      "history: uncontrolled diabetes",
-    );
-
-  // --- Allergies to the needles or the numbing cream ---------------------------------------------
-  const allergyFinding = (a: Allergy, code: ContraindicationCode, what: string): void => {
-    const src = `${a.kind === "ALLERGY" ? "allergy" : "sensitivity"}: ${a.substance}`;
-    if (a.kind === "ALLERGY")
-      block(
-        code,
-        `Allergy to ${what}: risk of an allergic reaction during treatment.${code === "ANAESTHETIC_ALLERGY" ? " Do not use that numbing agent; an alternative needs a prescriber's decision." : " Needles must be confirmed free of it."}`,
-        src,
-      );
-    else warn(code, `Sensitivity to ${what}: watch for irritation and consider an alternative.`, src);
-  };
-  if (has("NICKEL_ALLERGY"))
-    block(
-      "METAL_ALLERGY",
-      "Allergy to nickel / stainless steel: the needles may cause an allergic reaction. Needles must be confirmed free of it.",
-      "history: nickel allergy",
-    );
-  if (has("ANAESTHETIC_ALLERGY"))
-    block(
-      "ANAESTHETIC_ALLERGY",
-      "Allergy to topical anaesthetic: do not use that numbing agent; an alternative needs a prescriber's decision.",
-      "history: anaesthetic allergy",
-    );
-  for (const a of patient.allergies) {
-    if (findMatch(a.substance, METAL_TERMS)) allergyFinding(a, "METAL_ALLERGY", "nickel / stainless steel");
-    else if (findMatch(a.substance, ANAESTHETIC_TERMS))
-      allergyFinding(a, "ANAESTHETIC_ALLERGY", `the topical anaesthetic (${a.substance})`);
-  }
-
-  // --- Warnings --------------------------------------------------------------------------------
-  if (has("HERPES_SIMPLEX_HISTORY") && !answers.activeHerpesOutbreak) {
-    const facial = !area || area.length === 0 || area.some((z) => FACIAL_ZONES.includes(z));
-    if (facial)
-      warn(
-        "HERPES_HISTORY",
-        "History of herpes simplex (cold sores): needling can reactivate it. Consider antiviral prophylaxis before treatment.",
-        "history: herpes simplex",
-      );
-  }
-  const fitz = patient.fitzpatrick;
-  if (fitz === "IV" || fitz === "V" || fitz === "VI")
-    warn(
-      "FITZPATRICK_PIH_RISK",
-      `Fitzpatrick type ${fitz}: higher risk of post-inflammatory hyperpigmentation. Use conservative depth (lower end of the range) and strict sun protection.`,
-      `patient: Fitzpatrick ${fitz}`,
-    );
-  if (answers.toxinDate && withinDays(answers.toxinDate, settings.toxinDays))
-    warn(
-      "RECENT_TOXIN",
-      `Botulinum toxin in the area on ${answers.toxinDate}, less than ${settings.toxinDays} days ago: needling may spread it before it has settled.`,
-      `screening answer: toxin ${answers.toxinDate}; ${settingSource(settings, "toxinDays")}`,
-    );
-  if (answers.fillerDate && withinDays(answers.fillerDate, settings.fillerDays))
-    warn(
-      "RECENT_FILLER",
-      `Dermal filler in the area on ${answers.fillerDate}, less than ${settings.fillerDays} days ago: risk of displacing the filler and of infection.`,
-      `screening answer: filler ${answers.fillerDate}; ${settingSource(settings, "fillerDays")}`,
-    );
-  const peelDays = settings.peelLaserRetinoidDays;
-  if (answers.peelLaserDate && withinDays(answers.peelLaserDate, peelDays))
-    warn(
-      "RECENT_PEEL_LASER",
-      `Chemical peel or laser on ${answers.peelLaserDate}, less than ${peelDays} days ago: the skin barrier has not recovered; risk of irritation and pigmentation.`,
-      `screening answer: peel/laser ${answers.peelLaserDate}; ${settingSource(settings, "peelLaserRetinoidDays")}`,
-    );
-  const retinoidReason = `Retinoid used within the last ${peelDays} days: the skin is more fragile and reactive; risk of irritation.`;
-  if (answers.retinoidDate && withinDays(answers.retinoidDate, peelDays))
-    warn(
-      "RECENT_RETINOID",
-      retinoidReason,
-      `screening answer: retinoid ${answers.retinoidDate}; ${settingSource(settings, "peelLaserRetinoidDays")}`,
-    );
-  for (const m of meds("TOPICAL_RETINOID")) {
-    if (isCurrent(m, onDate) || (m.stoppedOn && withinDays(m.stoppedOn, peelDays)))
-      warn(
-        "RECENT_RETINOID",
-        retinoidReason,
-        `${medSource(m, "topical retinoid")}; ${settingSource(settings, "peelLaserRetinoidDays")}`,
-      );
-  }
-
-  return mergeByCode(found);
+  const ctx = screenContext(input);
+  return mergeByCode(SCREENING_RULES.flatMap((rule) => rule.evaluate(ctx)));
 }
 
 /** One finding per code: BLOCK wins over WARN, the first reason is kept, distinct sources joined. */
