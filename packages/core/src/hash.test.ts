@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { createHash, createHmac } from "node:crypto";
-import { hmacSha256, sha256, toHex, uuidFromName } from "./hash";
+import { NEEDLEWORK_NAMESPACE, hmacSha256, sha256, toHex, uuidFromName, uuidV5 } from "./hash";
 
 describe("sha256", () => {
   it("matches known vectors", () => {
@@ -25,10 +25,22 @@ describe("hmacSha256", () => {
   });
 });
 
+describe("uuidV5", () => {
+  it("matches the RFC 9562 test vector (appendix A.4: DNS namespace, www.example.com)", () => {
+    expect(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8")).toBe(
+      "2ed6657d-e927-568b-95e1-2665a8aea6a2",
+    );
+  });
+  it("rejects a namespace that is not a UUID", () => {
+    expect(() => uuidV5("x", "6ba7b810")).toThrow(/not a UUID/);
+  });
+});
+
 describe("uuidFromName", () => {
-  it("is stable and well-formed", () => {
+  it("is a stable, well-formed version 5 id in Needlework's namespace", () => {
     const a = uuidFromName("Patient/p1");
     expect(a).toBe(uuidFromName("Patient/p1"));
+    expect(a).toBe(uuidV5("Patient/p1", NEEDLEWORK_NAMESPACE));
     expect(a).not.toBe(uuidFromName("Patient/p2"));
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });

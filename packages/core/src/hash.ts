@@ -1,111 +1,52 @@
 /**
- * SHA-256 and HMAC-SHA256 in plain TypeScript: synchronous, dependency-free and the same in Node,
- * Lambda and the browser (core is imported by the portal, where node:crypto does not exist and Web
- * Crypto is asynchronous). Used for pseudonymous keys and deterministic bundle ids, not for
- * passwords. Verified against node:crypto in hash.test.ts.
+ * Hashing for pseudonymous keys and deterministic FHIR ids, not for passwords. @noble/hashes is
+ * synchronous and runs unchanged in Node, Lambda and the browser (the portal depends on core; node:crypto
+ * does not exist there and Web Crypto is asynchronous).
  */
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha1 } from "@noble/hashes/legacy.js";
+import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
 
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-]);
-
-const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const bytes = (input: Uint8Array | string): Uint8Array =>
+  typeof input === "string" ? utf8ToBytes(input) : input;
 
 /** SHA-256 of bytes or a UTF-8 string. */
 export function sha256(input: Uint8Array | string): Uint8Array {
-  const msg = typeof input === "string" ? utf8(input) : input;
-  const bitLen = msg.length * 8;
-  const padded = new Uint8Array(((msg.length + 9 + 63) >> 6) << 6);
-  padded.set(msg);
-  padded[msg.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLen / 0x100000000));
-  view.setUint32(padded.length - 4, bitLen >>> 0);
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!];
-    for (let i = 0; i < 64; i++) {
-      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) >>> 0;
-      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + hh) >>> 0;
-  }
-  const out = new Uint8Array(32);
-  const ov = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i]!);
-  return out;
+  return nobleSha256(bytes(input));
 }
 
 /** HMAC-SHA256 (RFC 2104). */
 export function hmacSha256(key: Uint8Array | string, message: Uint8Array | string): Uint8Array {
-  let k = typeof key === "string" ? utf8(key) : key;
-  if (k.length > 64) k = sha256(k);
-  const block = new Uint8Array(64);
-  block.set(k);
-  const msg = typeof message === "string" ? utf8(message) : message;
-  const inner = new Uint8Array(64 + msg.length);
-  const outer = new Uint8Array(64 + 32);
-  for (let i = 0; i < 64; i++) {
-    inner[i] = block[i]! ^ 0x36;
-    outer[i] = block[i]! ^ 0x5c;
-  }
-  inner.set(msg, 64);
-  outer.set(sha256(inner), 64);
-  return sha256(outer);
+  return hmac(nobleSha256, bytes(key), bytes(message));
 }
 
-export function toHex(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += b.toString(16).padStart(2, "0");
-  return s;
+export function toHex(input: Uint8Array): string {
+  return bytesToHex(input);
 }
+
+/** The namespace of Needlework's name-based ids: a random UUID, fixed once (RFC 9562 section 6.5). */
+export const NEEDLEWORK_NAMESPACE = "f19e6b39-b833-448a-b6cf-22d7cbcf6c68";
 
 /**
- * A stable UUID (version 5 layout, SHA-256 based) for a name: the same name always gives the same
- * id, so FHIR bundles of the same record are reproducible.
+ * A name-based UUID version 5 (RFC 9562 section 5.5): SHA-1 of the namespace's 16 bytes followed by
+ * the name's UTF-8 bytes, truncated to 16 bytes, with the version (0101) and variant (10) bits set.
  */
-export function uuidFromName(name: string): string {
-  const b = sha256(name).slice(0, 16);
+export function uuidV5(name: string, namespace: string): string {
+  const ns = hexToBytes(namespace.replace(/-/g, ""));
+  if (ns.length !== 16) throw new Error(`not a UUID: ${namespace}`);
+  const n = utf8ToBytes(name);
+  const input = new Uint8Array(16 + n.length);
+  input.set(ns);
+  input.set(n, 16);
+  const b = sha1(input).slice(0, 16);
   b[6] = (b[6]! & 0x0f) | 0x50;
   b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = toHex(b);
+  const h = bytesToHex(b);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A stable id for a name: the same name always gives the same id, so FHIR bundles are reproducible. */
+export function uuidFromName(name: string): string {
+  return uuidV5(name, NEEDLEWORK_NAMESPACE);
 }
