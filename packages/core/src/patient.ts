@@ -132,7 +132,7 @@ export function validatePatientInput(input: PatientInput, now: Date = new Date()
     const startedOn = requireDate(p, `medications.${i}.startedOn`, m.startedOn, { required: false });
     const stoppedOn = requireDate(p, `medications.${i}.stoppedOn`, m.stoppedOn, { required: false });
     if (startedOn && stoppedOn && stoppedOn < startedOn)
-      p.add(`medications.${i}.stoppedOn`, "must not be before startedOn");
+      p.add(`medications.${i}.stoppedOn`, "must not be before the start date");
     if (name && cls) medications.push({ name, class: cls, startedOn, stoppedOn });
   });
   if (medications.length > 50) p.add("medications", "at most 50 entries");
@@ -171,4 +171,17 @@ export function normaliseName(s: string): string {
     .replace(/[^a-z0-9 ]+/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/**
+ * Whether a typed name confirms the patient's, as erasing a patient asks: "given family" or
+ * "family given", compared by normaliseName.
+ */
+export function nameConfirms(typed: string, name: { givenName: string; familyName: string }): boolean {
+  const t = normaliseName(typed);
+  return (
+    t.length > 0 &&
+    (t === normaliseName(`${name.givenName} ${name.familyName}`) ||
+      t === normaliseName(`${name.familyName} ${name.givenName}`))
+  );
 }

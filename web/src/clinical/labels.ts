@@ -1,65 +1,18 @@
+import { Concerns, Devices, Sessions } from "@needlework/core";
 import type {
   AdverseEventClass,
   AdverseEventSeverity,
-  AdverseEventType,
   ContraindicationLevel,
-  Device,
-  Indication,
   Rater,
   SerumClearance,
-  Zone,
 } from "../gql/graphql";
 
-/** Practitioner words for the clinical enums of the contract (the same words core uses). */
+/** Practitioner words for the clinical enums of the contract: core's where core has them. */
 
-export const INDICATION: Record<Indication, string> = {
-  ALOPECIA: "Alopecia (hair loss)",
-  WRINKLES: "Wrinkles / fine lines",
-  ROSACEA: "Rosacea",
-  ACNE_SCARRING: "Acne scarring",
-  PIGMENTATION: "Pigmentation",
-  MELASMA: "Melasma",
-  STRETCH_MARKS: "Stretch marks",
-  SCARRING: "Scarring (surgical / traumatic)",
-  LAXITY: "Loose skin / laxity",
-  REJUVENATION: "General rejuvenation",
-};
-
-export const ZONE: Record<Zone, string> = {
-  FOREHEAD: "Forehead",
-  PERIORBITAL: "Around the eyes",
-  CHEEKS: "Cheeks",
-  NOSE: "Nose",
-  PERIORAL: "Around the mouth",
-  CHIN: "Chin",
-  JAWLINE: "Jawline",
-  NECK: "Neck",
-  DECOLLETAGE: "Décolletage",
-  SCALP: "Scalp",
-  ABDOMEN: "Abdomen",
-  THIGHS: "Thighs",
-  ARMS: "Arms",
-  BUTTOCKS: "Buttocks",
-  BACK: "Back",
-  HANDS: "Backs of the hands",
-};
-
-export const DEVICE: Record<Device, string> = {
-  DERMAROLLER: "Dermaroller (manual)",
-  PEN: "Dermapen / motorised pen",
-  RF_MICRONEEDLING: "RF microneedling",
-};
-
-export const ADVERSE_EVENT: Record<AdverseEventType, string> = {
-  ERYTHEMA_OEDEMA: "Redness / swelling",
-  PIH: "Post-inflammatory hyperpigmentation",
-  INFECTION: "Infection",
-  HERPES_REACTIVATION: "Herpes (cold sore) reactivation",
-  GRANULOMA: "Granuloma",
-  TRAM_TRACK_SCARRING: "Tram-track scarring",
-  ALLERGIC_REACTION: "Allergic reaction",
-  OTHER: "Other",
-};
+export const INDICATION = Concerns.INDICATION_LABELS;
+export const ZONE = Concerns.ZONE_LABELS;
+export const DEVICE = Devices.DEVICE_LABELS;
+export const ADVERSE_EVENT = Sessions.ADVERSE_EVENT_LABELS;
 
 export const ADVERSE_SEVERITY: Record<AdverseEventSeverity, string> = {
   MILD: "Mild",
@@ -94,10 +47,12 @@ export const RATER: Record<Rater, string> = {
   PATIENT: "Patient",
 };
 
-/** The device's needle-length range (DOMAIN.md "Devices"). */
-export const DEPTH_MIN_MM = 0.25;
-export const DEPTH_MAX_MM = 2.5;
+/** The device's needle-length range. */
+export const DEPTH_MIN_MM = Concerns.DEVICE_DEPTH_MIN_MM;
+export const DEPTH_MAX_MM = Concerns.DEVICE_DEPTH_MAX_MM;
 
-export function optionsOf<K extends string>(record: Record<K, string>): { value: K; label: string }[] {
+export function optionsOf<K extends string>(
+  record: Readonly<Record<K, string>>,
+): { value: K; label: string }[] {
   return (Object.keys(record) as K[]).map((value) => ({ value, label: record[value] }));
 }

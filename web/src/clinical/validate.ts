@@ -1,10 +1,42 @@
-import { isIsoDate } from "../patients/validation";
+import {
+  isDomainError,
+  Problems,
+  requireDate,
+  requireNumberInRange,
+  requireText,
+  type FieldProblem,
+} from "@needlework/core";
 
 /**
- * Core's field rules (packages/core/src/validate.ts) with the same reasons, so a form shows most
- * mistakes before the round trip and the API's answer lands the same way when it does not.
+ * Form glue around core's field rules: a form shows core's own reasons before the round trip, so the
+ * API's answer, when it comes, lands the same way. Field path → reason.
  */
 export type Errors = Record<string, string>;
+
+/** Core's problems as form errors: the first reason per path. */
+export function errorsOf(problems: readonly FieldProblem[]): Errors {
+  const out: Errors = {};
+  for (const f of problems) out[f.path] ??= f.reason;
+  return out;
+}
+
+/** Runs one of core's validators; the field problems it refuses with (none: []). */
+export function problemsOf(validate: () => unknown): FieldProblem[] {
+  try {
+    validate();
+    return [];
+  } catch (e) {
+    if (isDomainError(e) && e.code === "BAD_USER_INPUT") return e.fields;
+    throw e;
+  }
+}
+
+function collect<T>(errors: Errors, run: (p: Problems) => T): T {
+  const p = new Problems();
+  const out = run(p);
+  Object.assign(errors, errorsOf(p.list));
+  return out;
+}
 
 export function text(
   errors: Errors,
@@ -12,13 +44,7 @@ export function text(
   value: string,
   opts: { max?: number; required?: boolean } = {},
 ): string | undefined {
-  const v = value.trim();
-  if (!v) {
-    if (opts.required ?? true) errors[path] = "is required";
-    return undefined;
-  }
-  if (v.length > (opts.max ?? 200)) errors[path] = `must be at most ${opts.max ?? 200} characters`;
-  return v;
+  return collect(errors, (p) => requireText(p, path, value, opts));
 }
 
 export function date(
@@ -27,17 +53,7 @@ export function date(
   value: string,
   opts: { required?: boolean; notAfter?: string; notBefore?: string } = {},
 ): string | undefined {
-  if (!value) {
-    if (opts.required ?? true) errors[path] = "is required";
-    return undefined;
-  }
-  if (!isIsoDate(value)) {
-    errors[path] = "must be a date written YYYY-MM-DD";
-    return undefined;
-  }
-  if (opts.notAfter && value > opts.notAfter) errors[path] = `must not be after ${opts.notAfter}`;
-  else if (opts.notBefore && value < opts.notBefore) errors[path] = `must not be before ${opts.notBefore}`;
-  return value;
+  return collect(errors, (p) => requireDate(p, path, value, opts));
 }
 
 /** A number input's value: Mantine's NumberInput gives "" while empty. */
@@ -59,19 +75,8 @@ export function numberInRange(
   opts: { integer?: boolean; unit?: string; required?: boolean } = {},
 ): number | undefined {
   const n = toNumber(value);
-  if (n === undefined) {
-    if (opts.required ?? true) errors[path] = "is required";
-    return undefined;
-  }
-  if (n < min || n > max) {
-    errors[path] = `must be between ${min} and ${max}${opts.unit ? ` ${opts.unit}` : ""}`;
-    return undefined;
-  }
-  if (opts.integer && !Number.isInteger(n)) {
-    errors[path] = "must be a whole number";
-    return undefined;
-  }
-  return n;
+  if (n === undefined && !(opts.required ?? true)) return undefined;
+  return collect(errors, (p) => requireNumberInRange(p, path, n, min, max, opts));
 }
 
 /** "zones.0.depthMm" + labels → "Depth must be …": the field's label, then the API's reason. */

@@ -1,21 +1,8 @@
 import { useRef } from "react";
 import { ApiError } from "../api/errors";
 
-/** Today as the API sees it (UTC), YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+// Dates as core (the API) computes them, in UTC.
+export { addDays, daysBetween, todayIso } from "@needlework/core";
 
 export function asApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError("INTERNAL_SERVER_ERROR", "Unexpected error");

@@ -25,7 +25,7 @@ import { date, describeWith, text, toNumber, type Errors } from "../clinical/val
 import type { OutcomesPageQuery, Rater, ScaleId } from "../gql/graphql";
 import { LoadError } from "../patients/PatientPage";
 import { formatDate } from "../patients/labels";
-import { todayIso } from "../patients/validation";
+import { todayIso } from "@needlework/core";
 import { PageLoader } from "../shell/PageLoader";
 import {
   OutcomeTrendQuery,

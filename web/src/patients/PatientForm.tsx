@@ -24,7 +24,8 @@ import {
   type PatientFormValues,
 } from "./formModel";
 import { ALLERGY_KIND, FITZPATRICK, HISTORY_FLAG, keysOf, MEDICATION_CLASS, SEVERITY } from "./labels";
-import { todayIso, validatePatientForm } from "./validation";
+import { todayIso } from "@needlework/core";
+import { validatePatientForm } from "./validation";
 
 const LABELS: Record<string, string> = {
   siteId: "Site",

@@ -1,28 +1,10 @@
+import { PatientRules } from "@needlework/core";
+
 /**
- * Rules of the portal's "Erase patient" dialog (the API checks the same again: a wrong name is
- * BAD_USER_INPUT and writes nothing).
+ * Rules of the portal's "Erase patient" dialog. The typed name is checked by core's rule, as the API
+ * checks it again (a wrong name is BAD_USER_INPUT and writes nothing).
  */
-
-/** The name compared as the API compares it: accents, case, punctuation and spacing ignored. */
-export function normaliseName(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/** Whether the typed name is the patient's ("given family", or "family given"). */
-export function confirmsName(typed: string, p: { givenName: string; familyName: string }): boolean {
-  const t = normaliseName(typed);
-  return (
-    t.length > 0 &&
-    (t === normaliseName(`${p.givenName} ${p.familyName}`) ||
-      t === normaliseName(`${p.familyName} ${p.givenName}`))
-  );
-}
+export const confirmsName = PatientRules.nameConfirms;
 
 /** Labels of the erased kinds (one, many), in the order the summary lists them. */
 export const ERASED_KIND_LABELS = {

@@ -10,7 +10,7 @@ const valid = () => ({
   dateOfBirth: "1990-05-01",
 });
 
-describe("patient form validation (mirrors the API)", () => {
+describe("patient form validation (core's rules, before the round trip)", () => {
   it("accepts a minimal patient", () => {
     expect(validatePatientForm(valid(), now)).toEqual({});
   });

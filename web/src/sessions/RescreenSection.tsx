@@ -15,7 +15,7 @@ import {
 import type { UseFormReturnType } from "@mantine/form";
 import { Finding } from "../clinical/Findings";
 import { formatDate } from "../patients/labels";
-import { todayIso } from "../patients/validation";
+import { todayIso } from "@needlework/core";
 import { WARN_TEXT } from "../theme";
 import type { RescreenRow, ScreenState } from "./rescreen";
 import type { RecorderPlan, ScreeningQuestion, SessionFormValues } from "./sessionForm";

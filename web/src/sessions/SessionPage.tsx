@@ -42,7 +42,7 @@ import type {
 } from "../gql/graphql";
 import { LoadError } from "../patients/PatientPage";
 import { ageOn, formatDate } from "../patients/labels";
-import { todayIso } from "../patients/validation";
+import { todayIso } from "@needlework/core";
 import { PageLoader } from "../shell/PageLoader";
 import { DANGER_TEXT, WARN_TEXT } from "../theme";
 import { RecordAdverseEventMutation, SessionQuery } from "./operations";

@@ -38,7 +38,7 @@ import { SafetyStrip } from "../clinical/SafetyStrip";
 import { describeWith, type Errors } from "../clinical/validate";
 import type { PatientFieldsFragment, Zone } from "../gql/graphql";
 import { formatDate } from "../patients/labels";
-import { todayIso } from "../patients/validation";
+import { todayIso } from "@needlework/core";
 import { DANGER_TEXT, WARN_TEXT } from "../theme";
 import { lotLabel, type CatalogueSerum } from "./catalogue";
 import { RecordSessionMutation } from "./operations";

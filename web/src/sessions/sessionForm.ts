@@ -19,7 +19,7 @@ import type {
   TreatmentSessionInput,
   Zone,
 } from "../gql/graphql";
-import { todayIso } from "../patients/validation";
+import { todayIso } from "@needlework/core";
 
 export type RecorderPlan = Extract<NonNullable<SessionRecorderQuery["plan"]>, { zones: unknown }>;
 export type PlannedZone = RecorderPlan["zones"][number];
