@@ -258,7 +258,7 @@ function ConsultationForm({ patient, questions }: { patient: Patient; questions:
   const today = todayIso();
   const form = useForm<ConsultationValues>({
     initialValues: emptyConsultation(today, questions),
-    validate: (v) => validateConsultation(v, questions, today),
+    validate: (v) => validateConsultation(v, questions, today, site.id),
     validateInputOnBlur: true,
   });
   const { screen, problem, running } = useLiveScreen(patient.id, form.values, questions);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { validateConsultationInput } from "../../../packages/core/src/consultations";
 import { SCREENING_QUESTIONS } from "../../../packages/core/src/contraindications";
 import {
   baselineScalesFor,
@@ -8,7 +7,6 @@ import {
   formPathOf,
   scaleAfterIndication,
   toAnswersInput,
-  toConsultationInput,
   treatmentZones,
   validateConsultation,
   type ConsultationValues,
@@ -67,31 +65,30 @@ describe("the consultation form", () => {
     expect(treatmentZones(v.concerns)).toEqual(["FOREHEAD", "PERIORBITAL"]);
   });
 
-  it("accepts what core accepts and refuses, on the same paths, what core refuses", () => {
+  it("refuses, in the form's words, what core refuses", () => {
     const ok = filled();
-    expect(validateConsultation(ok, questions, today)).toEqual({});
-    expect(() =>
-      validateConsultationInput(
-        toConsultationInput(ok, "harbour", questions),
-        new Date(`${today}T12:00:00Z`),
-      ),
-    ).not.toThrow();
+    expect(validateConsultation(ok, questions, today, "harbour")).toEqual({});
 
     const bad = filled();
     bad.concerns[0]!.baselineScore = "7";
     bad.answers.pregnantOrBreastfeeding = "";
     bad.answers.toxinDate = "2026-12-01";
-    const mine = validateConsultation(bad, questions, today);
-    let core: string[] = [];
-    try {
-      validateConsultationInput(
-        toConsultationInput(bad, "harbour", questions),
-        new Date(`${today}T12:00:00Z`),
-      );
-    } catch (e) {
-      core = (e as { fields: { path: string }[] }).fields.map((f) => f.path);
-    }
-    expect(Object.keys(mine).sort()).toEqual(core.sort());
+    expect(validateConsultation(bad, questions, today, "harbour")).toEqual({
+      "concerns.0.baselineScore": "Lemperle wrinkle assessment scale scores run from 0 to 5",
+      "answers.pregnantOrBreastfeeding": "Answer yes or no",
+      "answers.toxinDate": "Must not be after the consultation date",
+    });
+
+    const empty = filled();
+    empty.concerns[0] = emptyConcern();
+    empty.date = "2026-11-26";
+    expect(validateConsultation(empty, questions, today, "harbour")).toEqual({
+      date: "Date must not be in the future",
+      "concerns.0.indication": "Choose the concern",
+      "concerns.0.bodyArea": "Choose the body area",
+      "concerns.0.baselineScale": "Choose a scale for the baseline",
+      "concerns.0.baselineScore": "Score the baseline",
+    });
   });
 
   it("places the API's field errors on the form's fields", () => {

@@ -1,4 +1,6 @@
-import { SCALES, scaleFits, scalesFor, scoreProblem } from "../clinical/scales";
+import { ConsultationRules, isIsoDate } from "@needlework/core";
+import { SCALES, scaleFits, scalesFor } from "../clinical/scales";
+import { problemsOf } from "../clinical/validate";
 import type {
   ConsultationInput,
   Indication,
@@ -120,42 +122,76 @@ export function toConsultationInput(
 }
 
 /**
- * The API's rules (core's validateConsultationInput), so most mistakes show before a round trip;
- * keys are the form's paths, which are the API's paths.
+ * Core's consultation rules (validateConsultationInput: the API's) decide what is refused; each
+ * refused field gets the form's sentence for it. Keys are the form's paths, which are the API's.
  */
 export function validateConsultation(
   v: ConsultationValues,
   questions: readonly Question[],
   today: string,
+  siteId: string,
 ): Record<string, string> {
+  const input = toConsultationInput(v, siteId, questions);
+  const problems = problemsOf(() =>
+    ConsultationRules.validateConsultationInput(
+      {
+        ...input,
+        concerns: input.concerns.map((c, i) => ({
+          ...c,
+          baselineScore: v.concerns[i]?.baselineScore.trim() === "" ? Number.NaN : c.baselineScore,
+        })),
+      },
+      new Date(`${today}T12:00:00Z`),
+    ),
+  );
   const e: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) e.date = "Date is required";
-  else if (v.date > today) e.date = "Date must not be in the future";
-  if (v.concerns.length === 0) e.concerns = "Record at least one concern";
+  for (const f of problems) {
+    const at = formPathOf(f.path, v);
+    if (at && !(at in e)) e[at] = sentence(at, v, questions, f.reason);
+  }
+  // An empty score field, even before a scale is chosen (core has no score to judge then).
   v.concerns.forEach((c, i) => {
-    const at = `concerns.${i}`;
-    if (!c.indication) e[`${at}.indication`] = "Choose the concern";
-    if (!c.bodyArea) e[`${at}.bodyArea`] = "Choose the body area";
-    if (!c.baselineScale) e[`${at}.baselineScale`] = "Choose a scale for the baseline";
-    else if (c.indication && !scaleFits(c.baselineScale, c.indication))
-      e[`${at}.baselineScale`] = `${SCALES[c.baselineScale].name} does not measure this concern`;
-    if (c.baselineScore.trim() === "") e[`${at}.baselineScore`] = "Score the baseline";
-    else if (c.baselineScale) {
-      const problem = scoreProblem(c.baselineScale, Number(c.baselineScore));
-      if (problem) e[`${at}.baselineScore`] = problem;
-    }
-    if (c.notes.length > 2000) e[`${at}.notes`] = "Notes must be at most 2000 characters";
+    if (c.baselineScore.trim() === "") e[`concerns.${i}.baselineScore`] ??= "Score the baseline";
   });
-  for (const q of questions) {
-    const a = v.answers[q.key] ?? "";
-    const at = `answers.${q.key}`;
-    if (q.kind === "BOOLEAN" && q.required && a === "") e[at] = "Answer yes or no";
-    if (q.kind === "DATE" && a !== "") {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(a)) e[at] = "Write the date as YYYY-MM-DD";
-      else if (a > (v.date || today)) e[at] = "Must not be after the consultation date";
+  return e;
+}
+
+/** The form's words for a field core refused. */
+function sentence(at: string, v: ConsultationValues, questions: readonly Question[], reason: string): string {
+  if (at === "date")
+    return v.date === ""
+      ? "Date is required"
+      : reason.startsWith("must not be after")
+        ? "Date must not be in the future"
+        : `Date ${reason}`;
+  if (at === "concerns")
+    return v.concerns.length === 0 ? "Record at least one concern" : `Concerns: ${reason}`;
+  const concern = /^concerns\.(\d+)\.(\w+)$/.exec(at);
+  if (concern) {
+    const c = v.concerns[Number(concern[1])];
+    switch (concern[2] ?? "") {
+      case "indication":
+        return "Choose the concern";
+      case "bodyArea":
+        return "Choose the body area";
+      case "baselineScale":
+        return c?.baselineScale ? reason : "Choose a scale for the baseline";
+      case "baselineScore":
+        return c?.baselineScore.trim() === "" ? "Score the baseline" : reason;
+      case "notes":
+        return `Notes ${reason}`;
+      default:
+        return reason;
     }
   }
-  return e;
+  const answer = /^answers\.(\w+)$/.exec(at);
+  const q = answer ? questions.find((x) => x.key === answer[1]) : undefined;
+  if (q?.kind === "BOOLEAN") return "Answer yes or no";
+  if (q?.kind === "DATE")
+    return isIsoDate(v.answers[q.key] ?? "")
+      ? "Must not be after the consultation date"
+      : "Write the date as YYYY-MM-DD";
+  return reason;
 }
 
 /** Where an API field error goes on this form (its paths are the API's), or null. */
