@@ -21,7 +21,8 @@ import { gql } from "../api/client";
 import { ApiError } from "../api/errors";
 import { useQuery } from "../api/useQuery";
 import { CLEARANCE, optionsOf } from "../clinical/labels";
-import { date, text, type Errors } from "../clinical/validate";
+import { Serums } from "@needlework/core";
+import { errorsOf, problemsOf, type Errors } from "../clinical/validate";
 import type { SerumCatalogueFieldsFragment, SerumClearance, SerumInput } from "../gql/graphql";
 import { formatDate } from "../patients/labels";
 import { PageLoader } from "../shell/PageLoader";
@@ -56,34 +57,17 @@ const describe = (path: string, reason: string): string => {
   return index !== undefined ? `${label} (entry ${Number(index) + 1}) ${reason}` : `${label} ${reason}`;
 };
 
-/** Core's validateSerumInput, the rules the API applies; it stays the judge (actives on clearance). */
+/** Core's validateSerumInput, the rules the API applies, on what the form sends. */
 export function validateSerum(v: SerumValues): Errors {
-  const e: Errors = {};
-  text(e, "name", v.name, { max: 120 });
-  if (v.ingredients.filter((i) => i.trim()).length === 0) e.ingredients = "list at least one ingredient";
-  v.ingredients.forEach((i) => {
-    if (i.trim().length > 120) e.ingredients = "must be at most 120 characters each";
-  });
-  v.allergens.forEach((a) => {
-    if (a.trim().length > 120) e.allergens = "must be at most 120 characters each";
-  });
-  if (v.ingredients.length > 100) e.ingredients = "at most 100 entries";
-  if (v.clearance === "CLEARED_FOR_NEEDLING" && v.sterile === "no")
-    e.sterile =
-      "a serum cleared for use during needling must be sterile (non-sterile topicals have caused granulomas)";
-  return e;
+  return errorsOf(problemsOf(() => Serums.validateSerumInput(toInput(v))));
 }
 
+/** Core's validateLotInput: a real expiry, and a lot number not already in the serum's list. */
 export function validateLot(
   v: { lotNumber: string; expiresOn: string },
-  existing: readonly { lotNumber: string }[],
+  existing: readonly { lotNumber: string; expiresOn: string }[],
 ): Errors {
-  const e: Errors = {};
-  const lot = text(e, "lotNumber", v.lotNumber, { max: 64 });
-  date(e, "expiresOn", v.expiresOn, { notBefore: "2000-01-01", notAfter: "2100-12-31" });
-  if (lot && existing.some((l) => l.lotNumber.trim().toLowerCase() === lot.toLowerCase()))
-    e.lotNumber = `lot ${lot} is already in the catalogue for this serum`;
-  return e;
+  return errorsOf(problemsOf(() => Serums.validateLotInput(v, existing)));
 }
 
 const toValues = (s: Serum | undefined): SerumValues => ({

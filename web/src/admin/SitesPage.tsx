@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Titl
 import { notifications } from "@mantine/notifications";
 import { useRef, useState, type FormEvent } from "react";
 import { gql } from "../api/client";
-import { text, type Errors } from "../clinical/validate";
+import { validateSiteName } from "@needlework/core";
+import { problemsOf } from "../clinical/validate";
 import type { SiteFieldsFragment, SitesQuery } from "../gql/graphql";
 import { PageLoader } from "../shell/PageLoader";
 import { asApiError, ConflictAlert, fieldErrors } from "./common";
@@ -13,9 +14,8 @@ type Site = SiteFieldsFragment;
 
 /** core's validateSiteName: a name a practitioner recognises, at most 100 characters. */
 export function siteNameError(name: string): string | undefined {
-  const e: Errors = {};
-  text(e, "name", name, { max: 100 });
-  return e.name ? `Name ${e.name}` : undefined;
+  const [problem] = problemsOf(() => validateSiteName(name, "name"));
+  return problem ? `Name ${problem.reason}` : undefined;
 }
 
 export default function SitesPage() {

@@ -20,7 +20,8 @@ import { Link } from "react-router";
 import { gql } from "../api/client";
 import { useAuth } from "../auth/context";
 import { config } from "../config";
-import { text, type Errors } from "../clinical/validate";
+import { validateStaffInput } from "@needlework/core";
+import { errorsOf, problemsOf, type Errors } from "../clinical/validate";
 import type { Role, SitesQuery, UserFieldsFragment, UsersQuery } from "../gql/graphql";
 import { PageLoader } from "../shell/PageLoader";
 import { asApiError, ConflictAlert, FailureAlert, fieldErrors } from "./common";
@@ -48,7 +49,6 @@ const ROLE_HELP: Record<Role, string> = {
 };
 
 const LABELS: Record<string, string> = { email: "Email", name: "Name", role: "Role", siteIds: "Sites" };
-const EMAIL = /^[^\s@#]+@[^\s@#]+\.[^\s@#]+$/;
 
 interface UserValues {
   email: string;
@@ -57,18 +57,15 @@ interface UserValues {
   siteIds: string[];
 }
 
-/** core's validateStaffInput, the rules the API applies. */
+/** core's validateStaffInput, the rules the API applies, on what the form sends. */
 export function validateUser(v: UserValues, opts: { isNew: boolean }): Errors {
-  const e: Errors = {};
-  if (opts.isNew) {
-    const email = text(e, "email", v.email, { max: 200 });
-    if (email && !EMAIL.test(email)) e.email = "must be an email address";
-  }
-  text(e, "name", v.name, { max: 100 });
-  if (v.role === "PRACTITIONER" && v.siteIds.length === 0)
-    e.siteIds = "a practitioner needs at least one site";
-  if (v.siteIds.length > 20) e.siteIds = "at most 20 sites";
-  return e;
+  const input = { name: v.name, role: v.role, siteIds: v.role === "PRACTITIONER" ? v.siteIds : [] };
+  const problems = problemsOf(() =>
+    opts.isNew
+      ? validateStaffInput({ ...input, email: v.email })
+      : validateStaffInput(input, { email: v.email, name: v.name, role: v.role, siteIds: v.siteIds }),
+  );
+  return errorsOf(problems.map((f) => ({ ...f, path: f.path.replace(/^input\./, "") })));
 }
 
 const describeAll = (e: Errors): Errors =>

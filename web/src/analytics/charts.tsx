@@ -1,3 +1,4 @@
+import { Schedule } from "@needlework/core";
 import { Table, Text } from "@mantine/core";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AnalyticsSummaryRowFragment, Indication } from "../gql/graphql";
@@ -6,7 +7,7 @@ import { INDICATION } from "../clinical/labels";
 type Row = AnalyticsSummaryRowFragment;
 
 /** core's depth bands, in order. */
-export const DEPTH_BANDS = ["0.25–0.5", "0.5–1.0", "1.0–1.5", "1.5–2.0", "2.0–2.5"] as const;
+export const DEPTH_BANDS = Schedule.DEPTH_BANDS;
 /** Sequential teal → indigo: shallow to deep, distinguishable without relying on hue alone. */
 const BAND_COLOURS = ["#96f2d7", "#38d9a9", "#0ca678", "#087f5b", "#364fc7"];
 
