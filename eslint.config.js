@@ -1,6 +1,7 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import vitest from "@vitest/eslint-plugin";
 
 export default tseslint.config(
   {
@@ -41,6 +42,12 @@ export default tseslint.config(
     // Mantine's form and hook APIs hand out methods meant to be passed around.
     files: ["web/src/**/*.tsx", "web/src/**/*.ts"],
     rules: { "@typescript-eslint/unbound-method": "off" },
+  },
+  {
+    // A focused or skipped test passes the run while checking less than it says.
+    files: ["**/*.test.ts", "**/*.test.tsx"],
+    plugins: { vitest },
+    rules: { "vitest/no-focused-tests": "error", "vitest/no-disabled-tests": "error" },
   },
   {
     files: ["**/*.js", "**/*.mjs"],
