@@ -40,7 +40,10 @@ export function Auth({ stack, app }: StackContext) {
       tempPasswordValidity: Duration.days(3),
       passwordHistorySize: 5,
     },
-    mfa: cognito.Mfa.OPTIONAL,
+    // Patient records: an authenticator app (TOTP) is required for every role on every kept stage;
+    // the portal walks a new user through setting it up (MFA_SETUP). Dev stages offer it without
+    // forcing it, so a throwaway stage can be signed into from a script.
+    mfa: keep ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL,
     mfaSecondFactor: { otp: true, sms: false },
     accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
     deletionProtection: keep,
@@ -59,6 +62,8 @@ export function Auth({ stack, app }: StackContext) {
   const portalClient = userPool.addClient("PortalClient", {
     userPoolClientName: "portal",
     generateSecret: false,
+    // The flows the portal speaks (web/src/auth/flows.ts; test/infra/auth-contract.test.ts holds the
+    // two together); CDK adds refresh itself.
     authFlows: { userSrp: true },
     // SRP from the portal only: no hosted UI, no OAuth redirects to configure or leak.
     disableOAuth: true,

@@ -30,7 +30,8 @@ describe("Auth stack", () => {
     expect(policy.TemporaryPasswordValidityDays).toBeLessThanOrEqual(7);
   });
 
-  test("MFA is optional, by authenticator app (TOTP) only, never SMS", () => {
+  test("on a dev stage MFA is offered, not forced, and by authenticator app (TOTP) only, never SMS", () => {
+    // Kept stages require it: test/infra/auth-contract.test.ts.
     const { props } = only(s.auth, "AWS::Cognito::UserPool");
     expect(props.MfaConfiguration).toBe("OPTIONAL");
     expect(props.EnabledMfas).toEqual(["SOFTWARE_TOKEN_MFA"]);

@@ -26,6 +26,11 @@ export interface ClinicSettings {
   activesAfterNeedlingDays: number;
   /** The clinic's own aftercare text, printed after the standard advice; one line per paragraph. */
   aftercareText: string;
+  /**
+   * Shared treatment-room devices: the portal locks after this many minutes without input, and the
+   * user signs in again.
+   */
+  idleLockMinutes: number;
 }
 
 /**
@@ -44,6 +49,9 @@ export const DEFAULT_SETTINGS: Readonly<ClinicSettings> = Object.freeze({
   rebookingGraceDays: 14,
   activesAfterNeedlingDays: 7,
   aftercareText: "",
+  // Long enough for a needling pass without touching the screen, short enough that a room left
+  // between patients does not stay open to the next person in it.
+  idleLockMinutes: 10,
 });
 
 export type ClinicSettingsInput = { [K in keyof ClinicSettings]?: ClinicSettings[K] | null };
@@ -59,6 +67,7 @@ export const SETTING_RANGES = {
   retreatmentMonths: { min: 3, max: 12, unit: "months" },
   rebookingGraceDays: { min: 0, max: 60, unit: "days" },
   activesAfterNeedlingDays: { min: 0, max: 30, unit: "days" },
+  idleLockMinutes: { min: 1, max: 60, unit: "minutes" },
 } as const satisfies Partial<Record<keyof ClinicSettings, { min: number; max: number; unit: string }>>;
 
 type NumericSetting = keyof typeof SETTING_RANGES;

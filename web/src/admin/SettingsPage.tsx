@@ -35,7 +35,8 @@ type NumericKey =
   | "peelLaserRetinoidDays"
   | "retreatmentMonths"
   | "rebookingGraceDays"
-  | "activesAfterNeedlingDays";
+  | "activesAfterNeedlingDays"
+  | "idleLockMinutes";
 
 /** core's SETTING_RANGES: the API refuses anything outside them. */
 const NUMERIC: {
@@ -45,7 +46,7 @@ const NUMERIC: {
   min: number;
   max: number;
   unit: string;
-  group: "screen" | "course";
+  group: "screen" | "course" | "devices";
 }[] = [
   {
     key: "chemoRadiotherapyMonths",
@@ -119,6 +120,15 @@ const NUMERIC: {
     unit: "days",
     group: "course",
   },
+  {
+    key: "idleLockMinutes",
+    label: "Lock the portal after",
+    help: "Minutes without input before a shared device asks for the password again",
+    min: 1,
+    max: 60,
+    unit: "minutes",
+    group: "devices",
+  },
 ];
 
 type Values = Record<NumericKey, number | string> & {
@@ -135,6 +145,7 @@ const toValues = (s: Settings): Values => ({
   retreatmentMonths: s.retreatmentMonths,
   rebookingGraceDays: s.rebookingGraceDays,
   activesAfterNeedlingDays: s.activesAfterNeedlingDays,
+  idleLockMinutes: s.idleLockMinutes,
   isotretinoinLevel: s.isotretinoinLevel,
   aftercareText: s.aftercareText,
 });
@@ -291,6 +302,11 @@ function SettingsForm({
               onChange={(e) => set("aftercareText", e.currentTarget.value)}
             />
           </Stack>
+        </Fieldset>
+        <Fieldset legend="Shared devices">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {NUMERIC.filter((n) => n.group === "devices").map(field)}
+          </SimpleGrid>
         </Fieldset>
         {failure && <FailureAlert message={failure} />}
         {conflict && (

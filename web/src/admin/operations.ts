@@ -212,6 +212,7 @@ export const ClinicSettingsFieldsFragment = graphql(`
     rebookingGraceDays
     activesAfterNeedlingDays
     aftercareText
+    idleLockMinutes
     isDefault
     version
     updatedAt

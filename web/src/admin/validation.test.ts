@@ -77,6 +77,7 @@ describe("admin forms refuse what the API refuses", () => {
       retreatmentMonths: 2,
       rebookingGraceDays: 14,
       activesAfterNeedlingDays: 7,
+      idleLockMinutes: 0,
       isotretinoinLevel: "BLOCK" as const,
       aftercareText: "",
     };

@@ -16,3 +16,12 @@ export const MeQuery = graphql(`
     }
   }
 `);
+
+/** The clinic group's idle-lock time, read once signed in. */
+export const IdleLockQuery = graphql(`
+  query IdleLock {
+    clinicSettings {
+      idleLockMinutes
+    }
+  }
+`);

@@ -200,6 +200,8 @@ export type ClinicSettings = {
   chemoRadiotherapyMonths: Scalars['Int']['output'];
   /** Warn when filler was placed in the area less than this many days ago. */
   fillerDays: Scalars['Int']['output'];
+  /** The portal locks after this many minutes without input (shared treatment-room devices). */
+  idleLockMinutes: Scalars['Int']['output'];
   /** True while nobody has saved settings: the defaults apply. */
   isDefault: Scalars['Boolean']['output'];
   /** BLOCK (default) or WARN: evidence is mixed, a clinic may downgrade the isotretinoin rule. */
@@ -225,6 +227,7 @@ export type ClinicSettingsInput = {
   aftercareText?: InputMaybe<Scalars['String']['input']>;
   chemoRadiotherapyMonths?: InputMaybe<Scalars['Int']['input']>;
   fillerDays?: InputMaybe<Scalars['Int']['input']>;
+  idleLockMinutes?: InputMaybe<Scalars['Int']['input']>;
   isotretinoinLevel?: InputMaybe<ContraindicationLevel>;
   isotretinoinMonths?: InputMaybe<Scalars['Int']['input']>;
   peelLaserRetinoidDays?: InputMaybe<Scalars['Int']['input']>;
@@ -1990,12 +1993,12 @@ export type ReactivateUserMutationVariables = Exact<{
 
 export type ReactivateUserMutation = { reactivateUser: { user: { id: string, email: string, name: string, role: Role, active: boolean, version: number, updatedAt?: string | null, sites: Array<{ id: string, name: string }> } } };
 
-export type ClinicSettingsFieldsFragment = { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, isDefault: boolean, version: number, updatedAt?: string | null };
+export type ClinicSettingsFieldsFragment = { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, idleLockMinutes: number, isDefault: boolean, version: number, updatedAt?: string | null };
 
 export type ClinicSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClinicSettingsQuery = { clinicSettings: { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, isDefault: boolean, version: number, updatedAt?: string | null } };
+export type ClinicSettingsQuery = { clinicSettings: { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, idleLockMinutes: number, isDefault: boolean, version: number, updatedAt?: string | null } };
 
 export type UpdateClinicSettingsMutationVariables = Exact<{
   version: Scalars['Int']['input'];
@@ -2004,7 +2007,7 @@ export type UpdateClinicSettingsMutationVariables = Exact<{
 }>;
 
 
-export type UpdateClinicSettingsMutation = { updateClinicSettings: { settings: { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, isDefault: boolean, version: number, updatedAt?: string | null } } };
+export type UpdateClinicSettingsMutation = { updateClinicSettings: { settings: { chemoRadiotherapyMonths: number, isotretinoinMonths: number, isotretinoinLevel: ContraindicationLevel, toxinDays: number, fillerDays: number, peelLaserRetinoidDays: number, retreatmentMonths: number, rebookingGraceDays: number, activesAfterNeedlingDays: number, aftercareText: string, idleLockMinutes: number, isDefault: boolean, version: number, updatedAt?: string | null } } };
 
 export type AuditEntryFieldsFragment = { id: string, at: string, userId: string, userEmail: string, role: Role, action: string, patientId?: string | null, siteId?: string | null, outcome: AuditOutcome, detail?: string | null, detailErased: boolean };
 
@@ -2067,6 +2070,11 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { userId: string, email: string, name: string, role: Role, groupId: string, groupName: string, sites: Array<{ id: string, name: string }> } };
+
+export type IdleLockQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdleLockQuery = { clinicSettings: { idleLockMinutes: number } };
 
 export type ScreenFindingFragment = { code: string, level: ContraindicationLevel, reason: string, source: string, overridable: boolean };
 
@@ -2470,6 +2478,7 @@ export const ClinicSettingsFieldsFragmentDoc = new TypedDocumentString(`
   rebookingGraceDays
   activesAfterNeedlingDays
   aftercareText
+  idleLockMinutes
   isDefault
   version
   updatedAt
@@ -3280,6 +3289,7 @@ export const ClinicSettingsDocument = new TypedDocumentString(`
   rebookingGraceDays
   activesAfterNeedlingDays
   aftercareText
+  idleLockMinutes
   isDefault
   version
   updatedAt
@@ -3307,6 +3317,7 @@ export const UpdateClinicSettingsDocument = new TypedDocumentString(`
   rebookingGraceDays
   activesAfterNeedlingDays
   aftercareText
+  idleLockMinutes
   isDefault
   version
   updatedAt
@@ -3508,6 +3519,13 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const IdleLockDocument = new TypedDocumentString(`
+    query IdleLock {
+  clinicSettings {
+    idleLockMinutes
+  }
+}
+    `) as unknown as TypedDocumentString<IdleLockQuery, IdleLockQueryVariables>;
 export const NewConsultationDocument = new TypedDocumentString(`
     query NewConsultation($patientId: ID!) {
   patient(id: $patientId) {

@@ -209,6 +209,8 @@ export type ClinicSettings = {
   chemoRadiotherapyMonths: Scalars['Int']['output'];
   /** Warn when filler was placed in the area less than this many days ago. */
   fillerDays: Scalars['Int']['output'];
+  /** The portal locks after this many minutes without input (shared treatment-room devices). */
+  idleLockMinutes: Scalars['Int']['output'];
   /** True while nobody has saved settings: the defaults apply. */
   isDefault: Scalars['Boolean']['output'];
   /** BLOCK (default) or WARN: evidence is mixed, a clinic may downgrade the isotretinoin rule. */
@@ -234,6 +236,7 @@ export type ClinicSettingsInput = {
   aftercareText?: InputMaybe<Scalars['String']['input']>;
   chemoRadiotherapyMonths?: InputMaybe<Scalars['Int']['input']>;
   fillerDays?: InputMaybe<Scalars['Int']['input']>;
+  idleLockMinutes?: InputMaybe<Scalars['Int']['input']>;
   isotretinoinLevel?: InputMaybe<ContraindicationLevel>;
   isotretinoinMonths?: InputMaybe<Scalars['Int']['input']>;
   peelLaserRetinoidDays?: InputMaybe<Scalars['Int']['input']>;
@@ -2448,6 +2451,7 @@ export type ClinicSettingsResolvers<ContextType = Context, ParentType extends Re
   aftercareText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   chemoRadiotherapyMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fillerDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  idleLockMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isotretinoinLevel?: Resolver<ResolversTypes['ContraindicationLevel'], ParentType, ContextType>;
   isotretinoinMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
