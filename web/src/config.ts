@@ -6,6 +6,8 @@ export const config = {
     userPoolId: import.meta.env.VITE_COGNITO_USER_POOL_ID ?? "",
     clientId: import.meta.env.VITE_COGNITO_CLIENT_ID ?? "",
     region: import.meta.env.VITE_COGNITO_REGION ?? "",
+    /** Only to point the portal at an emulator (tests); unset, the region's Cognito is used. */
+    endpoint: import.meta.env.VITE_COGNITO_ENDPOINT ?? "",
   },
 };
 

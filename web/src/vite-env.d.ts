@@ -6,6 +6,7 @@ interface ImportMetaEnv {
   readonly VITE_COGNITO_USER_POOL_ID?: string;
   readonly VITE_COGNITO_CLIENT_ID?: string;
   readonly VITE_COGNITO_REGION?: string;
+  readonly VITE_COGNITO_ENDPOINT?: string;
 }
 
 interface ImportMeta {

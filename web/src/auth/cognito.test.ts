@@ -1,36 +1,46 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cognitoSignIn } from "./cognito";
+import { describe, expect, it } from "vitest";
+import { PORTAL_AUTH_FLOWS, initiateAuthFlow } from "./flows";
+import { memoryStorage, toSignInError } from "./cognito";
 
-afterEach(() => vi.unstubAllGlobals());
+const named = (code: string, message = "") => Object.assign(new Error(message), { code, name: code });
 
-function answer(status: number, body: unknown) {
-  const fetchMock = vi.fn((_url: string, _init: RequestInit) =>
-    Promise.resolve(new Response(JSON.stringify(body), { status })),
-  );
-  vi.stubGlobal("fetch", fetchMock);
-  return fetchMock;
-}
-
-describe("cognitoSignIn", () => {
-  it("calls InitiateAuth with USER_PASSWORD_AUTH and returns the IdToken", async () => {
-    const fetchMock = answer(200, { AuthenticationResult: { IdToken: "id.token.x", ExpiresIn: 3600 } });
-    const t = await cognitoSignIn("ava@glow.example", "secret");
-    expect(t.token).toBe("id.token.x");
-    const [, init] = fetchMock.mock.calls[0] ?? [];
-    expect(new Headers(init?.headers).get("x-amz-target")).toBe(
-      "AWSCognitoIdentityProviderService.InitiateAuth",
-    );
-    expect(JSON.parse(init?.body as string)).toMatchObject({
-      AuthFlow: "USER_PASSWORD_AUTH",
-      AuthParameters: { USERNAME: "ava@glow.example", PASSWORD: "secret" },
-    });
+describe("Cognito errors as the portal says them", () => {
+  it("a wrong password and an unknown user read the same (no account discovery)", () => {
+    const wrong = toSignInError(named("NotAuthorizedException", "Incorrect username or password."));
+    const unknown = toSignInError(named("UserNotFoundException", "User does not exist."));
+    expect(wrong).toMatchObject({ code: "UNAUTHENTICATED", message: "Email or password is not right." });
+    expect(unknown.message).toBe(wrong.message);
   });
 
-  it("says so plainly when the password is wrong", async () => {
-    answer(400, { __type: "NotAuthorizedException", message: "Incorrect username or password." });
-    await expect(cognitoSignIn("ava@glow.example", "bad")).rejects.toMatchObject({
-      code: "UNAUTHENTICATED",
-      message: "Email or password is not right.",
-    });
+  it("a switched-off account, a wrong code and a weak password each say what to do", () => {
+    expect(toSignInError(named("NotAuthorizedException", "User is disabled.")).message).toMatch(
+      /switched off/,
+    );
+    expect(toSignInError(named("CodeMismatchException"))).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(toSignInError(named("InvalidPasswordException")).message).toMatch(/at least 12 characters/);
+    expect(toSignInError(named("LimitExceededException")).code).toBe("THROTTLED");
+    expect(toSignInError(new TypeError("Failed to fetch")).code).toBe("NETWORK");
+  });
+
+  it("never shows the service's own text for an unexpected error", () => {
+    const e = toSignInError(named("InternalErrorException", "stack trace at line 12"));
+    expect(e.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(e.message).not.toContain("stack trace");
+  });
+});
+
+describe("portal auth flows", () => {
+  it("start SRP sign-in by its InitiateAuth name, never USER_PASSWORD_AUTH", () => {
+    expect(initiateAuthFlow("ALLOW_USER_SRP_AUTH")).toBe("USER_SRP_AUTH");
+    expect(PORTAL_AUTH_FLOWS).not.toContain("ALLOW_USER_PASSWORD_AUTH");
+  });
+
+  it("memory storage keeps and forgets what the library writes", () => {
+    const s = memoryStorage();
+    s.setItem("k", "v");
+    expect(s.getItem("k")).toBe("v");
+    expect(s.keys()).toEqual(["k"]);
+    s.clear();
+    expect(s.getItem("k")).toBeNull();
   });
 });

@@ -1,25 +1,21 @@
 import {
   Alert,
   Badge,
-  Button,
   Center,
   Container,
   Group,
   Loader,
   Paper,
-  PasswordInput,
   Stack,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useEffect, useState } from "react";
 import { Navigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/errors";
 import { useAuth } from "../auth/context";
-import { cognitoSignIn } from "../auth/cognito";
+import { CognitoSignIn } from "../auth/CognitoSignIn";
 import { demoToken, listDemoUsers, type DemoUser } from "../auth/local";
 import { config } from "../config";
 import type { Role } from "../gql/graphql";
@@ -100,51 +96,6 @@ function DemoSignIn({ onError }: { onError: (message: string) => void }) {
   );
 }
 
-function PasswordSignIn({ onError }: { onError: (message: string) => void }) {
-  const { signIn } = useAuth();
-  const [busy, setBusy] = useState(false);
-  const form = useForm({
-    initialValues: { email: "", password: "" },
-    validate: {
-      email: (v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : "Enter your email address"),
-      password: (v) => (v ? null : "Enter your password"),
-    },
-  });
-  return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        setBusy(true);
-        try {
-          await signIn(await cognitoSignIn(v.email.trim(), v.password));
-        } catch (e) {
-          onError(message(e));
-          setBusy(false);
-        }
-      })}
-    >
-      <Stack>
-        <TextInput
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          {...form.getInputProps("email")}
-        />
-        <PasswordInput
-          label="Password"
-          autoComplete="current-password"
-          required
-          {...form.getInputProps("password")}
-        />
-        <Button type="submit" loading={busy}>
-          Sign in
-        </Button>
-      </Stack>
-    </form>
-  );
-}
-
 export default function SignInPage() {
   const { status, notice } = useAuth();
   const [params] = useSearchParams();
@@ -182,7 +133,7 @@ export default function SignInPage() {
                   <DemoSignIn onError={setError} />
                 </>
               ) : (
-                <PasswordSignIn onError={setError} />
+                <CognitoSignIn onError={setError} />
               )}
             </Stack>
           </Paper>
