@@ -56,6 +56,8 @@ export default defineConfig({
   // The root node_modules holds React 18 (a dev tool's dependency); packages hoisted there (react-redux
   // under recharts, react-remove-scroll under Mantine) must use the portal's React 19, not load a second one.
   resolve: { dedupe: ["react", "react-dom"] },
+  // amazon-cognito-identity-js's `buffer` dependency reads Node's `global`; browsers call it globalThis.
+  define: { global: "globalThis" },
   css: { postcss: root },
   server: { port: 5173, strictPort: true },
   // No source maps in the build: the static site would serve them publicly.

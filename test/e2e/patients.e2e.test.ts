@@ -145,7 +145,7 @@ describe("patients in the portal (local stack, Chromium)", () => {
     await page.getByLabel("Phone").fill("+44 7700 900999");
 
     // Meanwhile a colleague saves the same patient through the API.
-    const session = await page.evaluate(() => localStorage.getItem("needlework.session"));
+    const session = await page.evaluate(() => sessionStorage.getItem("needlework.session"));
     const { token } = JSON.parse(session ?? "{}") as { token: string };
     const id = decodeURIComponent(patientPath.split("/").pop() ?? "");
     const call = async (query: string, variables: Record<string, unknown>) => {
@@ -219,7 +219,7 @@ describe("patients in the portal (local stack, Chromium)", () => {
 
   it("sends the user back to sign-in when the API answers UNAUTHENTICATED", async () => {
     await page.evaluate(() =>
-      localStorage.setItem(
+      sessionStorage.setItem(
         "needlework.session",
         JSON.stringify({ token: "not-a-token", expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
       ),

@@ -47,7 +47,7 @@ describe("session recorder, outcomes and clinic admin (local stack, Chromium)", 
   };
   /** Calls the API with the signed-in user's token, as a colleague's client would. */
   const api = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const session = await page.evaluate(() => localStorage.getItem("needlework.session"));
+    const session = await page.evaluate(() => sessionStorage.getItem("needlework.session"));
     const { token } = JSON.parse(session ?? "{}") as { token: string };
     const res = await fetch(stack.apiUrl, {
       method: "POST",

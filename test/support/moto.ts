@@ -41,6 +41,8 @@ export interface Moto {
   endpoint: string;
   /** moto itself. */
   motoEndpoint: string;
+  /** The code the last ForgotPassword would have emailed (moto returns it in a header). */
+  lastEmailedCode(): string | undefined;
   client: CognitoIdentityProviderClient;
   stop(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export async function startMoto(opts: { verbose?: boolean } = {}): Promise<Moto>
     throw e;
   });
   const endpoint = proxy.endpoint;
+  const lastEmailedCode = () => proxy.emailed;
   const client = new CognitoIdentityProviderClient({
     endpoint: motoEndpoint,
     region: MOTO_REGION,
@@ -81,6 +84,7 @@ export async function startMoto(opts: { verbose?: boolean } = {}): Promise<Moto>
   return {
     endpoint,
     motoEndpoint,
+    lastEmailedCode,
     client,
     stop: async () => {
       await proxy.stop();
@@ -96,7 +100,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Forwards everything to moto; fills in NEW_PASSWORD_REQUIRED's missing parameters. */
-async function startProxy(target: string): Promise<{ endpoint: string; stop(): Promise<void> }> {
+async function startProxy(
+  target: string,
+): Promise<{ endpoint: string; emailed: string | undefined; stop(): Promise<void> }> {
+  let emailed: string | undefined;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
     const headers = new Headers();
@@ -108,6 +115,7 @@ async function startProxy(target: string): Promise<{ endpoint: string; stop(): P
       headers,
       body: body ? new Uint8Array(body) : undefined,
     });
+    emailed = upstream.headers.get("x-moto-forgot-password-confirmation-code") ?? emailed;
     let out = Buffer.from(await upstream.arrayBuffer());
     const parsed = (() => {
       try {
@@ -145,6 +153,9 @@ async function startProxy(target: string): Promise<{ endpoint: string; stop(): P
   if (!address || typeof address === "string") throw new Error("the moto proxy has no port");
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
+    get emailed() {
+      return emailed;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

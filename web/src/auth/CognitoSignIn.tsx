@@ -239,8 +239,7 @@ function NewPasswordStep(props: {
   const form = useForm({
     initialValues: { code: "", password: "", confirm: "" },
     validate: {
-      code: (v) =>
-        !props.withCode || /^\d{6}$/.test(v.trim()) ? null : "Enter the 6-digit code from the email",
+      code: (v) => (!props.withCode || v.trim() ? null : "Enter the code from the email"),
       password: passwordProblem,
       confirm: (v, all) => (v === all.password ? null : "The two passwords differ"),
     },

@@ -38,13 +38,19 @@ let cognito: Promise<CognitoAuth> | null = null;
  * sessionStorage, for the reason above.
  */
 export function portalCognito(): Promise<CognitoAuth> {
-  cognito ??= import("./cognito").then((m) =>
-    m.createCognitoAuth({
-      userPoolId: config.cognito.userPoolId,
-      clientId: config.cognito.clientId,
-      endpoint: config.cognito.endpoint || undefined,
-      storage: window.sessionStorage,
-    }),
+  cognito ??= import("./cognito").then(
+    (m) =>
+      m.createCognitoAuth({
+        userPoolId: config.cognito.userPoolId,
+        clientId: config.cognito.clientId,
+        endpoint: config.cognito.endpoint || undefined,
+        storage: window.sessionStorage,
+      }),
+    (e: unknown) => {
+      // A chunk that failed to load (a dropped connection) is tried again on the next use.
+      cognito = null;
+      throw e;
+    },
   );
   return cognito;
 }
