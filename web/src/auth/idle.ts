@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 
-const ACTIVITY = ["pointerdown", "pointermove", "keydown", "wheel", "touchstart", "scroll"] as const;
+const ACTIVITY = ["pointerdown", "pointermove", "keydown", "input", "wheel", "touchstart", "scroll"] as const;
 
 /**
  * Calls `onIdle(minutes)` once nobody has touched the portal for `minutes` (the clinic group's
