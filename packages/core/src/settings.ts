@@ -12,6 +12,8 @@ export interface ClinicSettings {
   isotretinoinMonths: number;
   /** Evidence is mixed: a clinic may downgrade the isotretinoin rule to a warning. */
   isotretinoinLevel: "BLOCK" | "WARN";
+  /** Antiplatelets (aspirin, clopidogrel...) warn by default; a clinic may block them. */
+  antiplateletLevel: "BLOCK" | "WARN";
   /** Warn when botulinum toxin was given in the area less than this many days ago. */
   toxinDays: number;
   /** Warn when filler was placed in the area less than this many days ago. */
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Readonly<ClinicSettings> = Object.freeze({
   chemoRadiotherapyMonths: 3,
   isotretinoinMonths: 6,
   isotretinoinLevel: "BLOCK",
+  antiplateletLevel: "WARN",
   toxinDays: 14,
   fillerDays: 28,
   peelLaserRetinoidDays: 7,
@@ -92,6 +95,10 @@ export function validateSettings(
   if (input.isotretinoinLevel != null) {
     const level = requireOneOf(p, "isotretinoinLevel", input.isotretinoinLevel, ["BLOCK", "WARN"] as const);
     if (level) out.isotretinoinLevel = level;
+  }
+  if (input.antiplateletLevel != null) {
+    const level = requireOneOf(p, "antiplateletLevel", input.antiplateletLevel, ["BLOCK", "WARN"] as const);
+    if (level) out.antiplateletLevel = level;
   }
   if (input.aftercareText != null) {
     out.aftercareText =
