@@ -12,6 +12,16 @@ export interface Principal {
   groupId: string;
   /** Sites the user works at. CLINIC_ADMIN sees every site of the group regardless. */
   siteIds: string[];
+  /**
+   * Clinical lead (a prescriber): may override a BLOCK. Granted and revoked by a clinic admin;
+   * absent means not granted.
+   */
+  clinicalLead?: boolean;
+}
+
+/** Whether the principal may override a BLOCK (never a hard stop). Analysts never may. */
+export function isClinicalLead(p: Pick<Principal, "role" | "clinicalLead">): boolean {
+  return p.clinicalLead === true && p.role !== "ANALYST";
 }
 
 /** Whether the principal may see clinical records held at `siteId`. Analysts never see identified data. */
