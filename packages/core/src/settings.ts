@@ -1,4 +1,12 @@
+import { DEVICE_DEPTH_MAX_MM, DEVICE_DEPTH_MIN_MM, ZONES, type Zone } from "./concerns";
 import { Problems, requireNumberInRange, requireOneOf, requireText } from "./validate";
+
+/** A clinic's limits for one zone: above the default range needs a reason, above the hard maximum is refused. */
+export interface ZoneLimitSetting {
+  defaultMinMm: number;
+  defaultMaxMm: number;
+  hardMaxMm: number;
+}
 
 /**
  * The clinic group's configurable waiting periods and defaults. DOMAIN.md: where sources disagree
@@ -33,6 +41,18 @@ export interface ClinicSettings {
    * user signs in again.
    */
   idleLockMinutes: number;
+  /** Minimum interval between sessions on a facial zone deeper than 1.0 mm. */
+  intervalDeepFaceWeeks: number;
+  /** Minimum interval between sessions on a facial zone at 1.0 mm or less (and the neck and chest). */
+  intervalFaceWeeks: number;
+  /** Minimum interval between scalp sessions (alopecia: weekly is normal). */
+  intervalScalpDays: number;
+  /** Minimum interval between sessions on the body (stretch marks, scars). */
+  intervalBodyWeeks: number;
+  /** Zone limits the clinic changed (mechanical needling); zones not listed keep the defaults. */
+  zoneLimits: Partial<Record<Zone, ZoneLimitSetting>>;
+  /** RF microneedling: the deepest the clinic's RF device's insulated needles go, in mm. */
+  rfNeedleMaxMm: number;
 }
 
 /**
@@ -55,6 +75,12 @@ export const DEFAULT_SETTINGS: Readonly<ClinicSettings> = Object.freeze({
   // Long enough for a needling pass without touching the screen, short enough that a room left
   // between patients does not stay open to the next person in it.
   idleLockMinutes: 10,
+  intervalDeepFaceWeeks: 4,
+  intervalFaceWeeks: 2,
+  intervalScalpDays: 7,
+  intervalBodyWeeks: 2,
+  zoneLimits: Object.freeze({}),
+  rfNeedleMaxMm: DEVICE_DEPTH_MAX_MM,
 });
 
 export type ClinicSettingsInput = { [K in keyof ClinicSettings]?: ClinicSettings[K] | null };
@@ -71,6 +97,10 @@ export const SETTING_RANGES = {
   rebookingGraceDays: { min: 0, max: 60, unit: "days" },
   activesAfterNeedlingDays: { min: 0, max: 30, unit: "days" },
   idleLockMinutes: { min: 1, max: 60, unit: "minutes" },
+  intervalDeepFaceWeeks: { min: 1, max: 12, unit: "weeks" },
+  intervalFaceWeeks: { min: 1, max: 12, unit: "weeks" },
+  intervalScalpDays: { min: 1, max: 28, unit: "days" },
+  intervalBodyWeeks: { min: 1, max: 12, unit: "weeks" },
 } as const satisfies Partial<Record<keyof ClinicSettings, { min: number; max: number; unit: string }>>;
 
 type NumericSetting = keyof typeof SETTING_RANGES;
@@ -100,6 +130,20 @@ export function validateSettings(
     const level = requireOneOf(p, "antiplateletLevel", input.antiplateletLevel, ["BLOCK", "WARN"] as const);
     if (level) out.antiplateletLevel = level;
   }
+  if (input.rfNeedleMaxMm != null) {
+    const v = requireNumberInRange(
+      p,
+      "rfNeedleMaxMm",
+      input.rfNeedleMaxMm,
+      DEVICE_DEPTH_MIN_MM,
+      DEVICE_DEPTH_MAX_MM,
+      {
+        unit: "mm",
+      },
+    );
+    if (v !== undefined) out.rfNeedleMaxMm = v;
+  }
+  if (input.zoneLimits != null) out.zoneLimits = validateZoneLimits(p, input.zoneLimits);
   if (input.aftercareText != null) {
     out.aftercareText =
       requireText(p, "aftercareText", input.aftercareText, { max: 4000, required: false }) ?? "";
@@ -108,7 +152,41 @@ export function validateSettings(
   return out;
 }
 
+/** Each zone's limits within the device range, in order: default min ≤ default max ≤ hard max. */
+function validateZoneLimits(
+  p: Problems,
+  input: Readonly<Record<string, ZoneLimitSetting>>,
+): ClinicSettings["zoneLimits"] {
+  const out: ClinicSettings["zoneLimits"] = {};
+  for (const [zone, limit] of Object.entries(input)) {
+    const path = `zoneLimits.${zone}`;
+    if (!(ZONES as readonly string[]).includes(zone)) {
+      p.add(path, `unknown zone; use one of ${ZONES.join(", ")}`);
+      continue;
+    }
+    if (limit == null || typeof limit !== "object") {
+      p.add(path, "give the default range and the hard maximum");
+      continue;
+    }
+    const mm = (key: keyof ZoneLimitSetting): number | undefined =>
+      requireNumberInRange(p, `${path}.${key}`, limit[key], DEVICE_DEPTH_MIN_MM, DEVICE_DEPTH_MAX_MM, {
+        unit: "mm",
+      });
+    const defaultMinMm = mm("defaultMinMm");
+    const defaultMaxMm = mm("defaultMaxMm");
+    const hardMaxMm = mm("hardMaxMm");
+    if (defaultMinMm === undefined || defaultMaxMm === undefined || hardMaxMm === undefined) continue;
+    if (defaultMinMm > defaultMaxMm) p.add(`${path}.defaultMinMm`, "must not be above the default maximum");
+    else if (defaultMaxMm > hardMaxMm) p.add(`${path}.defaultMaxMm`, "must not be above the hard maximum");
+    else out[zone as Zone] = { defaultMinMm, defaultMaxMm, hardMaxMm };
+  }
+  return out;
+}
+
 /** The source string a finding quotes, e.g. "clinic setting: isotretinoinMonths=6". */
-export function settingSource(settings: Readonly<ClinicSettings>, key: keyof ClinicSettings): string {
+export function settingSource(
+  settings: Readonly<ClinicSettings>,
+  key: Exclude<keyof ClinicSettings, "zoneLimits">,
+): string {
   return `clinic setting: ${key}=${String(settings[key])}`;
 }
