@@ -29,6 +29,7 @@ export * as Deidentify from "./deidentify";
 export * as Fhir from "./fhir";
 export * as ConsultationRules from "./consultations";
 export * as PlanRules from "./treatment-plans";
+export * as Safety from "./safety";
 export type {
   Indication,
   Zone,
@@ -49,7 +50,30 @@ export type {
   AssessmentInput,
   ValidAssessmentFields,
 } from "./scales";
-export type { ClinicSettings, ClinicSettingsInput } from "./settings";
+export type { ClinicSettings, ClinicSettingsInput, ZoneLimitSetting } from "./settings";
+export type {
+  SafetyFinding,
+  AnaestheticProduct,
+  AnaestheticProductId,
+  AnaestheticClass,
+  MedicineClass,
+  ZoneLimit,
+  ZoneDepthStatus,
+  ZoneDepthCheck,
+  OverrideRequest,
+  OverrideDecision,
+  NeedleMaterial,
+  DeviceScreeningInput,
+  SessionTimingInput,
+  SerumRecord,
+  NeedlingClearance,
+  AdverseEventStatus,
+  ScarScaleId,
+  BaselineStatus,
+  ChangedAnswer,
+  ZonedAnswers,
+  ZoneAnswer,
+} from "./safety";
 export type {
   ContraindicationFinding,
   ContraindicationCode,
