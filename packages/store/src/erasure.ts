@@ -16,7 +16,6 @@ import { Tx } from "./tx";
 import { queryAll } from "./clinical/paging";
 import { batchGet, keyString, type Item, type ItemKey } from "./clinical/read";
 import { RollupDeltas, sessionUnit } from "./clinical/rollups";
-import { sessionFromItem } from "./clinical/sessions";
 import {
   courseUnitOfItem,
   RecordCounterDeltas,
@@ -25,6 +24,7 @@ import {
   type OutcomeRecord,
 } from "./analytics/outcomes";
 import { groupSecret } from "./analytics/secret";
+import { sessionFromItem } from "./entities/session";
 
 /**
  * Erasure of a patient: the explicit, audited operation that removes a patient's personal and

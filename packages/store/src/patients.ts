@@ -19,47 +19,10 @@ import { getItem } from "./clinical/read";
 import { Tx } from "./tx";
 import { addPatientRecount } from "./analytics/recount";
 import { RECORD_SEQ } from "./clinical/patient-facts";
+import { patientFromItem, patientItem } from "./entities/patient";
 
-const PATIENT_FIELDS = [
-  "id",
-  "groupId",
-  "siteId",
-  "givenName",
-  "familyName",
-  "dateOfBirth",
-  "email",
-  "phone",
-  "fitzpatrick",
-  "allergies",
-  "medications",
-  "historyFlags",
-  "archived",
-  "version",
-  "createdAt",
-  "createdBy",
-  "updatedAt",
-  "updatedBy",
-] as const;
-
-export function patientFromItem(item: Record<string, unknown>): Patient {
-  const out: Record<string, unknown> = {};
-  for (const f of PATIENT_FIELDS) out[f] = item[f];
-  out.allergies ??= [];
-  out.medications ??= [];
-  out.historyFlags ??= [];
-  out.archived ??= false;
-  return out as unknown as Patient;
-}
-
-export function patientItem(p: Patient): Record<string, unknown> {
-  return {
-    ...Keys.patientProfile(p.groupId, p.id),
-    gsi1pk: Keys.sitePatientsGsi(p.groupId, p.siteId),
-    gsi1sk: Keys.sitePatientsSort(PatientRules.nameSearchKey(p.familyName, p.givenName), p.id),
-    type: "Patient",
-    ...p,
-  };
-}
+/** The entity this module writes, declared in entities/patient.ts. */
+export * from "./entities/patient";
 
 /**
  * A site the group has and has not archived: checked inside the write so a patient never lands on an

@@ -10,7 +10,7 @@ import {
 import { appendAudit } from "../audit";
 import type { Db } from "../client";
 import { Keys } from "../keys";
-import { patientFromItem } from "../patients";
+import { patientFromItem } from "../entities/patient";
 
 type Item = Record<string, unknown>;
 

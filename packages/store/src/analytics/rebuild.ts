@@ -1,8 +1,6 @@
 import type { Device, Indication, ScaleId, Zone } from "@needlework/core";
 import type { Db } from "../client";
-import { patientFromItem } from "../patients";
 import { rollupItemsOf, sessionUnit, type RollupUnit } from "../clinical/rollups";
-import { sessionFromItem } from "../clinical/sessions";
 import { readPatientCollection } from "./fhir";
 import { kpiPlanItem } from "./kpis";
 import {
@@ -15,6 +13,8 @@ import {
   type OutcomeSessionFacts,
 } from "./outcomes";
 import { groupSecret } from "./secret";
+import { patientFromItem } from "../entities/patient";
+import { sessionFromItem } from "../entities/session";
 
 type Item = Record<string, unknown>;
 

@@ -2,12 +2,9 @@ import { conflict, type FitzpatrickType, type Indication } from "@needlework/cor
 import type { Db } from "../client";
 import { Keys } from "../keys";
 import type { Tx } from "../tx";
-import { concernFromItem } from "../clinical/consultations";
 import { queryAll } from "../clinical/paging";
-import { planFromItem, planItem } from "../clinical/plans";
 import { batchGet, keyString } from "../clinical/read";
 import { RollupDeltas, sessionUnit } from "../clinical/rollups";
-import { sessionFromItem } from "../clinical/sessions";
 import { addKpiPlan } from "./kpis";
 import {
   courseUnitOf,
@@ -20,6 +17,9 @@ import {
   stateFromItem,
 } from "./outcomes";
 import { groupSecret } from "./secret";
+import { concernFromItem } from "../entities/consultation";
+import { planFromItem, planItem } from "../entities/plan";
+import { sessionFromItem } from "../entities/session";
 
 /**
  * The patient facts the analytics count a patient's records under (clinical/patient-facts.ts): its

@@ -4,11 +4,8 @@ import {
   notFound,
   Scales,
   type AssessmentInput,
-  type Improvement,
-  type Indication,
   type Patient,
   type Principal,
-  type Rater,
   type ScaleId,
   type Trend,
 } from "@needlework/core";
@@ -18,15 +15,20 @@ import type { Db } from "../client";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
-import { patientFromItem } from "../patients";
 import { Tx } from "../tx";
-import { concernFromItem, type Concern } from "./consultations";
 import { queryAll } from "./paging";
 import { guardPatient } from "./patient-facts";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
 import { formatRef, parseRef, type RecordRef } from "./refs";
 import { RollupDeltas } from "./rollups";
-import { assertFits, sessionFromItem, type TreatmentSession } from "./sessions";
+import { assertFits } from "./sessions";
+import { patientFromItem } from "../entities/patient";
+import { concernFromItem, type Concern } from "../entities/consultation";
+import { sessionFromItem, type TreatmentSession } from "../entities/session";
+import { type Assessment, assessmentFromItem, assessmentItem } from "../entities/assessment";
+
+/** The entity this module writes, declared in entities/assessment.ts. */
+export * from "../entities/assessment";
 
 /**
  * Outcome assessments: a score on a standard scale for one concern, with the improvement against the
@@ -36,49 +38,6 @@ import { assertFits, sessionFromItem, type TreatmentSession } from "./sessions";
  * `OUTCOME#<concernId>`, written before the rollup rework are no longer read or written; an erasure
  * deletes them.)
  */
-
-export interface Assessment {
-  id: string;
-  groupId: string;
-  patientId: string;
-  concernId: string;
-  /** `<patientId>|<baselineOn>|<concernId>`, the concern's local id. */
-  concernRef: string;
-  indication: Indication;
-  scale: ScaleId;
-  score: number;
-  /** The scale's label for the score (GAIS stores label and number). */
-  label?: string | undefined;
-  rater: Rater;
-  assessedOn: string;
-  /** `<patientId>|<date>|<sessionId>` of the session the score follows, if any. */
-  sessionRef?: string | undefined;
-  notes?: string | undefined;
-  /** What the improvement was measured against when recorded; null when the scale has no baseline yet. */
-  baseline: { score: number; on: string } | null;
-  improvement: Improvement | null;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-}
-
-export const assessmentRef = (a: Pick<Assessment, "patientId" | "assessedOn" | "id">): RecordRef => ({
-  patientId: a.patientId,
-  date: a.assessedOn,
-  id: a.id,
-});
-
-export function assessmentFromItem(item: Item): Assessment {
-  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
-  const a = rest as unknown as Assessment;
-  return { ...a, baseline: a.baseline ?? null, improvement: a.improvement ?? null };
-}
-
-export const assessmentItem = (a: Assessment): Item => ({
-  ...Keys.assessment(a.groupId, a.patientId, a.assessedOn, a.id),
-  type: "Assessment",
-  ...a,
-});
 
 // --- Rules over a concern's scores (pure; the seed uses them too) ---------------------------------
 

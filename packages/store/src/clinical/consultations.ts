@@ -9,11 +9,9 @@ import {
   notFound,
   type ConsultationInput,
   type ContraindicationFinding,
-  type Override,
   type Patient,
   type Principal,
   type ScreeningAnswers,
-  type ValidConsultationConcern,
   type Zone,
 } from "@needlework/core";
 import { addAudit, auditedRead } from "../audit";
@@ -22,99 +20,28 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
-import { batchGet, keyString, loadWithPatient, type Item } from "./read";
+import { batchGet, keyString, loadWithPatient } from "./read";
 import { formatRef, type RecordRef } from "./refs";
 import { settingsFromItem } from "./settings";
+import {
+  type Consultation,
+  type Concern,
+  consultationKey,
+  concernKey,
+  consultationFromItem,
+  concernFromItem,
+  consultationItem,
+  concernItem,
+} from "../entities/consultation";
+
+/** The entity this module writes, declared in entities/consultation.ts. */
+export * from "../entities/consultation";
 
 /**
  * Consultations and the concerns they record. A consultation stores the screen's findings as they
  * were on its day (with the profile version screened), and every override appended to it: who, when
  * and why. Recording writes the consultation, its concerns and the audit entry in one transaction.
  */
-
-/** An override as recorded: core's {code, reason, by, at} plus the name shown in the record. */
-export interface RecordedOverride extends Override {
-  byName: string;
-}
-
-export interface Consultation {
-  id: string;
-  groupId: string;
-  patientId: string;
-  siteId: string;
-  date: string;
-  practitionerId: string;
-  practitionerName: string;
-  concernIds: string[];
-  answers: ScreeningAnswers;
-  findings: ContraindicationFinding[];
-  overrides: RecordedOverride[];
-  /** The profile version the screen read (allergies, medications, history, Fitzpatrick). */
-  patientVersion: number;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface Concern extends ValidConsultationConcern {
-  id: string;
-  groupId: string;
-  patientId: string;
-  /** The consultation that recorded it (its local ref). */
-  consultationRef: string;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export const consultationRef = (c: Pick<Consultation, "patientId" | "date" | "id">): RecordRef => ({
-  patientId: c.patientId,
-  date: c.date,
-  id: c.id,
-});
-
-/** A concern's ref: its baseline day stands in the date slot (the key needs only the id). */
-export const concernRef = (c: Pick<Concern, "patientId" | "baselineOn" | "id">): RecordRef => ({
-  patientId: c.patientId,
-  date: c.baselineOn,
-  id: c.id,
-});
-
-export const consultationKey = (groupId: string, ref: RecordRef) =>
-  Keys.consultation(groupId, ref.patientId, ref.date, ref.id);
-export const concernKey = (groupId: string, ref: Pick<RecordRef, "patientId" | "id">) =>
-  Keys.concern(groupId, ref.patientId, ref.id);
-
-function strip(item: Item): Item {
-  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
-  return rest;
-}
-
-export function consultationFromItem(item: Item): Consultation {
-  const c = strip(item) as unknown as Consultation;
-  return { ...c, overrides: c.overrides ?? [], findings: c.findings ?? [], concernIds: c.concernIds ?? [] };
-}
-
-export function concernFromItem(item: Item): Concern {
-  const c = strip(item) as unknown as Concern;
-  return { ...c, zones: c.zones ?? [] };
-}
-
-export const consultationItem = (c: Consultation): Item => ({
-  ...Keys.consultation(c.groupId, c.patientId, c.date, c.id),
-  type: "Consultation",
-  ...c,
-});
-
-export const concernItem = (c: Concern): Item => ({
-  ...Keys.concern(c.groupId, c.patientId, c.id),
-  type: "Concern",
-  ...c,
-});
 
 /** Cleared when no BLOCK is left without an override (core decides). */
 export function screenStatus(c: Pick<Consultation, "findings" | "overrides">) {

@@ -10,16 +10,11 @@ import {
   Protocols,
   PlanRules,
   type ClinicSettings,
-  type ContraindicationFinding,
-  type Device,
   type Patient,
   type PlanInput,
-  type PlanState,
-  type PlanZone,
   type Principal,
   type SerumOverrideInput,
   type SuggestedPlan,
-  type Zone,
 } from "@needlework/core";
 import { addAudit, appendAudit, auditedRead } from "../audit";
 import type { Db } from "../client";
@@ -29,21 +24,33 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
+import { queryPage } from "./paging";
+import { guardPatient } from "./patient-facts";
+import { listProtocols } from "./protocols";
+import { batchGet, keyString, loadWithPatient, type Item, type ItemKey } from "./read";
+import { formatRef, parseRef, type RecordRef } from "./refs";
+import { listSerums } from "./serums";
+import { settingsFromItem } from "./settings";
+import { addKpiPlan } from "../analytics/kpis";
 import {
   concernFromItem,
   concernKey,
   consultationFromItem,
   consultationKey,
   type Concern,
-} from "./consultations";
-import { queryPage } from "./paging";
-import { guardPatient } from "./patient-facts";
-import { listProtocols } from "./protocols";
-import { batchGet, keyString, loadWithPatient, type Item, type ItemKey } from "./read";
-import { formatRef, parseRef, type RecordRef } from "./refs";
-import { listSerums, serumFromItem, type SerumRecord } from "./serums";
-import { settingsFromItem } from "./settings";
-import { addKpiPlan } from "../analytics/kpis";
+} from "../entities/consultation";
+import { serumFromItem, type SerumRecord } from "../entities/serum";
+import {
+  type SerumOverrideRecord,
+  type PlannedSerum,
+  type TreatmentPlan,
+  planKey,
+  planFromItem,
+  planItem,
+} from "../entities/plan";
+
+/** The entity this module writes, declared in entities/plan.ts. */
+export * from "../entities/plan";
 
 /**
  * Treatment plans: built from a consultation that is cleared (no BLOCK without an override), with
@@ -52,94 +59,6 @@ import { addKpiPlan } from "../analytics/kpis";
  * (gsi2 `G#g#S#<site>#DUE` / `<dueOn>#<patientId>#<planId>`), so "who is due" is one Query.
  * Progress and due dates come from core (PlanRules.planState over Schedule).
  */
-
-export interface SerumOverrideRecord {
-  reason: string;
-  by: string;
-  byName: string;
-  at: string;
-}
-
-export interface PlannedSerum {
-  serumId: string;
-  name: string;
-  /** The check's findings when the plan was made (allergies, clearance, actives). */
-  findings: ContraindicationFinding[];
-  override?: SerumOverrideRecord | undefined;
-}
-
-export interface TreatmentPlan {
-  id: string;
-  groupId: string;
-  patientId: string;
-  siteId: string;
-  /** `<patientId>|<date>|<id>` of the consultation the plan was built from. */
-  consultationRef: string;
-  concernIds: string[];
-  /** The start date in the plan's key (fixed at creation, so the plan's id never changes). */
-  keyDate: string;
-  startDate: string;
-  zones: PlanZone[];
-  /** Zones planned deeper than their safe default (allowed; shown for confirmation). */
-  aboveZoneDefault: Zone[];
-  sessionsPlanned: number;
-  intervalWeeks: number;
-  device?: Device | undefined;
-  plannedSerums: PlannedSerum[];
-  notes?: string | undefined;
-  status: PlanState["status"];
-  progress: { done: number; planned: number };
-  /** Dates of the sessions recorded against the plan. */
-  sessionDates: string[];
-  lastSessionOn: string | null;
-  nextDueOn: string | null;
-  retreatmentDueOn: string | null;
-  dueOn: string | null;
-  dueKind: PlanState["dueKind"];
-  cancelledReason?: string | undefined;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export const planRef = (p: Pick<TreatmentPlan, "patientId" | "keyDate" | "id">): RecordRef => ({
-  patientId: p.patientId,
-  date: p.keyDate,
-  id: p.id,
-});
-
-export const planKey = (groupId: string, ref: RecordRef): ItemKey =>
-  Keys.plan(groupId, ref.patientId, ref.date, ref.id);
-
-export function planFromItem(item: Item): TreatmentPlan {
-  const { pk: _pk, sk: _sk, type: _type, gsi2pk: _gpk, gsi2sk: _gsk, ...rest } = item;
-  const p = rest as unknown as TreatmentPlan;
-  return {
-    ...p,
-    plannedSerums: p.plannedSerums ?? [],
-    sessionDates: p.sessionDates ?? [],
-    aboveZoneDefault: p.aboveZoneDefault ?? [],
-    lastSessionOn: p.lastSessionOn ?? null,
-    nextDueOn: p.nextDueOn ?? null,
-    retreatmentDueOn: p.retreatmentDueOn ?? null,
-    dueOn: p.dueOn ?? null,
-    dueKind: p.dueKind ?? null,
-  };
-}
-
-/** The stored item: in the due index only while a session or retreatment is due. */
-export function planItem(p: TreatmentPlan): Item {
-  return {
-    ...Keys.plan(p.groupId, p.patientId, p.keyDate, p.id),
-    type: "TreatmentPlan",
-    ...(p.dueOn
-      ? { gsi2pk: Keys.siteDueGsi(p.groupId, p.siteId), gsi2sk: Keys.siteDueSort(p.dueOn, p.patientId, p.id) }
-      : {}),
-    ...p,
-  };
-}
 
 /** Progress, status and due dates after the plan's sessions (`sessionDates`), from core; also for seeds. */
 export function planWithState(

@@ -2,7 +2,7 @@ import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import { canSeeSite, notFound, type Patient, type Principal } from "@needlework/core";
 import { currentScope, type Db } from "../client";
 import { Keys } from "../keys";
-import { patientFromItem } from "../patients";
+import { patientFromItem } from "../entities/patient";
 
 export interface ItemKey {
   pk: string;

@@ -8,7 +8,6 @@ import {
   type OutcomeState,
 } from "../analytics/outcomes";
 import { scaleBaseline } from "./assessments";
-import type { Concern } from "./consultations";
 import {
   ALL_TIME,
   courseUnit,
@@ -21,6 +20,7 @@ import {
   sessionUnit,
   shardOf,
 } from "./rollups";
+import { type Concern } from "../entities/consultation";
 
 const concern = {
   id: "k1",

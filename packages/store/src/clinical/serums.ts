@@ -18,50 +18,16 @@ import { Keys } from "../keys";
 import { batchGet, getItem, keyString } from "./read";
 import { Tx } from "../tx";
 import { queryAll, queryPage } from "./paging";
+import { type SerumRecord, serumFromItem, serumItem } from "../entities/serum";
+
+/** The entity this module writes, declared in entities/serum.ts. */
+export * from "../entities/serum";
 
 /**
  * The serum catalogue: one item per serum in the group's partition (`G#g / SERUM#<id>`), its lots
  * embedded (a serum has a handful of lots; the lot-trace items say who received each one).
  * CLINIC_ADMIN manages it; everyone in the group may read it (it holds no patient data).
  */
-export interface SerumRecord extends Serum {
-  groupId: string;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-const FIELDS = [
-  "id",
-  "groupId",
-  "name",
-  "ingredients",
-  "allergens",
-  "clearance",
-  "sterile",
-  "lots",
-  "version",
-  "createdAt",
-  "createdBy",
-  "updatedAt",
-  "updatedBy",
-] as const;
-
-export function serumFromItem(item: Record<string, unknown>): SerumRecord {
-  const out: Record<string, unknown> = {};
-  for (const f of FIELDS) out[f] = item[f];
-  out.ingredients ??= [];
-  out.allergens ??= [];
-  out.lots ??= [];
-  return out as unknown as SerumRecord;
-}
-
-export function serumItem(s: SerumRecord): Record<string, unknown> {
-  return { ...Keys.serum(s.groupId, s.id), type: "Serum", ...s };
-}
-
 /** A catalogue entry for a seed suggestion (deterministic id from the seed key). */
 export function seededSerum(groupId: string, seed: SerumSeed, lots: Serum["lots"], at: string): SerumRecord {
   const { key, ...fields } = seed;

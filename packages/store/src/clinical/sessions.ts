@@ -10,25 +10,15 @@ import {
   notFound,
   Serums as SerumRules,
   Sessions as SessionRules,
-  type AdverseEvent,
   type AdverseEventInput,
-  type CartridgeInput,
   type ClinicSettings,
   type ContraindicationFinding,
   type ContraindicationReason,
-  type DepthDeviation,
-  type Device,
   type FieldProblem,
-  type FitzpatrickType,
-  type Indication,
   type Override,
   type Patient,
   type Principal,
   type RecordSessionInput,
-  type RfSettings,
-  type ScreeningAnswers,
-  type SessionZone,
-  type Zone,
 } from "@needlework/core";
 import { addOutcomeUpdate, type OutcomeChange } from "../analytics/outcomes";
 import { addAudit, appendAudit, auditedRead } from "../audit";
@@ -39,6 +29,13 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
+import { queryPage } from "./paging";
+import { guardPatient } from "./patient-facts";
+import { addPlanProgress, loadPlanWithPatient } from "./plans";
+import { batchGet, keyString, loadWithPatient, type Item } from "./read";
+import { formatRef, parseRef, type RecordRef } from "./refs";
+import { RollupDeltas, sessionRefs, sessionUnit, shardOf } from "./rollups";
+import { settingsFromItem } from "./settings";
 import {
   concernFromItem,
   concernKey,
@@ -46,15 +43,23 @@ import {
   type Concern,
   type Consultation,
   type RecordedOverride,
-} from "./consultations";
-import { queryPage } from "./paging";
-import { guardPatient } from "./patient-facts";
-import { addPlanProgress, loadPlanWithPatient, type SerumOverrideRecord, type TreatmentPlan } from "./plans";
-import { batchGet, keyString, loadWithPatient, type Item } from "./read";
-import { formatRef, parseRef, type RecordRef } from "./refs";
-import { RollupDeltas, sessionRefs, sessionUnit, shardOf, type RollupRef } from "./rollups";
-import { serumFromItem, type SerumRecord } from "./serums";
-import { settingsFromItem } from "./settings";
+} from "../entities/consultation";
+import { type TreatmentPlan } from "../entities/plan";
+import { serumFromItem, type SerumRecord } from "../entities/serum";
+import {
+  type SerumApplication,
+  type RecordedAdverseEvent,
+  type TreatmentSession,
+  sessionKey,
+  sessionFromItem,
+  sessionItem,
+  lotTraceItem,
+  type LotTrace,
+  lotTraceFromItem,
+} from "../entities/session";
+
+/** The entity this module writes, declared in entities/session.ts. */
+export * from "../entities/session";
 
 /**
  * Treatment sessions. Recording one re-runs the contraindication screen for what changed since the
@@ -67,124 +72,6 @@ import { settingsFromItem } from "./settings";
 /** The session limits are core's; re-exported for callers that size transactions by them. */
 export const { MAX_SERUMS_PER_SESSION, MAX_DISTINCT_SERUMS_PER_SESSION } = SessionRules;
 export type { RecordSessionInput, SerumApplicationInput } from "@needlework/core";
-
-export interface SerumApplication {
-  serumId: string;
-  serumName: string;
-  lotNumber: string;
-  lotExpiresOn: string;
-  zone: Zone;
-  /** Findings of the check when applied (sensitivities stay visible even when not blocking). */
-  findings: ContraindicationFinding[];
-  override?: SerumOverrideRecord | undefined;
-}
-
-export interface SessionRescreen {
-  answers: ScreeningAnswers;
-  /** The screen on the session day. */
-  findings: ContraindicationFinding[];
-  /** Codes new since the consultation, changed since, and gone since. */
-  added: string[];
-  changed: string[];
-  resolved: string[];
-  /** Consultation overrides still standing (their findings are unchanged). */
-  carried: RecordedOverride[];
-  /** Overrides given at this session. */
-  overrides: RecordedOverride[];
-}
-
-export interface RecordedAdverseEvent extends AdverseEvent {
-  id: string;
-  recordedAt: string;
-  recordedBy: string;
-}
-
-export interface TreatmentSession {
-  id: string;
-  groupId: string;
-  patientId: string;
-  siteId: string;
-  /** `<patientId>|<startDate>|<planId>`. */
-  planRef: string;
-  consultationRef: string;
-  concernIds: string[];
-  indications: Indication[];
-  practitionerId: string;
-  practitionerName: string;
-  performedOn: string;
-  device: Device;
-  cartridge?: CartridgeInput | undefined;
-  rf?: RfSettings | undefined;
-  zones: SessionZone[];
-  depthDeviationReason?: string | undefined;
-  deviations: DepthDeviation[];
-  serums: SerumApplication[];
-  numbing?: { agent: string; minutes: number } | undefined;
-  immediateReactions?: string | undefined;
-  aftercare: { given: boolean; lines: string[] };
-  adverseEvents: RecordedAdverseEvent[];
-  rescreen: SessionRescreen;
-  notes?: string | undefined;
-  /** The patient's Fitzpatrick type on the day (a rollup dimension). */
-  fitzpatrick?: FitzpatrickType | undefined;
-  /** Where this session's counters went, so a later adverse event lands on the same items. */
-  rollup: { shard: number; refs: RollupRef[] };
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export const sessionRef = (s: Pick<TreatmentSession, "patientId" | "performedOn" | "id">): RecordRef => ({
-  patientId: s.patientId,
-  date: s.performedOn,
-  id: s.id,
-});
-
-export const sessionKey = (groupId: string, ref: RecordRef) =>
-  Keys.session(groupId, ref.patientId, ref.date, ref.id);
-
-export function sessionFromItem(item: Item): TreatmentSession {
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  const s = rest as unknown as TreatmentSession;
-  return {
-    ...s,
-    serums: s.serums ?? [],
-    adverseEvents: s.adverseEvents ?? [],
-    deviations: s.deviations ?? [],
-  };
-}
-
-export function sessionItem(s: TreatmentSession): Item {
-  return {
-    ...Keys.session(s.groupId, s.patientId, s.performedOn, s.id),
-    gsi1pk: Keys.siteSessionsGsi(s.groupId, s.siteId),
-    gsi1sk: Keys.siteSessionsSort(s.performedOn, s.id),
-    type: "TreatmentSession",
-    ...s,
-  };
-}
-
-/** Who received which lot: one item per serum applied, in the lot's own partition. */
-export function lotTraceItem(s: TreatmentSession, a: SerumApplication): Item {
-  return {
-    pk: Keys.lotTracePk(s.groupId, a.serumId, a.lotNumber),
-    sk: Keys.lotTraceSk(s.performedOn, s.id, a.zone),
-    type: "LotTrace",
-    groupId: s.groupId,
-    serumId: a.serumId,
-    serumName: a.serumName,
-    lotNumber: a.lotNumber,
-    zone: a.zone,
-    patientId: s.patientId,
-    siteId: s.siteId,
-    sessionId: s.id,
-    sessionRef: formatRef(sessionRef(s)),
-    performedOn: s.performedOn,
-    practitionerId: s.practitionerId,
-  };
-}
 
 /**
  * The rollup deltas one session adds: sessions + adverse events on each of its dimension values, in
@@ -691,30 +578,6 @@ export async function getSessions(
     const it = found.get(keyString(k));
     return it ? sessionFromItem(it) : undefined;
   });
-}
-
-export interface LotTrace {
-  serumId: string;
-  serumName: string;
-  lotNumber: string;
-  zone: Zone;
-  patientId: string;
-  siteId: string;
-  sessionRef: RecordRef;
-  performedOn: string;
-}
-
-function lotTraceFromItem(item: Item): LotTrace {
-  return {
-    serumId: String(item.serumId),
-    serumName: String(item.serumName),
-    lotNumber: String(item.lotNumber),
-    zone: item.zone as Zone,
-    patientId: String(item.patientId),
-    siteId: String(item.siteId),
-    sessionRef: parseRef(String(item.sessionRef))!,
-    performedOn: String(item.performedOn),
-  };
 }
 
 /**

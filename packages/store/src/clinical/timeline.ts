@@ -2,12 +2,12 @@ import { canSeeSite, notFound, type Patient, type Principal } from "@needlework/
 import type { Db } from "../client";
 import type { Page } from "../cursor";
 import { Keys } from "../keys";
-import { assessmentFromItem, type Assessment } from "./assessments";
-import { consultationFromItem, type Consultation } from "./consultations";
 import { queryPage } from "./paging";
-import { planFromItem, type TreatmentPlan } from "./plans";
 import type { Item } from "./read";
-import { sessionFromItem, type TreatmentSession } from "./sessions";
+import { assessmentFromItem, type Assessment } from "../entities/assessment";
+import { consultationFromItem, type Consultation } from "../entities/consultation";
+import { planFromItem, type TreatmentPlan } from "../entities/plan";
+import { sessionFromItem, type TreatmentSession } from "../entities/session";
 
 /**
  * A patient's timeline: consultations, plans, sessions and assessments, newest first, from ONE Query

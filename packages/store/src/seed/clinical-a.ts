@@ -9,16 +9,17 @@ import {
   type Serum,
   type ScreeningAnswers,
 } from "@needlework/core";
+import { planWithState } from "../clinical/plans";
+import { formatRef } from "../clinical/refs";
+import { registerSeeder, type DemoGroup } from "./demo";
 import {
   concernItem,
   consultationItem,
   type Concern,
   type Consultation,
   type RecordedOverride,
-} from "../clinical/consultations";
-import { planItem, planWithState, type PlannedSerum, type TreatmentPlan } from "../clinical/plans";
-import { formatRef } from "../clinical/refs";
-import { registerSeeder, type DemoGroup } from "./demo";
+} from "../entities/consultation";
+import { planItem, type PlannedSerum, type TreatmentPlan } from "../entities/plan";
 
 /**
  * Demo clinical history, part A: consultations with their screens (some blocked, some overridden

@@ -1,18 +1,17 @@
 import { Serums as SerumRules, Settings, type Principal, type Rater, type SerumLot } from "@needlework/core";
-import { assessmentItem, buildAssessment, type Assessment } from "../clinical/assessments";
-import type { Concern } from "../clinical/consultations";
-import { addPlanProgress, planItem, type TreatmentPlan } from "../clinical/plans";
+import { buildAssessment } from "../clinical/assessments";
+import { addPlanProgress } from "../clinical/plans";
 import { formatRef, type RecordRef } from "../clinical/refs";
-import { seededSerum, serumItem, type SerumRecord } from "../clinical/serums";
-import {
-  buildSession,
-  sessionWrites,
-  type RecordSessionInput,
-  type TreatmentSession,
-} from "../clinical/sessions";
+import { seededSerum } from "../clinical/serums";
+import { buildSession, sessionWrites, type RecordSessionInput } from "../clinical/sessions";
 import { Tx } from "../tx";
 import { clinicalADemo } from "./clinical-a";
 import { registerSeeder, type DemoGroup } from "./demo";
+import { assessmentItem, type Assessment } from "../entities/assessment";
+import { type Concern } from "../entities/consultation";
+import { planItem, type TreatmentPlan } from "../entities/plan";
+import { serumItem, type SerumRecord } from "../entities/serum";
+import { type TreatmentSession } from "../entities/session";
 
 /**
  * Demo clinical history, part B: each group's serum catalogue (core's suggestions, each with a

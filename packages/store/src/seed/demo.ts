@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import type { Patient, Principal } from "@needlework/core";
 import type { Db } from "../client";
 import { groupItem, siteItem, userEmailItem, userItem, type Group, type Site, type User } from "../groups";
-import { patientItem } from "../patients";
+import { patientItem } from "../entities/patient";
 
 /**
  * The demo data `npm start` seeds on first start: two clinic groups (so isolation is visible), sites,
