@@ -88,6 +88,11 @@ export type ResponseHook = (call: {
   output: Record<string, unknown>;
 }) => Record<string, unknown>;
 
+/** An answer a test hook rewrote: an SDK output still (it keeps the call's $metadata). */
+function isOutputOf<T extends object>(_original: T, rewritten: object): rewritten is T {
+  return "$metadata" in rewritten;
+}
+
 interface BatchOutput {
   Responses?: Record<string, unknown[]>;
   UnprocessedKeys?: Record<string, unknown>;
@@ -205,11 +210,9 @@ export function createDb(opts: DbOptions = {}): Db {
         const responses: Record<string, unknown[]> = { ...output.Responses };
         for (const [table, items] of Object.entries(more.Responses ?? {}))
           responses[table] = [...(responses[table] ?? []), ...items];
-        const merged: BatchOutput = {
-          ...more,
-          ...(command === "BatchGetItemCommand" ? { Responses: responses } : {}),
-        };
-        result = { ...again, output: merged as unknown as typeof again.output };
+        // The retry's answer, with every response so far (its own object, fresh from the SDK).
+        if (command === "BatchGetItemCommand") more.Responses = responses;
+        result = again;
       }
     },
     { step: "initialize", priority: "low", name: "needleworkUnprocessedRetry" },
@@ -223,10 +226,12 @@ export function createDb(opts: DbOptions = {}): Db {
       const operation = String(context.commandName ?? "unknown").replace(/Command$/, "");
       const output = hook({
         operation,
-        input: args.input as unknown as Record<string, unknown>,
-        output: result.output as unknown as Record<string, unknown>,
+        input: { ...args.input },
+        output: { ...result.output },
       });
-      return { ...result, output: output as unknown as typeof result.output };
+      if (!isOutputOf(result.output, output))
+        throw new Error(`the response hook's ${operation} answer has no $metadata`);
+      return { ...result, output };
     },
     { step: "initialize", priority: "low", name: "needleworkResponseHook" },
   );

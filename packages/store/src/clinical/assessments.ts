@@ -155,12 +155,7 @@ async function loadCollection(
         }
       : { ExpressionAttributeValues: { ":pk": pk } }),
   });
-  const out: Collection = {
-    patient: undefined as unknown as Patient,
-    concerns: new Map(),
-    assessments: [],
-    sessions: [],
-  };
+  const out: Omit<Collection, "patient"> = { concerns: new Map(), assessments: [], sessions: [] };
   let profile: Item | undefined;
   for (const it of items) {
     const sk = String(it.sk);
@@ -172,8 +167,7 @@ async function loadCollection(
     else if (it.type === "TreatmentSession") out.sessions.push(sessionFromItem(it));
   }
   if (!profile || !canSeeSite(actor, String(profile.siteId))) throw notFound("The patient");
-  out.patient = patientFromItem(profile);
-  return out;
+  return { ...out, patient: patientFromItem(profile) };
 }
 
 // --- Recording -------------------------------------------------------------------------------------

@@ -15,52 +15,15 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { Keys } from "../keys";
 import { getItem } from "./read";
 import { Tx } from "../tx";
+import { type StoredProtocol, protocolFromItem } from "../entities/protocol";
+
+/** The entity this module writes, declared in entities/protocol.ts. */
+export * from "../entities/protocol";
 
 /**
  * Protocol templates per indication: the group's own item `PROTOCOL#<indication>` when an admin has
  * saved one, otherwise core's DEFAULT_PROTOCOLS (version 0).
  */
-export interface StoredProtocol extends ProtocolTemplate {
-  /** 0 while core's default applies; pass it back on update. */
-  version: number;
-  isDefault: boolean;
-  updatedAt?: string | undefined;
-  updatedBy?: string | undefined;
-}
-
-const TEMPLATE_FIELDS = [
-  "indication",
-  "name",
-  "depthMinMm",
-  "depthMaxMm",
-  "zoneDepths",
-  "sessionsMin",
-  "sessionsMax",
-  "sessionsDefault",
-  "intervalWeeksMin",
-  "intervalWeeksMax",
-  "intervalWeeksDefault",
-  "suggestedSerums",
-  "device",
-  "defaultZones",
-  "notes",
-] as const satisfies readonly (keyof ProtocolTemplate)[];
-
-export function protocolFromItem(item: Record<string, unknown>): StoredProtocol {
-  const out: Record<string, unknown> = {};
-  for (const f of TEMPLATE_FIELDS) if (item[f] !== undefined) out[f] = item[f];
-  return {
-    ...(out as unknown as ProtocolTemplate),
-    suggestedSerums: (item.suggestedSerums as string[] | undefined) ?? [],
-    defaultZones: (item.defaultZones as ProtocolTemplate["defaultZones"] | undefined) ?? [],
-    notes: (item.notes as string | undefined) ?? "",
-    version: Number(item.version),
-    isDefault: false,
-    updatedAt: item.updatedAt as string | undefined,
-    updatedBy: item.updatedBy as string | undefined,
-  };
-}
-
 const defaultOf = (p: ProtocolTemplate): StoredProtocol => ({ ...p, version: 0, isDefault: true });
 
 /** Every indication's template, in core's indication order: one Query on the group partition. */

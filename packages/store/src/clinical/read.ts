@@ -81,7 +81,7 @@ async function sendBatchGet(db: Db, keys: readonly ItemKey[]): Promise<Map<strin
         new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } } }),
       );
       for (const it of res.Responses?.[db.tableName] ?? [])
-        found.set(keyString(it as unknown as ItemKey), it);
+        found.set(keyString({ pk: String(it.pk), sk: String(it.sk) }), it);
       pending = res.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
     }
   }

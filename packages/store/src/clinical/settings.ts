@@ -12,46 +12,12 @@ import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { Keys } from "../keys";
 import { getItem } from "./read";
 import { Tx } from "../tx";
+import { type StoredSettings, settingsFromItem, settingsItem } from "../entities/settings";
 
-/**
- * The clinic group's settings (waiting periods, retreatment, aftercare text): one item per group.
- * Until an admin saves them the group runs on core's DEFAULT_SETTINGS, reported as version 0.
- */
-export interface StoredSettings {
-  settings: ClinicSettings;
-  /** 0 while the defaults apply; pass it back on update. */
-  version: number;
-  isDefault: boolean;
-  updatedAt?: string | undefined;
-  updatedBy?: string | undefined;
-}
+/** The entity this module writes, declared in entities/settings.ts. */
+export * from "../entities/settings";
 
 const FIELDS = Object.keys(Settings.DEFAULT_SETTINGS) as (keyof ClinicSettings)[];
-
-/** The stored item (or its absence) as settings: defaults fill anything the item lacks. */
-export function settingsFromItem(item: Record<string, unknown> | undefined): StoredSettings {
-  if (!item) return { settings: { ...Settings.DEFAULT_SETTINGS }, version: 0, isDefault: true };
-  const settings: ClinicSettings = { ...Settings.DEFAULT_SETTINGS };
-  const target = settings as unknown as Record<string, unknown>;
-  for (const f of FIELDS) if (item[f] !== undefined && item[f] !== null) target[f] = item[f];
-  return {
-    settings,
-    version: Number(item.version),
-    isDefault: false,
-    updatedAt: item.updatedAt as string | undefined,
-    updatedBy: item.updatedBy as string | undefined,
-  };
-}
-
-export function settingsItem(
-  groupId: string,
-  s: ClinicSettings,
-  version: number,
-  at: string,
-  by: string,
-): Record<string, unknown> {
-  return { ...Keys.settings(groupId), type: "ClinicSettings", ...s, version, updatedAt: at, updatedBy: by };
-}
 
 /**
  * One item, read in the request's shared BatchGetItem; any signed-in member of the group may read the

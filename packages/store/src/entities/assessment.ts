@@ -1,5 +1,14 @@
-import type { Improvement, Indication, Rater, ScaleId } from "@needlework/core";
+import {
+  Concerns,
+  Scales,
+  type Improvement,
+  type Indication,
+  type Rater,
+  type ScaleId,
+} from "@needlework/core";
+import { z } from "zod";
 import { Keys } from "../keys";
+import { decodeItem, oneOf, optional, orNull, withoutKeys, type ItemSchema } from "./decode";
 import type { Item } from "../clinical/read";
 import type { RecordRef } from "../clinical/refs";
 
@@ -36,10 +45,33 @@ export const assessmentRef = (a: Pick<Assessment, "patientId" | "assessedOn" | "
   id: a.id,
 });
 
+const assessmentSchema: ItemSchema<Assessment> = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    patientId: z.string(),
+    concernId: z.string(),
+    concernRef: z.string(),
+    indication: oneOf(Concerns.INDICATIONS),
+    scale: oneOf(Scales.SCALE_IDS),
+    score: z.number(),
+    label: optional(z.string()),
+    rater: oneOf(Scales.RATERS),
+    assessedOn: z.string(),
+    sessionRef: optional(z.string()),
+    notes: optional(z.string()),
+    baseline: orNull(z.object({ score: z.number(), on: z.string() }).passthrough()),
+    improvement: orNull(
+      z.object({ absolute: z.number(), percent: z.number().nullable(), improved: z.boolean() }).passthrough(),
+    ),
+    version: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+  })
+  .passthrough();
+
 export function assessmentFromItem(item: Item): Assessment {
-  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
-  const a = rest as unknown as Assessment;
-  return { ...a, baseline: a.baseline ?? null, improvement: a.improvement ?? null };
+  return decodeItem("Assessment", assessmentSchema, withoutKeys(item));
 }
 
 export const assessmentItem = (a: Assessment): Item => ({

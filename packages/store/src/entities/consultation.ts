@@ -1,10 +1,23 @@
-import type {
-  ContraindicationFinding,
-  Override,
-  ScreeningAnswers,
-  ValidConsultationConcern,
+import {
+  Concerns,
+  Scales,
+  type ContraindicationFinding,
+  type Override,
+  type ScreeningAnswers,
+  type ValidConsultationConcern,
 } from "@needlework/core";
+import { z } from "zod";
 import { Keys } from "../keys";
+import {
+  decodeItem,
+  listOf,
+  oneOf,
+  optional,
+  shaped,
+  versioned,
+  withoutKeys,
+  type ItemSchema,
+} from "./decode";
 import type { Item } from "../clinical/read";
 import type { RecordRef } from "../clinical/refs";
 
@@ -67,19 +80,65 @@ export const consultationKey = (groupId: string, ref: RecordRef) =>
 export const concernKey = (groupId: string, ref: Pick<RecordRef, "patientId" | "id">) =>
   Keys.concern(groupId, ref.patientId, ref.id);
 
-function strip(item: Item): Item {
-  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
-  return rest;
-}
+/** A screen finding as stored (core built it; its shape is checked, its wording kept). */
+export const findingSchema = shaped<ContraindicationFinding>("a finding", [
+  "code",
+  "level",
+  "reason",
+  "overridable",
+]);
+
+export const recordedOverrideSchema: ItemSchema<RecordedOverride> = z
+  .object({ code: z.string(), reason: z.string(), by: z.string(), at: z.string(), byName: z.string() })
+  .passthrough();
+
+export const screeningAnswersSchema = shaped<ScreeningAnswers>("screening answers", [
+  "activeSkinInfection",
+  "pregnantOrBreastfeeding",
+]);
+
+const consultationSchema: ItemSchema<Consultation> = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    patientId: z.string(),
+    siteId: z.string(),
+    date: z.string(),
+    practitionerId: z.string(),
+    practitionerName: z.string(),
+    concernIds: listOf(z.string()),
+    answers: screeningAnswersSchema,
+    findings: listOf(findingSchema),
+    overrides: listOf(recordedOverrideSchema),
+    patientVersion: z.number().int(),
+    ...versioned,
+  })
+  .passthrough();
+
+const concernSchema: ItemSchema<Concern> = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    patientId: z.string(),
+    consultationRef: z.string(),
+    indication: oneOf(Concerns.INDICATIONS),
+    bodyArea: oneOf(Concerns.ZONES),
+    baselineScale: oneOf(Scales.SCALE_IDS),
+    baselineScore: z.number(),
+    baselineOn: z.string(),
+    status: oneOf(Concerns.CONCERN_STATUSES),
+    notes: optional(z.string()),
+    zones: listOf(oneOf(Concerns.ZONES)),
+    ...versioned,
+  })
+  .passthrough();
 
 export function consultationFromItem(item: Item): Consultation {
-  const c = strip(item) as unknown as Consultation;
-  return { ...c, overrides: c.overrides ?? [], findings: c.findings ?? [], concernIds: c.concernIds ?? [] };
+  return decodeItem("Consultation", consultationSchema, withoutKeys(item));
 }
 
 export function concernFromItem(item: Item): Concern {
-  const c = strip(item) as unknown as Concern;
-  return { ...c, zones: c.zones ?? [] };
+  return decodeItem("Concern", concernSchema, withoutKeys(item));
 }
 
 export const consultationItem = (c: Consultation): Item => ({

@@ -1,5 +1,26 @@
-import type { ContraindicationFinding, Device, PlanState, PlanZone, Zone } from "@needlework/core";
+import {
+  Concerns,
+  Devices,
+  Schedule,
+  type ContraindicationFinding,
+  type Device,
+  type PlanState,
+  type PlanZone,
+  type Zone,
+} from "@needlework/core";
+import { z } from "zod";
 import { Keys } from "../keys";
+import { findingSchema } from "./consultation";
+import {
+  decodeItem,
+  listOf,
+  oneOf,
+  optional,
+  orNull,
+  versioned,
+  withoutKeys,
+  type ItemSchema,
+} from "./decode";
 import type { Item, ItemKey } from "../clinical/read";
 import type { RecordRef } from "../clinical/refs";
 
@@ -65,20 +86,60 @@ export const planRef = (p: Pick<TreatmentPlan, "patientId" | "keyDate" | "id">):
 export const planKey = (groupId: string, ref: RecordRef): ItemKey =>
   Keys.plan(groupId, ref.patientId, ref.date, ref.id);
 
+export const serumOverrideSchema: ItemSchema<SerumOverrideRecord> = z
+  .object({ reason: z.string(), by: z.string(), byName: z.string(), at: z.string() })
+  .passthrough();
+
+export const planZoneSchema: ItemSchema<PlanZone> = z
+  .object({
+    zone: oneOf(Concerns.ZONES),
+    depthMm: z.number(),
+    depthMinMm: z.number(),
+    depthMaxMm: z.number(),
+  })
+  .passthrough();
+
+const planSchema: ItemSchema<TreatmentPlan> = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    patientId: z.string(),
+    siteId: z.string(),
+    consultationRef: z.string(),
+    concernIds: listOf(z.string()),
+    keyDate: z.string(),
+    startDate: z.string(),
+    zones: listOf(planZoneSchema),
+    aboveZoneDefault: listOf(oneOf(Concerns.ZONES)),
+    sessionsPlanned: z.number().int(),
+    intervalWeeks: z.number(),
+    device: optional(oneOf(Devices.DEVICES)),
+    plannedSerums: listOf(
+      z
+        .object({
+          serumId: z.string(),
+          name: z.string(),
+          findings: listOf(findingSchema),
+          override: optional(serumOverrideSchema),
+        })
+        .passthrough(),
+    ),
+    notes: optional(z.string()),
+    status: oneOf(Schedule.PLAN_STATUSES),
+    progress: z.object({ done: z.number().int(), planned: z.number().int() }).passthrough(),
+    sessionDates: listOf(z.string()),
+    lastSessionOn: orNull(z.string()),
+    nextDueOn: orNull(z.string()),
+    retreatmentDueOn: orNull(z.string()),
+    dueOn: orNull(z.string()),
+    dueKind: orNull(z.enum(["SESSION", "RETREATMENT"])),
+    cancelledReason: optional(z.string()),
+    ...versioned,
+  })
+  .passthrough();
+
 export function planFromItem(item: Item): TreatmentPlan {
-  const { pk: _pk, sk: _sk, type: _type, gsi2pk: _gpk, gsi2sk: _gsk, ...rest } = item;
-  const p = rest as unknown as TreatmentPlan;
-  return {
-    ...p,
-    plannedSerums: p.plannedSerums ?? [],
-    sessionDates: p.sessionDates ?? [],
-    aboveZoneDefault: p.aboveZoneDefault ?? [],
-    lastSessionOn: p.lastSessionOn ?? null,
-    nextDueOn: p.nextDueOn ?? null,
-    retreatmentDueOn: p.retreatmentDueOn ?? null,
-    dueOn: p.dueOn ?? null,
-    dueKind: p.dueKind ?? null,
-  };
+  return decodeItem("TreatmentPlan", planSchema, withoutKeys(item));
 }
 
 /** The stored item: in the due index only while a session or retreatment is due. */

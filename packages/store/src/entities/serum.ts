@@ -1,5 +1,7 @@
-import type { Serum } from "@needlework/core";
+import { Serums, type Serum } from "@needlework/core";
+import { z } from "zod";
 import { Keys } from "../keys";
+import { decodeItem, listOf, oneOf, optional, versioned, type ItemSchema } from "./decode";
 
 /**
  * A serum of the catalogue: one item per serum in the group's partition (`G#g / SERUM#<id>`), its lots
@@ -14,29 +16,20 @@ export interface SerumRecord extends Serum {
   updatedBy: string;
 }
 
-const FIELDS = [
-  "id",
-  "groupId",
-  "name",
-  "ingredients",
-  "allergens",
-  "clearance",
-  "sterile",
-  "lots",
-  "version",
-  "createdAt",
-  "createdBy",
-  "updatedAt",
-  "updatedBy",
-] as const;
+const serumSchema: ItemSchema<SerumRecord> = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  name: z.string(),
+  ingredients: listOf(z.string()),
+  allergens: listOf(z.string()),
+  clearance: oneOf(Serums.SERUM_CLEARANCES),
+  sterile: optional(z.boolean()),
+  lots: listOf(z.object({ lotNumber: z.string(), expiresOn: z.string() }).passthrough()),
+  ...versioned,
+});
 
 export function serumFromItem(item: Record<string, unknown>): SerumRecord {
-  const out: Record<string, unknown> = {};
-  for (const f of FIELDS) out[f] = item[f];
-  out.ingredients ??= [];
-  out.allergens ??= [];
-  out.lots ??= [];
-  return out as unknown as SerumRecord;
+  return decodeItem("Serum", serumSchema, item);
 }
 
 export function serumItem(s: SerumRecord): Record<string, unknown> {

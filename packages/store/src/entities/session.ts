@@ -1,22 +1,42 @@
-import type {
-  AdverseEvent,
-  CartridgeInput,
-  ContraindicationFinding,
-  DepthDeviation,
-  Device,
-  FitzpatrickType,
-  Indication,
-  RfSettings,
-  ScreeningAnswers,
-  SessionZone,
-  Zone,
+import {
+  Concerns,
+  Devices,
+  PatientRules,
+  Sessions,
+  type AdverseEvent,
+  type CartridgeInput,
+  type ContraindicationFinding,
+  type DepthDeviation,
+  type Device,
+  type FitzpatrickType,
+  type Indication,
+  type RfSettings,
+  type ScreeningAnswers,
+  type SessionZone,
+  type Zone,
 } from "@needlework/core";
+import { z } from "zod";
 import { Keys } from "../keys";
 import type { Item } from "../clinical/read";
 import { formatRef, parseRef, type RecordRef } from "../clinical/refs";
 import type { RollupRef } from "../clinical/rollups";
-import type { RecordedOverride } from "./consultation";
-import type { SerumOverrideRecord } from "./plan";
+import {
+  findingSchema,
+  recordedOverrideSchema,
+  screeningAnswersSchema,
+  type RecordedOverride,
+} from "./consultation";
+import {
+  decodeItem,
+  listOf,
+  oneOf,
+  optional,
+  shaped,
+  versioned,
+  withoutKeys,
+  type ItemSchema,
+} from "./decode";
+import { serumOverrideSchema, type SerumOverrideRecord } from "./plan";
 
 /**
  * A treatment session (in the patient collection and the site's session list, gsi1) and its lot
@@ -100,15 +120,84 @@ export const sessionRef = (s: Pick<TreatmentSession, "patientId" | "performedOn"
 export const sessionKey = (groupId: string, ref: RecordRef) =>
   Keys.session(groupId, ref.patientId, ref.date, ref.id);
 
+const zoneSchema = oneOf(Concerns.ZONES);
+
+const serumApplicationSchema: ItemSchema<SerumApplication> = z
+  .object({
+    serumId: z.string(),
+    serumName: z.string(),
+    lotNumber: z.string(),
+    lotExpiresOn: z.string(),
+    zone: zoneSchema,
+    findings: listOf(findingSchema),
+    override: optional(serumOverrideSchema),
+  })
+  .passthrough();
+
+const adverseEventSchema: ItemSchema<RecordedAdverseEvent> = z
+  .object({
+    id: z.string(),
+    type: oneOf(Sessions.ADVERSE_EVENT_TYPES),
+    onsetOn: z.string(),
+    durationDays: optional(z.number()),
+    severity: oneOf(Sessions.SEVERITIES),
+    serumId: optional(z.string()),
+    lotNumber: optional(z.string()),
+    notes: optional(z.string()),
+    recordedAt: z.string(),
+    recordedBy: z.string(),
+  })
+  .passthrough();
+
+const sessionSchema: ItemSchema<TreatmentSession> = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    patientId: z.string(),
+    siteId: z.string(),
+    planRef: z.string(),
+    consultationRef: z.string(),
+    concernIds: listOf(z.string()),
+    indications: listOf(oneOf(Concerns.INDICATIONS)),
+    practitionerId: z.string(),
+    practitionerName: z.string(),
+    performedOn: z.string(),
+    device: oneOf(Devices.DEVICES),
+    cartridge: optional(z.object({ needleCount: z.number(), lotNumber: z.string() }).passthrough()),
+    rf: optional(z.object({ energyLevel: z.number(), pulseDurationMs: z.number() }).passthrough()),
+    zones: listOf(z.object({ zone: zoneSchema, depthMm: z.number(), passes: z.number() }).passthrough()),
+    depthDeviationReason: optional(z.string()),
+    deviations: listOf(shaped<DepthDeviation>("a depth deviation", ["zone", "depthMm", "reason"])),
+    serums: listOf(serumApplicationSchema),
+    numbing: optional(z.object({ agent: z.string(), minutes: z.number() }).passthrough()),
+    immediateReactions: optional(z.string()),
+    aftercare: z.object({ given: z.boolean(), lines: listOf(z.string()) }).passthrough(),
+    adverseEvents: listOf(adverseEventSchema),
+    rescreen: z
+      .object({
+        answers: screeningAnswersSchema,
+        findings: listOf(findingSchema),
+        added: listOf(z.string()),
+        changed: listOf(z.string()),
+        resolved: listOf(z.string()),
+        carried: listOf(recordedOverrideSchema),
+        overrides: listOf(recordedOverrideSchema),
+      })
+      .passthrough(),
+    notes: optional(z.string()),
+    fitzpatrick: optional(oneOf(PatientRules.FITZPATRICK_TYPES)),
+    rollup: z
+      .object({
+        shard: z.number().int(),
+        refs: listOf(shaped<RollupRef>("a rollup ref", ["dimension", "value"])),
+      })
+      .passthrough(),
+    ...versioned,
+  })
+  .passthrough();
+
 export function sessionFromItem(item: Item): TreatmentSession {
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  const s = rest as unknown as TreatmentSession;
-  return {
-    ...s,
-    serums: s.serums ?? [],
-    adverseEvents: s.adverseEvents ?? [],
-    deviations: s.deviations ?? [],
-  };
+  return decodeItem("TreatmentSession", sessionSchema, withoutKeys(item));
 }
 
 export function sessionItem(s: TreatmentSession): Item {
@@ -152,15 +241,21 @@ export interface LotTrace {
   performedOn: string;
 }
 
+const lotTraceSchema: ItemSchema<LotTrace> = z.object({
+  serumId: z.string(),
+  serumName: z.string(),
+  lotNumber: z.string(),
+  zone: zoneSchema,
+  patientId: z.string(),
+  siteId: z.string(),
+  sessionRef: z.string().transform((ref, ctx) => {
+    const parsed = parseRef(ref);
+    if (!parsed) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "is not a record ref" });
+    return parsed ?? z.NEVER;
+  }),
+  performedOn: z.string(),
+});
+
 export function lotTraceFromItem(item: Item): LotTrace {
-  return {
-    serumId: String(item.serumId),
-    serumName: String(item.serumName),
-    lotNumber: String(item.lotNumber),
-    zone: item.zone as Zone,
-    patientId: String(item.patientId),
-    siteId: String(item.siteId),
-    sessionRef: parseRef(String(item.sessionRef))!,
-    performedOn: String(item.performedOn),
-  };
+  return decodeItem("LotTrace", lotTraceSchema, item);
 }
