@@ -33,6 +33,7 @@ const settingsSchema = z.object({
     rebookingGraceDays: withDefault("rebookingGraceDays", z.number()),
     activesAfterNeedlingDays: withDefault("activesAfterNeedlingDays", z.number()),
     aftercareText: withDefault("aftercareText", z.string()),
+    idleLockMinutes: withDefault("idleLockMinutes", z.number()),
   }) satisfies ItemSchema<ClinicSettings>,
   version: z.number().int(),
   isDefault: z.literal(false),
