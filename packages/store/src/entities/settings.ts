@@ -1,4 +1,4 @@
-import { Settings, type ClinicSettings } from "@needlework/core";
+import { Concerns, Settings, type ClinicSettings } from "@needlework/core";
 import { z } from "zod";
 import { Keys } from "../keys";
 import { decodeItem, optional, type ItemSchema } from "./decode";
@@ -34,6 +34,19 @@ const settingsSchema = z.object({
     activesAfterNeedlingDays: withDefault("activesAfterNeedlingDays", z.number()),
     aftercareText: withDefault("aftercareText", z.string()),
     idleLockMinutes: withDefault("idleLockMinutes", z.number()),
+    antiplateletLevel: withDefault("antiplateletLevel", z.enum(["BLOCK", "WARN"])),
+    intervalDeepFaceWeeks: withDefault("intervalDeepFaceWeeks", z.number()),
+    intervalFaceWeeks: withDefault("intervalFaceWeeks", z.number()),
+    intervalScalpDays: withDefault("intervalScalpDays", z.number()),
+    intervalBodyWeeks: withDefault("intervalBodyWeeks", z.number()),
+    zoneLimits: withDefault(
+      "zoneLimits",
+      z.record(
+        z.enum(Concerns.ZONES),
+        z.object({ defaultMinMm: z.number(), defaultMaxMm: z.number(), hardMaxMm: z.number() }),
+      ),
+    ),
+    rfNeedleMaxMm: withDefault("rfNeedleMaxMm", z.number()),
   }) satisfies ItemSchema<ClinicSettings>,
   version: z.number().int(),
   isDefault: z.literal(false),
