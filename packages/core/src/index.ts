@@ -11,6 +11,7 @@ export type {
   MedicationClass,
 } from "./patient";
 export * from "./principal";
+export { BLOCKING_HISTORY_FLAGS, SCREENED_MEDICATION_CLASSES } from "./history";
 
 // Clinical domain rules, one namespace per concept (e.g. Contraindications.screen(...)).
 export * as Calendar from "./calendar";

@@ -1,3 +1,4 @@
+import { BLOCKING_HISTORY_FLAGS, Protocols, SCREENED_MEDICATION_CLASSES } from "@needlework/core";
 import type {
   AllergyKind,
   AllergySeverity,
@@ -16,9 +17,7 @@ export const FITZPATRICK: Record<FitzpatrickType, string> = {
 };
 
 /** Types IV–VI carry a post-inflammatory hyperpigmentation risk: conservative depth. */
-export function fitzpatrickRisk(t: FitzpatrickType | null | undefined): boolean {
-  return t === "IV" || t === "V" || t === "VI";
-}
+export const fitzpatrickRisk = Protocols.isConservative;
 
 export const ALLERGY_KIND: Record<AllergyKind, string> = {
   ALLERGY: "Allergy",
@@ -58,24 +57,10 @@ export const HISTORY_FLAG: Record<HistoryFlag, string> = {
 };
 
 /** Flags that block needling unless a prescriber overrides, shown in red; the rest warn. */
-export const BLOCKING_FLAGS: ReadonlySet<HistoryFlag> = new Set<HistoryFlag>([
-  "KELOID_TENDENCY",
-  "BLEEDING_DISORDER",
-  "IMMUNOSUPPRESSION",
-  "DIABETES_UNCONTROLLED",
-  "NICKEL_ALLERGY",
-  "ANAESTHETIC_ALLERGY",
-]);
+export const BLOCKING_FLAGS = BLOCKING_HISTORY_FLAGS;
 
 /** Medication classes the contraindication screen looks at. */
-export const SCREENED_MEDICATIONS: ReadonlySet<MedicationClass> = new Set<MedicationClass>([
-  "ISOTRETINOIN",
-  "ANTICOAGULANT",
-  "IMMUNOSUPPRESSANT",
-  "CHEMOTHERAPY",
-  "RADIOTHERAPY",
-  "TOPICAL_RETINOID",
-]);
+export const SCREENED_MEDICATIONS = SCREENED_MEDICATION_CLASSES;
 
 export function keysOf<K extends string>(record: Record<K, string>): K[] {
   return Object.keys(record) as K[];

@@ -1,3 +1,4 @@
+import { Contraindications } from "@needlework/core";
 import { useEffect, useRef, useState } from "react";
 import { gql } from "../api/client";
 import { ApiError } from "../api/errors";
@@ -19,7 +20,7 @@ export interface RescreenRow {
 }
 
 /**
- * The day's screen against the consultation's, the way the API compares them: a finding is new,
+ * The day's screen against the consultation's, by core's comparison (the API's): a finding is new,
  * changed (level, reason or source) or unchanged; consultation overrides carry over only for
  * unchanged findings, so a new or changed BLOCK needs a fresh override.
  */
@@ -27,14 +28,17 @@ export function compareWithConsultation(
   current: readonly Finding[],
   consultation: Pick<RecorderPlan["consultation"], "findings" | "overrides">,
 ): { rows: RescreenRow[]; resolved: Finding[] } {
-  const before = new Map(consultation.findings.map((f) => [f.code, f]));
+  const r = Contraindications.rescreenBeforeSession(consultation.findings, current);
+  const codes = (fs: readonly { code: string }[]) => new Set(fs.map((f) => f.code));
+  const added = codes(r.added);
+  const unchanged = codes(r.unchanged);
+  const resolved = codes(r.resolved);
   const rows = current.map((f): RescreenRow => {
-    const prev = before.get(f.code);
-    const status: RescreenStatus = !prev
+    const status: RescreenStatus = added.has(f.code)
       ? "NEW"
-      : prev.level !== f.level || prev.reason !== f.reason || prev.source !== f.source
-        ? "CHANGED"
-        : "UNCHANGED";
+      : unchanged.has(f.code)
+        ? "UNCHANGED"
+        : "CHANGED";
     const carried =
       status === "UNCHANGED" ? consultation.overrides.find((o) => o.code === f.code) : undefined;
     return {
@@ -44,8 +48,7 @@ export function compareWithConsultation(
       needsOverride: f.level === "BLOCK" && !carried,
     };
   });
-  const now = new Set(current.map((f) => f.code));
-  return { rows, resolved: consultation.findings.filter((f) => !now.has(f.code)) };
+  return { rows, resolved: consultation.findings.filter((f) => resolved.has(f.code)) };
 }
 
 export interface ScreenState {
