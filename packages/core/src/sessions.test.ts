@@ -101,6 +101,16 @@ describe("validateSessionInput: zones and depth", () => {
         ],
       }),
     ).toEqual(["zones.1.zone"]);
+    // Named twice even when the first entry has a problem of its own.
+    expect(
+      paths({
+        ...pen,
+        zones: [
+          { zone: "CHEEKS", depthMm: 3, passes: 2 },
+          { zone: "CHEEKS", depthMm: 1.5, passes: 2 },
+        ],
+      }),
+    ).toEqual(["zones.0.depthMm", "zones.1.zone"]);
   });
   it("needs a reason when depth is outside the plan's range and reports the deviating zones", () => {
     const plan: PlanZone[] = [{ zone: "CHEEKS", depthMm: 1.0, depthMinMm: 0.75, depthMaxMm: 1.25 }];

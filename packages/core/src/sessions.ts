@@ -315,6 +315,8 @@ export function validateSessionInput(
   } else if (input.rf != null) p.add("rf", "RF settings only apply to RF microneedling");
 
   const zones: SessionZone[] = [];
+  // Every zone named so far, so a zone named twice is reported even when the first entry has other problems.
+  const named = new Set<Zone>();
   if (!input.zones || input.zones.length === 0) p.add("zones", "record at least one treated zone");
   (input.zones ?? []).forEach((z, i) => {
     const zone = requireOneOf(p, `zones.${i}.zone`, z.zone, ZONES);
@@ -330,9 +332,9 @@ export function validateSessionInput(
       integer: true,
       unit: "passes",
     });
-    if (zone && zones.some((x) => x.zone === zone))
-      p.add(`zones.${i}.zone`, `${ZONE_LABELS[zone]} is recorded twice`);
+    if (zone && named.has(zone)) p.add(`zones.${i}.zone`, `${ZONE_LABELS[zone]} is recorded twice`);
     else if (zone && depthMm !== undefined && passes !== undefined) zones.push({ zone, depthMm, passes });
+    if (zone) named.add(zone);
   });
 
   const deviations = depthDeviations(zones, ctx.planZones);

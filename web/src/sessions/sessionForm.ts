@@ -1,14 +1,6 @@
 import type { FieldError } from "../api/errors";
-import { DEPTH_MAX_MM, DEPTH_MIN_MM, ZONE } from "../clinical/labels";
-import {
-  date,
-  numberInRange,
-  rowKey,
-  text,
-  toNumber,
-  type Errors,
-  type NumberValue,
-} from "../clinical/validate";
+import { Sessions, todayIso } from "@needlework/core";
+import { problemsOf, rowKey, toNumber, type Errors, type NumberValue } from "../clinical/validate";
 import type {
   AdverseEventSeverity,
   PatientFieldsFragment,
@@ -19,7 +11,6 @@ import type {
   TreatmentSessionInput,
   Zone,
 } from "../gql/graphql";
-import { todayIso } from "@needlework/core";
 
 export type RecorderPlan = Extract<NonNullable<SessionRecorderQuery["plan"]>, { zones: unknown }>;
 export type PlannedZone = RecorderPlan["zones"][number];
@@ -82,13 +73,11 @@ export interface SessionFormValues {
 }
 
 /**
- * The store's session limits (packages/store/src/clinical/sessions.ts MAX_SERUMS_PER_SESSION,
- * MAX_DISTINCT_SERUMS_PER_SESSION; sessionForm.test.ts keeps them equal): one lot trace per
- * application and two rollup items per different serum keep a session's transaction within
- * DynamoDB's 100 items. The recorder stops the practitioner at them rather than the API refusing after.
+ * Core's session limits: one lot trace per application and two rollup items per different serum keep
+ * a session's transaction within DynamoDB's 100 items. The recorder stops the practitioner at them
+ * rather than the API refusing after.
  */
-export const MAX_SERUMS_PER_SESSION = 12;
-export const MAX_DISTINCT_SERUMS_PER_SESSION = 5;
+export const { MAX_SERUMS_PER_SESSION, MAX_DISTINCT_SERUMS_PER_SESSION } = Sessions;
 export const SERUM_CAP_MESSAGE = `A session records at most ${MAX_SERUMS_PER_SESSION} serum applications`;
 export const DISTINCT_SERUM_CAP_MESSAGE = `A session records at most ${MAX_DISTINCT_SERUMS_PER_SESSION} different serums: choose one already applied`;
 
@@ -199,112 +188,94 @@ export interface Deviation {
   reason: string;
 }
 
-const EPS = 1e-9;
-
 /** Zones treated outside the plan's range or not planned: core's rule, with core's wording. */
 export function deviations(zones: readonly ZoneRow[], plan: readonly PlannedZone[]): Deviation[] {
-  const out: Deviation[] = [];
-  for (const z of zones) {
-    const depth = toNumber(z.depthMm);
-    if (!z.zone || depth === undefined) continue;
-    const planned = plan.find((p) => p.zone === z.zone);
-    const label = ZONE[z.zone];
-    if (!planned) out.push({ zone: z.zone, depthMm: depth, reason: `${label} was not in the plan` });
-    else if (depth < planned.depthMinMm - EPS || depth > planned.depthMaxMm + EPS)
-      out.push({
-        zone: z.zone,
-        depthMm: depth,
-        planned: { min: planned.depthMinMm, max: planned.depthMaxMm },
-        reason: `${label}: ${depth} mm is outside the planned ${planned.depthMinMm}–${planned.depthMaxMm} mm`,
-      });
-  }
-  return out;
+  const treated = zones.flatMap((z) => {
+    const depthMm = toNumber(z.depthMm);
+    return z.zone && depthMm !== undefined ? [{ zone: z.zone, depthMm, passes: 1 }] : [];
+  });
+  return Sessions.depthDeviations(treated, plan).map((d) => ({
+    zone: d.zone,
+    depthMm: d.depthMm,
+    ...(d.plannedMinMm !== undefined && d.plannedMaxMm !== undefined
+      ? { planned: { min: d.plannedMinMm, max: d.plannedMaxMm } }
+      : {}),
+    reason: d.reason,
+  }));
 }
 
-/** The API's rules for a session (core's validateSessionInput), as errors on the form's fields. */
+const numberOr = (v: NumberValue): number => toNumber(v) ?? Number.NaN;
+
+/**
+ * Core's rules for a session (validateRecordSessionInput: the API's), as errors on the form's
+ * fields. A choice left empty is "required" rather than core's list of allowed values.
+ */
 export function validateSession(
   v: SessionFormValues,
   plan: readonly PlannedZone[],
   questions: readonly ScreeningQuestion[],
   now: Date = new Date(),
 ): Errors {
+  const cartridge =
+    v.device === "PEN" || v.cartridgeLot.trim() || toNumber(v.cartridgeNeedleCount) !== undefined
+      ? { needleCount: numberOr(v.cartridgeNeedleCount), lotNumber: v.cartridgeLot }
+      : null;
+  const problems = problemsOf(() =>
+    Sessions.validateRecordSessionInput(
+      {
+        // The page supplies the plan and the site; they are not the form's to check.
+        planId: "plan",
+        siteId: "site",
+        performedOn: v.performedOn,
+        device: v.device,
+        cartridge,
+        rf:
+          v.device === "RF_MICRONEEDLING"
+            ? { energyLevel: numberOr(v.rfEnergy), pulseDurationMs: numberOr(v.rfPulse) }
+            : null,
+        zones: v.zones.map((z) => ({
+          zone: z.zone,
+          depthMm: numberOr(z.depthMm),
+          passes: numberOr(z.passes),
+        })),
+        depthDeviationReason: v.depthDeviationReason,
+        serums: v.serums.map((s) => ({
+          serumId: s.serumId,
+          lotNumber: s.lotNumber,
+          zone: s.zone,
+          overrideReason: s.overrideReason,
+        })),
+        numbing: v.numbingUsed ? { agent: v.numbingAgent, minutes: numberOr(v.numbingMinutes) } : null,
+        immediateReactions: v.immediateReactions,
+        aftercareGiven: v.aftercareGiven,
+        adverseEvents: v.adverseEvents.map((a) => ({
+          type: a.type,
+          onsetOn: a.onsetOn,
+          durationDays: toNumber(a.durationDays) ?? null,
+          severity: a.severity,
+          serumId: a.serumId,
+          lotNumber: a.lotNumber,
+          notes: a.notes,
+        })),
+        rescreen: answersInput(v, questions),
+        notes: v.notes,
+      },
+      { planZones: plan, now },
+    ),
+  );
   const e: Errors = {};
-  const today = todayIso(now);
-  date(e, "performedOn", v.performedOn, { notAfter: today, notBefore: "2000-01-01" });
-  for (const q of questions) {
-    const a = v.rescreen[q.key] ?? "";
-    if (q.kind === "BOOLEAN" && q.required && !a) e[`rescreen.${q.key}`] = "must be answered yes or no";
-    if (q.kind === "DATE")
-      date(e, `rescreen.${q.key}`, a, { required: false, notAfter: v.performedOn || today });
+  for (const f of problems) {
+    const at = formPath(f.path);
+    if (at && !(at in e)) e[at] = f.reason;
   }
-
-  if (v.device === "PEN" || v.cartridgeLot.trim() || toNumber(v.cartridgeNeedleCount) !== undefined) {
-    numberInRange(e, "cartridgeNeedleCount", v.cartridgeNeedleCount, 1, 100, {
-      integer: true,
-      unit: "needles",
-    });
-    text(e, "cartridgeLot", v.cartridgeLot, { max: 64 });
-  }
-  if (v.device === "RF_MICRONEEDLING") {
-    const energy = numberInRange(e, "rfEnergy", v.rfEnergy, 0, 100);
-    if (energy === 0) e.rfEnergy = "must be above 0";
-    const pulse = numberInRange(e, "rfPulse", v.rfPulse, 0, 1000, { unit: "ms" });
-    if (pulse === 0) e.rfPulse = "must be above 0";
-  }
-
-  if (v.zones.length === 0) e.zones = "record at least one treated zone";
-  const seen = new Set<string>();
-  v.zones.forEach((z, i) => {
-    if (!z.zone) e[`zones.${i}.zone`] = "is required";
-    else if (seen.has(z.zone)) e[`zones.${i}.zone`] = `${ZONE[z.zone]} is recorded twice`;
-    else seen.add(z.zone);
-    numberInRange(e, `zones.${i}.depthMm`, z.depthMm, DEPTH_MIN_MM, DEPTH_MAX_MM, { unit: "mm" });
-    numberInRange(e, `zones.${i}.passes`, z.passes, 1, 10, { integer: true, unit: "passes" });
-  });
-  const devs = deviations(v.zones, plan);
-  text(e, "depthDeviationReason", v.depthDeviationReason, { max: 1000, required: false });
-  if (devs.length > 0 && !v.depthDeviationReason.trim())
-    e.depthDeviationReason = `give a reason for treating outside the plan (${devs.map((d) => d.reason).join("; ")})`;
-
-  const treated = new Set(v.zones.map((z) => z.zone));
-  if (v.serums.length > MAX_SERUMS_PER_SESSION) e.serums = SERUM_CAP_MESSAGE;
-  else if (new Set(v.serums.map((s) => s.serumId).filter(Boolean)).size > MAX_DISTINCT_SERUMS_PER_SESSION)
-    e.serums = DISTINCT_SERUM_CAP_MESSAGE;
-  const serumLots = new Set<string>();
-  v.serums.forEach((s, i) => {
-    if (!s.serumId) e[`serums.${i}.serumId`] = "is required";
-    text(e, `serums.${i}.lotNumber`, s.lotNumber, { max: 64 });
-    if (!s.zone) e[`serums.${i}.zone`] = "is required";
-    else if (!treated.has(s.zone)) e[`serums.${i}.zone`] = `${ZONE[s.zone]} was not treated in this session`;
-    text(e, `serums.${i}.overrideReason`, s.overrideReason, { max: 1000, required: false });
-    const k = `${s.serumId}|${s.lotNumber.trim().toUpperCase()}|${s.zone}`;
-    if (s.serumId && s.lotNumber && s.zone && serumLots.has(k))
-      e[`serums.${i}.lotNumber`] = "the same serum lot is recorded twice for this zone";
-    serumLots.add(k);
-  });
-
-  if (v.numbingUsed) {
-    text(e, "numbingAgent", v.numbingAgent, { max: 100 });
-    numberInRange(e, "numbingMinutes", v.numbingMinutes, 0, 120, { integer: true, unit: "minutes" });
-  }
-  text(e, "immediateReactions", v.immediateReactions, { max: 2000, required: false });
-  text(e, "notes", v.notes, { max: 4000, required: false });
-
-  v.adverseEvents.forEach((a, i) => {
-    if (!a.type) e[`adverseEvents.${i}.type`] = "is required";
-    date(e, `adverseEvents.${i}.onsetOn`, a.onsetOn, {
-      notAfter: today,
-      notBefore: v.performedOn || undefined,
-    });
-    numberInRange(e, `adverseEvents.${i}.durationDays`, a.durationDays, 0, 365, {
-      integer: true,
-      unit: "days",
-      required: false,
-    });
-    if (a.lotNumber.trim() && !a.serumId)
-      e[`adverseEvents.${i}.serumId`] = "name the serum the lot belongs to";
-    text(e, `adverseEvents.${i}.notes`, a.notes, { max: 2000, required: false });
-  });
+  const empty = (at: string, value: string) => {
+    if (value === "" && at in e) e[at] = "is required";
+  };
+  v.zones.forEach((z, i) => empty(`zones.${i}.zone`, z.zone));
+  v.serums.forEach((s, i) => empty(`serums.${i}.zone`, s.zone));
+  v.adverseEvents.forEach((a, i) => empty(`adverseEvents.${i}.type`, a.type));
+  if (e.serums)
+    e.serums = v.serums.length > MAX_SERUMS_PER_SESSION ? SERUM_CAP_MESSAGE : DISTINCT_SERUM_CAP_MESSAGE;
   return e;
 }
 
