@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createLocalIssuer } from "@needlework/api";
+import { ID_TOKEN_VALIDITY_SECONDS } from "@needlework/core";
 import { demoPrincipals } from "@needlework/store/local";
 
 /** `npm run token -- --user EMAIL`: a bearer token from the local issuer for API clients. */
@@ -28,5 +29,11 @@ if (!user) {
   );
   process.exit(2);
 }
+// The API refuses tokens valid for longer than Cognito's ID tokens (core ID_TOKEN_VALIDITY_SECONDS).
+const expiresIn = values.expires === undefined ? ID_TOKEN_VALIDITY_SECONDS : Number(values.expires);
+if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > ID_TOKEN_VALIDITY_SECONDS) {
+  console.error(`--expires: whole seconds from 1 to ${ID_TOKEN_VALIDITY_SECONDS}`);
+  process.exit(2);
+}
 const issuer = await createLocalIssuer(process.env.NEEDLEWORK_DATA_DIR ?? join(root, ".data"));
-console.log(await issuer.sign(user, { expiresIn: values.expires ?? "8h" }));
+console.log(await issuer.sign(user, { expiresIn }));

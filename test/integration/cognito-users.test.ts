@@ -18,6 +18,7 @@ import type { Principal } from "@needlework/core";
 import { freePort } from "@needlework/store/local";
 import { codes, startTestApi, type GqlResult, type TestApi } from "../support/api";
 import { startCognitoLocal, type CognitoLocal } from "../support/cognito-local";
+import { untilSignInAllowed } from "../support/access";
 import { snapshotTable } from "../support/dynamo";
 
 /**
@@ -258,6 +259,7 @@ describe("admin user mutations keep the Cognito user pool in step", () => {
       }),
     ).updateUser.user;
     expect(analyst).toMatchObject({ role: "ANALYST", sites: [] });
+    await untilSignInAllowed(api.db, "glow", sub);
     acc = (await account(sub))!;
     expect(acc.groups).toEqual(["ANALYST"]);
     expect(acc.attributes).not.toHaveProperty("custom:sites");
@@ -290,7 +292,12 @@ describe("admin user mutations keep the Cognito user pool in step", () => {
     const acc = (await account(sub))!;
     expect(acc.enabled).toBe(true);
     expect(acc.groups).toEqual(["ANALYST"]);
-    expect(ok(await api.gql<{ me: { role: string } }>(`{ me { role } }`, {}, token)).me.role).toBe("ANALYST");
+    // The token from before the deactivation stays refused; one issued after the reactivation works.
+    expect(codes(await api.gql(`{ me { role } }`, {}, token))).toEqual(["UNAUTHENTICATED"]);
+    await untilSignInAllowed(api.db, "glow", sub);
+    expect(
+      ok(await api.gql<{ me: { role: string } }>(`{ me { role } }`, {}, await tokenOf(acc))).me.role,
+    ).toBe("ANALYST");
   });
 
   it("an invite whose record cannot be written (archived site) leaves no account and the table as it was", async () => {

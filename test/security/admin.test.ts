@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toGlobalId } from "@needlework/api";
+import { parseGlobalId, toGlobalId } from "@needlework/api";
+import { untilSignInAllowed } from "../support/access";
 import { codes, startTestApi, type GqlResult, type TestApi } from "../support/api";
 import { patientInput, siteId } from "./fixtures";
 
@@ -184,6 +185,7 @@ describe("admin API", () => {
         },
       }),
     ).inviteUser.user;
+    const userId = parseGlobalId(u.id)!.localId;
     const first = (await signIn(u.email)).token;
     expect(ok(await api.gql<{ me: { role: string } }>(`{ me { role } }`, {}, first)).me.role).toBe(
       "PRACTITIONER",
@@ -211,6 +213,7 @@ describe("admin API", () => {
     ).updateUser.user;
     expect(analyst).toMatchObject({ role: "ANALYST", sites: [], version: 3 });
     expect(codes(await api.gql(`{ me { role } }`, {}, second))).toEqual(["UNAUTHENTICATED"]);
+    await untilSignInAllowed(api.db, "glow", userId);
     const third = (await signIn(u.email)).token;
     expect(
       codes(
@@ -241,7 +244,13 @@ describe("admin API", () => {
       ),
     );
     expect(on.reactivateUser.user.active).toBe(true);
-    expect(codes(await api.gql(`{ me { role } }`, {}, third))).toEqual([]);
+    // A token issued before the deactivation does not come back with the reactivation; a new sign-in works.
+    expect(codes(await api.gql(`{ me { role } }`, {}, third))).toEqual(["UNAUTHENTICATED"]);
+    await untilSignInAllowed(api.db, "glow", userId);
+    const fourth = (await signIn(u.email)).token;
+    expect(ok(await api.gql<{ me: { role: string } }>(`{ me { role } }`, {}, fourth)).me.role).toBe(
+      "ANALYST",
+    );
   });
 
   it("does not let an admin lock themselves out", async () => {

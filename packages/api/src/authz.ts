@@ -1,5 +1,13 @@
 import { defaultFieldResolver, type GraphQLFieldResolver } from "graphql";
-import { forbidden, notFound, ROLES, unauthenticated, type Principal, type Role } from "@needlework/core";
+import {
+  forbidden,
+  notFound,
+  ROLES,
+  tokenPredatesAccess,
+  unauthenticated,
+  type Principal,
+  type Role,
+} from "@needlework/core";
 import { Audit, gateWrites, Groups } from "@needlework/store";
 import { requirePrincipal, type Context } from "./context";
 import { parseGlobalId } from "./ids";
@@ -171,8 +179,9 @@ export function requireSite(p: Principal, siteId: string): void {
 const activeChecks = new WeakMap<Context, Promise<Principal>>();
 
 /**
- * The signed-in user as the table has them now. The token's role must still be the user's, and its
- * sites still theirs; otherwise the token was issued before a change and is refused.
+ * The signed-in user as the table has them now. The token's role must still be the user's, its sites
+ * still theirs, and it must not have been issued before the user's last access change (deactivation,
+ * reactivation, role or sites: core `tokenPredatesAccess`); otherwise it is refused.
  */
 export function requireActiveUser(ctx: Context): Promise<Principal> {
   let check = activeChecks.get(ctx);
@@ -181,7 +190,11 @@ export function requireActiveUser(ctx: Context): Promise<Principal> {
     check = Groups.getUser(ctx.db, p.groupId, p.userId).then((u) => {
       if (!u || !u.active) throw unauthenticated("Your account is not active. Ask your clinic admin.");
       const sitesStillGranted = p.role !== "PRACTITIONER" || p.siteIds.every((s) => u.siteIds.includes(s));
-      if (u.role !== p.role || !sitesStillGranted) {
+      if (
+        u.role !== p.role ||
+        !sitesStillGranted ||
+        tokenPredatesAccess(ctx.tokenIssuedAt, u.tokensValidFrom)
+      ) {
         throw unauthenticated("Your access has changed since you signed in. Sign in again.");
       }
       return p;

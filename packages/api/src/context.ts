@@ -34,6 +34,8 @@ import {
 export interface Context {
   db: Db;
   principal: Principal | undefined;
+  /** The verified token's `iat` (epoch seconds), checked against the user's last access change. */
+  tokenIssuedAt: number | undefined;
   authError: Error | undefined;
   scope: RequestScope;
   loaders: Loaders;

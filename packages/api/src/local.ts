@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap } from "@apollo/server";
-import type { Principal } from "@needlework/core";
+import { ID_TOKEN_VALIDITY_SECONDS, type Principal } from "@needlework/core";
 import { withRequestScope } from "@needlework/store";
 import type { LocalIssuer } from "./auth/local-issuer";
 import { buildContext, createApolloServer, limitsOf, type ServerOptions } from "./server";
@@ -106,10 +106,17 @@ export async function startLocalApi(opts: LocalApiOptions): Promise<LocalApi> {
       } catch {
         return send(res, 400, { error: 'Send JSON {"email": "..."}' }, cors);
       }
-      const user = (await opts.users()).find((u) => u.email.toLowerCase() === email.toLowerCase());
+      const matches = (await opts.users()).filter((u) => u.email.toLowerCase() === email.toLowerCase());
+      const user = matches[0];
       if (!user) return send(res, 404, { error: "No demo user has that email." }, cors);
+      // One email, one user (the invite's guard); data written before the guard may still repeat one,
+      // and picking either would sign in as someone the caller may not be.
+      if (matches.length > 1) {
+        return send(res, 409, { error: "More than one user has that email: sign-in is refused." }, cors);
+      }
       const token = await opts.issuer.sign(user);
-      return send(res, 200, { token, expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString() }, cors);
+      const expiresAt = new Date(Date.now() + ID_TOKEN_VALIDITY_SECONDS * 1000).toISOString();
+      return send(res, 200, { token, expiresAt }, cors);
     }
     if (url.pathname === "/graphql") {
       const headers = new HeaderMap();

@@ -96,9 +96,12 @@ export function createApolloServer(opts: ServerOptions): ApolloServer<Context> {
 /** Builds the per-request context from the Authorization header. Auth failures surface per field. */
 export async function buildContext(opts: ServerOptions, authorization: string | undefined): Promise<Context> {
   let principal: Principal | undefined;
+  let tokenIssuedAt: number | undefined;
   let authError: Error | undefined;
   try {
-    principal = await opts.verifier(authorization);
+    const { issuedAt, ...verified } = await opts.verifier(authorization);
+    principal = verified;
+    tokenIssuedAt = issuedAt;
   } catch (e) {
     authError = e as Error;
   }
@@ -106,6 +109,7 @@ export async function buildContext(opts: ServerOptions, authorization: string | 
   return {
     db: opts.db,
     principal,
+    tokenIssuedAt,
     authError,
     scope,
     loaders: createLoaders(opts.db, principal),

@@ -12,6 +12,7 @@ export type {
 } from "./patient";
 export * from "./principal";
 export { BLOCKING_HISTORY_FLAGS, SCREENED_MEDICATION_CLASSES } from "./history";
+export * from "./token-lifetime";
 
 // Clinical domain rules, one namespace per concept (e.g. Contraindications.screen(...)).
 export * as Calendar from "./calendar";

@@ -3,9 +3,11 @@ import {
   badInput,
   conflict,
   forbidden,
+  nextAccessStamp,
   notFound,
   validateSiteName,
   validateStaffInput,
+  type AccessChange,
   type Principal,
   type Role,
   type StaffInput,
@@ -53,6 +55,12 @@ export interface User {
   createdBy?: string;
   updatedAt?: string;
   updatedBy?: string;
+  /**
+   * When the user's access (active, role, sites) last changed, and the earliest token `iat` accepted
+   * since, in epoch seconds (core `nextAccessStamp`). Absent on records not changed since stamps exist.
+   */
+  accessChangedAt?: number;
+  tokensValidFrom?: number;
 }
 
 export const groupItem = (g: Group) => ({ ...Keys.group(g.id), type: "Group", ...g });
@@ -89,6 +97,8 @@ const USER_FIELDS = [
   "createdBy",
   "updatedAt",
   "updatedBy",
+  "accessChangedAt",
+  "tokensValidFrom",
 ] as const;
 
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
@@ -335,7 +345,8 @@ export async function inviteUser(
     actor,
     idem,
     async (tx) => {
-      const now = new Date().toISOString();
+      const nowMs = Date.now();
+      const now = new Date(nowMs).toISOString();
       const draft: Omit<User, "id"> = {
         groupId: actor.groupId,
         ...fields,
@@ -345,6 +356,7 @@ export async function inviteUser(
         createdBy: actor.userId,
         updatedAt: now,
         updatedBy: actor.userId,
+        ...nextAccessStamp({}, "restores", nowMs),
       };
       const user: User = { id: (await hooks?.newUserId?.(draft)) ?? newId(), ...draft };
       sitesOpen(tx, actor.groupId, user.siteIds);
@@ -376,6 +388,7 @@ async function changeUser(
       const current = await getUser(db, actor.groupId, userId);
       if (!current) throw notFound("The user");
       if (current.version !== expectedVersion) throw conflict("This user");
+      const nowMs = Date.now();
       const next: User = {
         ...current,
         ...change(current),
@@ -383,9 +396,11 @@ async function changeUser(
         groupId: current.groupId,
         email: current.email,
         version: current.version + 1,
-        updatedAt: new Date().toISOString(),
+        updatedAt: new Date(nowMs).toISOString(),
         updatedBy: actor.userId,
       };
+      const access = accessChange(current, next);
+      if (access) Object.assign(next, nextAccessStamp(current, access, nowMs));
       const added = next.siteIds.filter((s) => !current.siteIds.includes(s));
       sitesOpen(tx, actor.groupId, added);
       tx.put(userItem(next), versioned(expectedVersion, "This user", "The user"));
@@ -398,6 +413,21 @@ async function changeUser(
     },
     () => new Tx(),
   );
+}
+
+/**
+ * How a write changes what the user's tokens may do (core token-lifetime.ts): none (a new name), only
+ * taking away (deactivated; sites removed, role kept), or anything else (reactivated, a new role, a
+ * site added).
+ */
+function accessChange(current: User, next: User): AccessChange | undefined {
+  const sameSites =
+    next.siteIds.length === current.siteIds.length && next.siteIds.every((s) => current.siteIds.includes(s));
+  if (next.active === current.active && next.role === current.role && sameSites) return undefined;
+  const narrows =
+    !next.active ||
+    (current.active && next.role === current.role && next.siteIds.every((s) => current.siteIds.includes(s)));
+  return narrows ? "narrows" : "restores";
 }
 
 /** Changes a user's name, role and/or sites. An admin cannot change their own role. */

@@ -1,17 +1,19 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
-import type { Principal } from "@needlework/core";
+import { ID_TOKEN_VALIDITY_SECONDS, type Principal } from "@needlework/core";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type AuthConfig } from "./tokens";
 
 /**
  * The local stand-in for Cognito: an ES256 key pair generated into the data directory on first start,
- * signing tokens with the same claims Cognito ID tokens carry.
+ * signing tokens with the same claims Cognito ID tokens carry, and the same validity (the API refuses
+ * longer-lived ones: auth/tokens.ts).
  */
 export interface LocalIssuer {
   config: AuthConfig;
   publicJwk: JWK;
-  sign(p: Principal, opts?: { expiresIn?: string }): Promise<string>;
+  /** `expiresIn`: seconds, at most (and by default) ID_TOKEN_VALIDITY_SECONDS. */
+  sign(p: Principal, opts?: { expiresIn?: number }): Promise<string>;
 }
 
 const KID_PREFIX = "needlework-local-";
@@ -59,7 +61,9 @@ export async function createLocalIssuer(dir?: string): Promise<LocalIssuer> {
         .setAudience(LOCAL_AUDIENCE)
         .setIssuedAt()
         .setNotBefore("0s")
-        .setExpirationTime(opts.expiresIn ?? "8h")
+        .setExpirationTime(
+          `${Math.min(opts.expiresIn ?? ID_TOKEN_VALIDITY_SECONDS, ID_TOKEN_VALIDITY_SECONDS)}s`,
+        )
         .sign(key),
   };
 }

@@ -7,12 +7,25 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
-import { ROLES, unauthenticated, type Principal, type Role } from "@needlework/core";
+import {
+  ID_TOKEN_VALIDITY_SECONDS,
+  ROLES,
+  TOKEN_CLOCK_SKEW_SECONDS,
+  unauthenticated,
+  type Principal,
+  type Role,
+} from "@needlework/core";
 
 /**
  * Bearer JWT verification. Algorithms are pinned (RS256 for Cognito, ES256 for the local issuer);
  * issuer, audience, expiry and not-before are checked by jose; the principal comes only from the
  * verified claims, never from request input.
+ *
+ * A token's age is bounded whatever `exp` says: `iat` is required, may be at most the ID token's
+ * validity (core ID_TOKEN_VALIDITY_SECONDS, plus the clock skew) in the past and no more than the skew
+ * in the future, and `exp - iat` may not exceed the validity. So a token signed with a far `exp` (by
+ * a leaked key, or a misconfigured issuer) still dies within the hour. Whether the user's access
+ * changed since `iat` is the per-request user check's (authz.ts requireActiveUser).
  */
 export interface AuthConfig {
   issuer: string;
@@ -43,7 +56,10 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   };
 }
 
-export type Verifier = (authorization: string | undefined) => Promise<Principal>;
+/** The principal of a verified token, with the token's `iat` (epoch seconds). */
+export type VerifiedPrincipal = Principal & { issuedAt: number };
+
+export type Verifier = (authorization: string | undefined) => Promise<VerifiedPrincipal>;
 
 export function createVerifier(cfg: AuthConfig): Verifier {
   let keys: JWTVerifyGetKey;
@@ -61,15 +77,21 @@ export function createVerifier(cfg: AuthConfig): Verifier {
         issuer: cfg.issuer,
         audience: cfg.audience,
         algorithms,
-        clockTolerance: 5,
-        requiredClaims: ["sub", "exp"],
+        clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
+        // Also refuses an `iat` further in the future than the tolerance.
+        maxTokenAge: ID_TOKEN_VALIDITY_SECONDS,
+        requiredClaims: ["sub", "exp", "iat"],
       }));
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired)
         throw unauthenticated("Your sign-in has expired. Sign in again.");
       throw unauthenticated("Your sign-in token is not valid. Sign in again.");
     }
-    return principalFromClaims(payload);
+    const issuedAt = payload.iat!;
+    if (payload.exp! - issuedAt > ID_TOKEN_VALIDITY_SECONDS) {
+      throw unauthenticated("Your sign-in token is not valid. Sign in again.");
+    }
+    return { ...principalFromClaims(payload), issuedAt };
   };
 }
 
