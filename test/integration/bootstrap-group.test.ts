@@ -40,4 +40,18 @@ describe("creating a clinic group for a new deployment", () => {
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
     expect(await snapshotTable(db)).toEqual(before);
   });
+
+  it("refuses an administrator whose email a user of another group already has, writing nothing", async () => {
+    const before = await snapshotTable(db);
+    const error = await bootstrapGroup(db, {
+      ...input,
+      groupId: "other",
+      admin: { sub: "9a9a-sub", email: "ADMIN@acme.example", name: "Same Email" },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fields: [{ path: "admin.email", reason: "already belongs to a Needlework user" }],
+    });
+    expect(await snapshotTable(db)).toEqual(before);
+  });
 });

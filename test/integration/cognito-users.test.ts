@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  AdminCreateUserCommand,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   ListUsersCommand,
@@ -346,11 +347,14 @@ describe("admin user mutations keep the Cognito user pool in step", () => {
     ).inviteUser.user;
     const before = await snapshotTable(api.db);
     const deleted = calls.AdminDeleteUser ?? 0;
+    const created = calls.AdminCreateUser ?? 0;
     const res = await asMia(INVITE, {
-      input: { email: address, name: "Glow Person", role: "ANALYST" },
+      input: { email: address.toUpperCase(), name: "Glow Person", role: "ANALYST" },
       key: newKey(),
     });
     expect(codes(res)).toEqual(["BAD_USER_INPUT"]);
+    // The table's claim on the email answers before Cognito is asked.
+    expect(calls.AdminCreateUser ?? 0).toBe(created);
     expect(res.errors?.[0]?.extensions?.fields).toEqual([
       { path: "input.email", reason: "already has a Needlework sign-in account" },
     ]);
@@ -362,6 +366,25 @@ describe("admin user mutations keep the Cognito user pool in step", () => {
     const acc = (await account(localId(theirs.id)))!;
     expect(acc.attributes["custom:clinicGroup"]).toBe("northside");
     expect(acc.enabled).toBe(true);
+  });
+
+  it("an email with a Cognito account but no user anywhere (left over): Cognito's answer, the same one", async () => {
+    const address = `orphan.${randomUUID().slice(0, 6)}@example.com`;
+    await cognito.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: address,
+        UserAttributes: [{ Name: "email", Value: address }],
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    const before = await snapshotTable(api.db);
+    const res = await asMia(INVITE, { input: { email: address, name: "Orphan", role: "ANALYST" } });
+    expect(codes(res)).toEqual(["BAD_USER_INPUT"]);
+    expect(res.errors?.[0]?.extensions?.fields).toEqual([
+      { path: "input.email", reason: "already has a Needlework sign-in account" },
+    ]);
+    expect(await snapshotTable(api.db)).toEqual(before);
   });
 
   it("Cognito unreachable: IDENTITY_UNAVAILABLE (retryable, no internals), the table unchanged; the same mutation again converges", async () => {

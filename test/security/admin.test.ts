@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseGlobalId, toGlobalId } from "@needlework/api";
 import { untilSignInAllowed } from "../support/access";
 import { codes, startTestApi, type GqlResult, type TestApi } from "../support/api";
+import { snapshotTable } from "../support/dynamo";
 import { patientInput, siteId } from "./fixtures";
 
 /**
@@ -170,6 +171,55 @@ describe("admin API", () => {
         .edges.length,
     ).toBeGreaterThan(0);
     expect(codes(await api.gql(LIST, { s: siteId("own") }, token))).toEqual(["NOT_FOUND"]);
+  });
+
+  it("an email belongs to one user in one group: inviting one held anywhere is refused, and changes nothing", async () => {
+    const INVITE = `mutation($input: UserInput!) { inviteUser(input: $input) { user { ${USER} } } }`;
+    const reasons = (r: GqlResult<unknown>) =>
+      (r.errors ?? []).flatMap(
+        (e) => (e.extensions?.fields as { path: string; reason: string }[] | undefined) ?? [],
+      );
+    const before = await snapshotTable(api.db);
+    // Zoe is a practitioner of Northside; Mia administers Glow. Any case, any role.
+    for (const email of ["zoe.park@northside.example", "  Zoe.Park@NORTHSIDE.example "]) {
+      const r = await asMia(INVITE, { input: { email, name: "Zoe Again", role: "CLINIC_ADMIN" } });
+      expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+      expect(r.data ?? null).toBeNull();
+      // The same answer as Cognito's, naming no group.
+      expect(reasons(r)).toEqual([
+        { path: "input.email", reason: "already has a Needlework sign-in account" },
+      ]);
+      expect(JSON.stringify(r.errors)).not.toMatch(/northside/i);
+    }
+    // The group's own user: the group's own answer.
+    const own = await asMia(INVITE, {
+      input: { email: "ava.reid@glow.example", name: "Ava", role: "ANALYST" },
+    });
+    expect(reasons(own)).toEqual([
+      { path: "input.email", reason: "already belongs to a user of this clinic group" },
+    ]);
+    expect(await snapshotTable(api.db)).toEqual(before);
+    // Signing in with the email is still Zoe, of Northside, and only her.
+    const { token } = await signIn("zoe.park@northside.example");
+    const me = ok(
+      await api.gql<{ me: { userId: string; groupId: string } }>(`{ me { userId groupId } }`, {}, token),
+    ).me;
+    expect(me).toMatchObject({ groupId: "northside" });
+
+    // Two groups inviting one new address at once: exactly one gets it.
+    const email = `shared.${Date.now().toString(36)}@clinic.example`;
+    const results = await Promise.all(
+      [api.users.mia!, api.users.ian!].map((admin) =>
+        api.gql<{ inviteUser: { user: UserOut } }>(
+          INVITE,
+          { input: { email, name: "Shared Person", role: "ANALYST" } },
+          admin,
+        ),
+      ),
+    );
+    expect(results.map((r) => codes(r)[0] ?? "OK").sort()).toEqual(["BAD_USER_INPUT", "OK"]);
+    const holders = (await directory()).filter((u) => u.email === email);
+    expect(holders).toHaveLength(1);
   });
 
   it("applies a change of role or sites, and a deactivation, on the next request", async () => {

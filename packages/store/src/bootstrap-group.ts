@@ -76,6 +76,10 @@ export async function bootstrapGroup(db: Db, b: GroupBootstrap, now = new Date()
   });
   for (const s of sites) tx.put(siteItem(s), fresh);
   tx.put(userItem(admin), fresh);
-  tx.put(userEmailItem(admin), fresh);
+  tx.put(userEmailItem(admin), {
+    ...fresh,
+    onConditionFailed: () =>
+      badInput([{ path: "admin.email", reason: "already belongs to a Needlework user" }]),
+  });
   await tx.commit(db);
 }

@@ -21,7 +21,7 @@ import { Keys } from "./keys";
 import { batchGet, getItem, keyString } from "./clinical/read";
 import { Tx } from "./tx";
 import { queryAll } from "./clinical/paging";
-import { emailTaken } from "./user-email";
+import { emailClaimed } from "./user-email";
 
 /** The clinic group, its sites and its users: one partition per group. */
 export interface Group {
@@ -66,10 +66,12 @@ export interface User {
 export const groupItem = (g: Group) => ({ ...Keys.group(g.id), type: "Group", ...g });
 export const siteItem = (s: Site) => ({ ...Keys.site(s.groupId, s.id), type: "Site", ...s });
 export const userItem = (u: User) => ({ ...Keys.user(u.groupId, u.id), type: "User", ...u });
-/** One email, one user per group: the guard every invite puts in its transaction. */
+/** One email, one user in one group: the claim every new user's transaction puts, conditionally. */
 export const userEmailItem = (u: Pick<User, "groupId" | "id" | "email">) => ({
-  ...Keys.userEmail(u.groupId, u.email),
+  ...Keys.userEmail(u.email),
   type: "UserEmail",
+  email: u.email.toLowerCase(),
+  groupId: u.groupId,
   userId: u.id,
 });
 
@@ -325,7 +327,7 @@ export interface UserWriteHooks {
   beforeChange?(next: User, current: User): Promise<void>;
 }
 
-export { requireEmailFree } from "./user-email";
+export { requireEmailFree, emailInUse } from "./user-email";
 
 /**
  * Adds a user to the group with a role and sites. Locally they can sign in at once; deployed, the
@@ -360,7 +362,10 @@ export async function inviteUser(
       };
       const user: User = { id: (await hooks?.newUserId?.(draft)) ?? newId(), ...draft };
       sitesOpen(tx, actor.groupId, user.siteIds);
-      tx.put(userEmailItem(user), { condition: "attribute_not_exists(pk)", onConditionFailed: emailTaken });
+      tx.put(userEmailItem(user), {
+        condition: "attribute_not_exists(pk)",
+        onConditionFailed: (claim) => emailClaimed(actor.groupId, claim),
+      });
       tx.put(userItem(user), { condition: "attribute_not_exists(pk)" });
       addAudit(tx, actor, { action: "INVITE_USER", detail: `${user.id} ${user.role}` });
       return user;

@@ -12,8 +12,12 @@ export const Keys = {
   site: (groupId: string, siteId: string) => ({ pk: g(groupId), sk: `SITE#${siteId}` }),
   user: (groupId: string, userId: string) => ({ pk: g(groupId), sk: `USER#${userId}` }),
   settings: (groupId: string) => ({ pk: g(groupId), sk: "SETTINGS" }),
-  /** Guard item holding a user's (lower-cased) email so one email belongs to one user of the group. */
-  userEmail: (groupId: string, email: string) => ({ pk: g(groupId), sk: `EMAIL#${email.toLowerCase()}` }),
+  /**
+   * The claim on a (lower-cased) email: one email, one user, in one group. The one key outside every
+   * group's partitions that a request path writes: an email is the sign-in name, unique across the
+   * whole product (as in the Cognito user pool, shared by every group). Only the invite reads it.
+   */
+  userEmail: (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: "EMAIL" }),
   /** A clinic's own protocol template for one indication (absent = core's default). */
   protocol: (groupId: string, indication: string) => ({ pk: g(groupId), sk: `PROTOCOL#${indication}` }),
 

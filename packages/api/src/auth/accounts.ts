@@ -10,7 +10,7 @@ import { isEmailInUse } from "./identity";
  *
  * Order: the identity provider first, then the record, then undo the provider if the record was not
  * written. The store calls the provider from inside the write (UserWriteHooks), so it happens only
- * once the write is known valid (input, version, email free in the group) and is not an idempotent
+ * once the write is known valid (input, version, email held by no user) and is not an idempotent
  * replay (a replay answers the stored result and touches nothing), and only after the caller's own
  * account passed its check (writes to the table wait for that check; calls to Cognito must too).
  *
@@ -22,7 +22,7 @@ import { isEmailInUse } from "./identity";
  *
  * - invite: create the account (Cognito e-mails the temporary password), add it to the role's group,
  *   write the record with the account's `sub` as its id; if the record is not written (the email
- *   already used in the group, an archived site, a conflict, DynamoDB failing), delete the account.
+ *   already held by a user, an archived site, a conflict, DynamoDB failing), delete the account.
  * - update / deactivate / reactivate: set the account to the new state, write the record; if the
  *   record is not written, set the account back to the record as it now stands.
  */
@@ -43,7 +43,8 @@ export async function inviteUser(
     const user = await Groups.inviteUser(ctx.db, actor, input, idem, {
       newUserId: async (draft) => {
         await requireActiveUser(ctx);
-        // The group's own users get the group's own answer, before Cognito is asked anything.
+        // An email held by any user is refused before Cognito is asked anything (the group's own
+        // users get the group's own answer).
         await Groups.requireEmailFree(ctx.db, actor.groupId, draft.email);
         created = await idp.createAccount(draft);
         return created;

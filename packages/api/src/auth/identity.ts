@@ -1,4 +1,5 @@
 import { DomainError, type Role } from "@needlework/core";
+import { Groups } from "@needlework/store";
 
 /**
  * Where users sign in. The User record in the table is the source of truth for who may do what (the
@@ -70,16 +71,10 @@ export class IdentityUnavailable extends DomainError {
 }
 
 /**
- * The email already has a sign-in account: in another clinic group, or left over from an invite that
- * failed half-way. The same answer in both cases, naming no group: the user pool is shared by every
- * clinic group, so the only thing an invite can learn is that the address is taken.
+ * The email already has a sign-in account (Cognito said so) or a user anywhere (the table's claim
+ * said so): the store's one answer, naming no group (store user-email.ts).
  */
-export const emailInUse = (): DomainError =>
-  new DomainError(
-    "BAD_USER_INPUT",
-    "This email address already has a Needlework sign-in account, so it cannot be invited. Use another address, or contact support.",
-    { fields: [{ path: "input.email", reason: "already has a Needlework sign-in account" }] },
-  );
+export const emailInUse = Groups.emailInUse;
 
 export const isEmailInUse = (e: unknown): boolean =>
   e instanceof DomainError &&

@@ -10,8 +10,9 @@ import type { Db } from "../client";
  *   1: the first layout (no marker was written).
  *   2: rollups in one partition per dimension with month buckets; patients' record sequence;
  *      idempotency records indexed by patient.
+ *   3: one email claim per email across groups (`EMAIL#<email>`), no longer one per group.
  */
-export const DATA_LAYOUT = 2;
+export const DATA_LAYOUT = 3;
 
 /** A tooling item, outside every clinic group's partitions (no request path reads it). */
 const MARKER = { pk: "LOCAL", sk: "DATA_LAYOUT" } as const;
