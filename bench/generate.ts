@@ -27,6 +27,7 @@ import {
   type SessionZone,
   type Zone,
 } from "@needlework/core";
+import { localSecretFile } from "@needlework/api";
 import { createDb, ensureTable, type Db } from "@needlework/store";
 import {
   groupItem,
@@ -515,7 +516,10 @@ async function main(): Promise<void> {
     console.log(`Started DynamoDB Local at ${endpoint} (data in .data/dynamodb)`);
   }
   try {
-    const db = createDb({ endpoint, tableName: values.table });
+    // The secret npm start uses for .data (NEEDLEWORK_DATA_DIR), so the API reads what this writes.
+    const dataRoot =
+      process.env.NEEDLEWORK_DATA_DIR ?? join(fileURLToPath(new URL("..", import.meta.url)), ".data");
+    const db = createDb({ endpoint, tableName: values.table, pseudonymSecret: localSecretFile(dataRoot) });
     await ensureTable(db);
     const opts = {
       groups: num("groups", values.groups),

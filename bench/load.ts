@@ -1,8 +1,9 @@
 import autocannon from "autocannon";
+import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createLocalIssuer, createVerifier, startLocalApi, toGlobalId } from "@needlework/api";
-import { createDb, ensureTable } from "@needlework/store";
+import { createDb, ensureTable, staticPseudonymSecret } from "@needlework/store";
 import { demoPrincipals, freePort, seedDemo } from "@needlework/store/local";
 import { startDynamoLocal } from "../packages/store/src/local/dynamo-local";
 import { PatientDocument, PatientsDocument } from "../web/src/gql/graphql";
@@ -67,7 +68,11 @@ function assertLoopback(url: string): void {
 async function startOwnTarget(): Promise<{ target: LoadTarget; stop(): Promise<void> }> {
   const dynamo = await startDynamoLocal({ port: 0 });
   try {
-    const db = createDb({ endpoint: dynamo.endpoint, tableName: "needlework-load" });
+    const db = createDb({
+      endpoint: dynamo.endpoint,
+      tableName: "needlework-load",
+      pseudonymSecret: staticPseudonymSecret(randomBytes(32).toString("hex")),
+    });
     await ensureTable(db);
     await seedDemo(db, () => undefined);
     const issuer = await createLocalIssuer();

@@ -5,7 +5,7 @@
  *
  *   BENCH_DYNAMODB_ENDPOINT=... BENCH_TABLE=... BENCH_ISSUER_DIR=... node --import tsx bench/serve.ts
  */
-import { createLocalIssuer, createVerifier, startLocalApi } from "@needlework/api";
+import { createLocalIssuer, createVerifier, localSecretFile, startLocalApi } from "@needlework/api";
 import { createDb } from "@needlework/store";
 import { freePort } from "@needlework/store/local";
 
@@ -19,7 +19,7 @@ if (!endpoint || !tableName || !issuerDir) {
 }
 const issuer = await createLocalIssuer(issuerDir);
 const api = await startLocalApi({
-  db: createDb({ endpoint, tableName }),
+  db: createDb({ endpoint, tableName, pseudonymSecret: localSecretFile(issuerDir) }),
   verifier: createVerifier(issuer.config),
   devMode: false,
   port: await freePort(),

@@ -1,6 +1,9 @@
+import { join } from "node:path";
 import {
   createLocalIssuer,
   createVerifier,
+  localSecretFile,
+  LOCAL_SECRET_FILE,
   startLocalApi,
   type LocalApi,
   type LocalIssuer,
@@ -22,6 +25,8 @@ export interface BenchStack {
   db: Db;
   tooling: Db;
   issuer: LocalIssuer;
+  /** The pseudonymisation secret's file (beside the issuer's key pair), for other processes and the bundle. */
+  secretFile: string;
   url: string;
   token(p: Principal): Promise<string>;
   /** POST /graphql as the portal sends it; `ms` is the round trip seen by the client. */
@@ -44,7 +49,10 @@ export function principalOf(u: User): Principal {
 
 export async function startBenchStack(opts: {
   groupIds: () => string[];
-  /** Where the local issuer keeps its key pair, so another process (bench/serve.ts) can verify its tokens. */
+  /**
+   * Where the local issuer keeps its key pair, so another process (bench/serve.ts) can verify its
+   * tokens; the pseudonymisation secret's file is kept there too.
+   */
   issuerDir: string;
 }): Promise<BenchStack> {
   const stops: (() => Promise<void>)[] = [];
@@ -56,9 +64,10 @@ export async function startBenchStack(opts: {
     const dynamo: DynamoLocal = await startDynamoLocal({ port: 0 });
     stops.push(() => dynamo.stop());
     const tableName = "needlework-bench";
-    const tooling = createDb({ endpoint: dynamo.endpoint, tableName });
+    const pseudonymSecret = localSecretFile(opts.issuerDir);
+    const tooling = createDb({ endpoint: dynamo.endpoint, tableName, pseudonymSecret });
     await ensureTable(tooling);
-    const db = createDb({ endpoint: dynamo.endpoint, tableName });
+    const db = createDb({ endpoint: dynamo.endpoint, tableName, pseudonymSecret });
     const issuer = await createLocalIssuer(opts.issuerDir);
     const api: LocalApi = await startLocalApi({
       db,
@@ -82,6 +91,7 @@ export async function startBenchStack(opts: {
       return t;
     };
     return {
+      secretFile: join(opts.issuerDir, LOCAL_SECRET_FILE),
       endpoint: dynamo.endpoint,
       tableName,
       db,

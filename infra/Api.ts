@@ -39,7 +39,10 @@ export const KEY_ACTIONS = [
 
 /** The GraphQL endpoint: an HTTP API that rejects requests without a valid Cognito token, then the Lambda. */
 export function Api({ stack, app }: StackContext) {
-  const { table, key } = use(Database);
+  const { table, key, pseudonymSecret } = use(Database);
+  const viaService = (service: string) => ({
+    StringEquals: { "kms:ViaService": `${service}.${app.region}.amazonaws.com` },
+  });
   const auth = use(Auth);
 
   const tableArn = table.tableArn;
@@ -83,6 +86,8 @@ export function Api({ stack, app }: StackContext) {
             AUTH_JWKS_URL: auth.jwksUrl,
             // The admin user mutations provision this pool's users (packages/api/src/auth/cognito.ts).
             USER_POOL_ID: auth.userPool.userPoolId,
+            // Read once per cold start (packages/api/src/secrets.ts).
+            PSEUDONYM_SECRET_ARN: pseudonymSecret.secretArn,
           },
           // Explicit statements instead of `bind: [table]`, which would grant dynamodb:* on the table.
           permissions: [
@@ -96,10 +101,24 @@ export function Api({ stack, app }: StackContext) {
               actions: [...INDEX_ACTIONS],
               resources: indexArns,
             }),
+            // The key only through DynamoDB for the table, and through Secrets Manager to decrypt the
+            // pseudonymisation secret: never directly.
             new iam.PolicyStatement({
               sid: "TableKey",
               actions: [...KEY_ACTIONS],
               resources: [key.keyArn],
+              conditions: viaService("dynamodb"),
+            }),
+            new iam.PolicyStatement({
+              sid: "PseudonymSecret",
+              actions: ["secretsmanager:GetSecretValue"],
+              resources: [pseudonymSecret.secretArn],
+            }),
+            new iam.PolicyStatement({
+              sid: "PseudonymSecretKey",
+              actions: ["kms:Decrypt"],
+              resources: [key.keyArn],
+              conditions: viaService("secretsmanager"),
             }),
             // Only the Admin* calls the API makes, on this stage's pool only (never cognito-idp:*).
             new iam.PolicyStatement({

@@ -1,6 +1,7 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as kms from "aws-cdk-lib/aws-kms";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Table, type StackContext, type TableProps } from "sst/constructs";
 import { keyAttributes, tableDefinition, type KeyAttribute } from "../packages/store/src/table";
 import { isDevStage } from "./stages";
@@ -54,6 +55,18 @@ export function Database({ stack, app }: StackContext) {
     },
   });
 
+  // The pseudonymisation secret (analysts' patient_key), outside the table so that a table export or
+  // backup alone cannot re-identify anyone; under the same customer-managed key. CloudFormation
+  // generates the value, so it never passes through a template, a pipeline or a person. Kept with
+  // the table: a new secret changes every patient_key (docs/SECURITY.md, Rotation).
+  const pseudonymSecret = new secretsmanager.Secret(stack, "PseudonymSecret", {
+    secretName: `needlework/${app.stage}/pseudonym-secret`,
+    description: `Needlework ${app.stage}: the key of analysts' pseudonymous patient keys`,
+    encryptionKey: key,
+    generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    removalPolicy,
+  });
+
   stack.addOutputs({ TableName: table.tableName });
-  return { table, key };
+  return { table, key, pseudonymSecret };
 }

@@ -1,7 +1,7 @@
 import { renameSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createLocalIssuer, startLocalApi, type LocalApi } from "@needlework/api";
+import { createLocalIssuer, localSecretFile, startLocalApi, type LocalApi } from "@needlework/api";
 import { createDb, ensureTable, Groups } from "@needlework/store";
 import {
   DATA_LAYOUT,
@@ -59,10 +59,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   try {
     const dataDir = resolve(opts.dataDir);
     const dynamoDir = join(dataDir, "dynamodb");
+    // The pseudonymisation secret lives beside the data, not in it (made now on a first start).
+    const pseudonymSecret = localSecretFile(dataDir);
+    await pseudonymSecret.read();
     const openData = async () => {
       const dynamo: DynamoLocal = await startDynamoLocal({ port: opts.dynamoPort ?? 0, dataDir: dynamoDir });
       stops.push(() => dynamo.stop());
-      const db = createDb({ endpoint: dynamo.endpoint, tableName: "needlework" });
+      const db = createDb({ endpoint: dynamo.endpoint, tableName: "needlework", pseudonymSecret });
       const created = await ensureTable(db);
       return { dynamo, db, created, layout: await readLayout(db, created === "created") };
     };

@@ -99,6 +99,7 @@ function lambdaEnv(stack: BenchStack): NodeJS.ProcessEnv {
     AUTH_ISSUER: LOCAL_ISSUER,
     AUTH_AUDIENCE: LOCAL_AUDIENCE,
     AUTH_PUBLIC_JWK: JSON.stringify(stack.issuer.publicJwk),
+    PSEUDONYM_SECRET_FILE: stack.secretFile,
     // Keeps the SDK's Node 20 end-of-support notice out of the timings' stderr.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
@@ -229,7 +230,11 @@ export async function measureLambda(
       if (e) throw new Error(`handler: ${e}`);
       return ms;
     };
-    const bareDb = createDb({ endpoint: stack.endpoint, tableName: stack.tableName });
+    const bareDb = createDb({
+      endpoint: stack.endpoint,
+      tableName: stack.tableName,
+      pseudonymSecret: stack.db.pseudonymSecret,
+    });
     const document = parse(op.query);
     const serverOpts = {
       db: bareDb,

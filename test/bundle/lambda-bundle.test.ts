@@ -17,6 +17,7 @@ import { groupItem, siteItem, userItem } from "../../packages/store/src/groups";
 import { buildLambda, formatSize, LAMBDA_OUT_DIR, type LambdaBuild } from "../../scripts/build-lambda";
 import { startCognitoLocal, type CognitoLocal } from "../support/cognito-local";
 import { createTestDb } from "../support/dynamo";
+import { startMotoSecrets, type MotoSecrets } from "../support/moto-secrets";
 
 /**
  * The deployable file, not the source: build the bundle exactly as deployed, require the built
@@ -41,6 +42,9 @@ let handler: Handler;
 let issuer: LocalIssuer;
 let cognito: CognitoLocal;
 let userPoolId = "";
+/** Secrets Manager (moto's): the bundle reads the pseudonymisation secret from it, as deployed. */
+let secrets: MotoSecrets;
+let secretArn = "";
 const savedEnv = { ...process.env };
 
 const groupId = `g${randomUUID().slice(0, 8)}`;
@@ -91,6 +95,11 @@ beforeAll(async () => {
   }
   cognito = await startCognitoLocal();
   userPoolId = await cognito.createUserPool();
+  secrets = await startMotoSecrets();
+  secretArn = await secrets.createSecret(
+    `needlework/bundle/pseudonym-${groupId}`,
+    `${groupId}-`.padEnd(64, "s"),
+  );
 
   issuer = await createLocalIssuer();
   // Its own directory: `npm run bench` or a developer may be using .build/lambda meanwhile.
@@ -107,6 +116,8 @@ beforeAll(async () => {
     AUTH_PUBLIC_JWK: JSON.stringify(issuer.publicJwk),
     USER_POOL_ID: userPoolId,
     COGNITO_ENDPOINT: cognito.endpoint,
+    PSEUDONYM_SECRET_ARN: secretArn,
+    SECRETS_MANAGER_ENDPOINT: secrets.endpoint,
   });
   delete process.env.AUTH_JWKS_URL;
   delete process.env.GRAPHQL_DEV_MODE;
@@ -120,6 +131,7 @@ afterAll(async () => {
   Object.assign(process.env, savedEnv);
   await db?.drop();
   await cognito?.stop();
+  await secrets?.stop();
   if (bundle) rmSync(dirname(bundle.file), { recursive: true, force: true });
 });
 
@@ -235,6 +247,33 @@ describe("the built Lambda bundle", () => {
         sites: [{ name: "Harbour Street" }],
       },
     });
+  });
+
+  test("keys the analytics with the stage secret it reads from Secrets Manager (a recount on a patient edit)", async () => {
+    const token = await issuer.sign(practitioner);
+    const input = {
+      siteId: toGlobalId("Site", "s1"),
+      givenName: "Bundle",
+      familyName: "Patient",
+      dateOfBirth: "1985-03-04",
+      fitzpatrick: "II",
+    };
+    const created = await invoke(
+      `mutation($i: PatientInput!) { createPatient(input: $i) { patient { id version } } }`,
+      token,
+      { i: input },
+    );
+    expect(created.body.errors).toBeUndefined();
+    const patient = (created.body.data as { createPatient: { patient: { id: string; version: number } } })
+      .createPatient.patient;
+    // A new Fitzpatrick type recounts the patient's analytics, which needs the group's key.
+    const updated = await invoke(
+      `mutation($id: ID!, $v: Int!, $i: PatientInput!) { updatePatient(id: $id, version: $v, input: $i) { patient { version } } }`,
+      token,
+      { id: patient.id, v: patient.version, i: { ...input, fitzpatrick: "IV" } },
+    );
+    expect(updated.body.errors).toBeUndefined();
+    expect(updated.status).toBe(200);
   });
 
   test("provisions the user pool: an invite creates the Cognito account whose sub is the new User id", async () => {

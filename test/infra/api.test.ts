@@ -114,6 +114,9 @@ describe("Api stack", () => {
       ],
     });
     expect(vars.USER_POOL_ID).toEqual(ref(pool));
+    expect(vars.PSEUDONYM_SECRET_ARN).toEqual(ref(only(s.database, "AWS::SecretsManager::Secret").logicalId));
+    expect(vars).not.toHaveProperty("PSEUDONYM_SECRET_FILE");
+    expect(vars).not.toHaveProperty("SECRETS_MANAGER_ENDPOINT");
     expect(vars).not.toHaveProperty("COGNITO_ENDPOINT");
     expect(vars).not.toHaveProperty("GRAPHQL_DEV_MODE");
     expect(vars).not.toHaveProperty("AUTH_PUBLIC_JWK");
@@ -150,6 +153,30 @@ describe("Api stack", () => {
     const kms = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("kms:")));
     expect(kms.flatMap(actionsOf)).toEqual(expect.arrayContaining(["kms:Decrypt", "kms:Encrypt"]));
     for (const st of kms) expect(resourcesOf(st)).toEqual([arnOf(key)]);
+  });
+
+  test("the pseudonymisation secret: GetSecretValue on exactly that secret; its key only through Secrets Manager", () => {
+    const secret = ref(only(s.database, "AWS::SecretsManager::Secret").logicalId);
+    const key = arnOf(only(s.database, "AWS::KMS::Key").logicalId);
+    const statements = policyStatements(s.api).map((st) => resolved(st) as Json);
+    const sm = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("secretsmanager:")));
+    expect(sm).toHaveLength(1);
+    expect(sm[0]!.Effect).toBe("Allow");
+    expect(actionsOf(sm[0]!)).toEqual(["secretsmanager:GetSecretValue"]);
+    expect(resourcesOf(sm[0]!)).toEqual([secret]);
+    expect(sm[0]!.Condition).toBeUndefined();
+    // Every use of the key is through a service: DynamoDB for the table, Secrets Manager for the secret.
+    const kms = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("kms:")));
+    const via = kms.map(
+      (st) => (st.Condition as { StringEquals?: Json } | undefined)?.StringEquals?.["kms:ViaService"],
+    );
+    expect(via.sort()).toEqual([
+      `dynamodb.${TEST_REGION}.amazonaws.com`,
+      `secretsmanager.${TEST_REGION}.amazonaws.com`,
+    ]);
+    const forSecret = kms.find((st) => JSON.stringify(st.Condition).includes("secretsmanager."))!;
+    expect(actionsOf(forSecret)).toEqual(["kms:Decrypt"]);
+    expect(resourcesOf(forSecret)).toEqual([key]);
   });
 
   test("Cognito: only the Admin* actions the API calls, on this stage's user pool only", () => {

@@ -67,4 +67,15 @@ describe("Database stack", () => {
     expect(table.deletionPolicy).toBe("Delete");
     expect(key.deletionPolicy).toBe("Delete");
   });
+
+  test("the pseudonymisation secret: one Secrets Manager secret of the stage, under the stage's key, generated", () => {
+    const secret = only(s.database, "AWS::SecretsManager::Secret");
+    const key = only(s.database, "AWS::KMS::Key");
+    expect(secret.props.KmsKeyId).toEqual(arnOf(key.logicalId));
+    expect(secret.props.Name).toBe("needlework/test/pseudonym-secret");
+    // CloudFormation makes the value: never in the template, nor typed by anyone.
+    expect(secret.props.SecretString).toBeUndefined();
+    expect(secret.props.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(secret.deletionPolicy).toBe("Delete");
+  });
 });

@@ -21,4 +21,10 @@ describe("a non-dev stage (prod)", () => {
     expect(pool.props.DeletionProtection).toBe("ACTIVE");
     expect(pool.deletionPolicy).toBe("Retain");
   });
+
+  test("keeps the pseudonymisation secret (a new one would change every patient_key)", () => {
+    const secret = only(s.database, "AWS::SecretsManager::Secret");
+    expect(secret.deletionPolicy).toBe("Retain");
+    expect(secret.updateReplacePolicy).toBe("Retain");
+  });
 });

@@ -1,13 +1,21 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { DeleteTableCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { inject } from "vitest";
 import { createDb, type Db } from "../../packages/store/src/client";
 import { ensureTable } from "../../packages/store/src/bootstrap";
+import { staticPseudonymSecret } from "../../packages/store/src/analytics/secret";
+
+/** The run's pseudonymisation secret (a stage has one; a test run makes its own). */
+export const TEST_PSEUDONYM_SECRET = staticPseudonymSecret(randomBytes(32).toString("hex"));
 
 /** A fresh table on the run's shared DynamoDB Local. Call in beforeAll; drop it in afterAll. */
 export async function createTestDb(prefix = "t"): Promise<Db & { drop(): Promise<void> }> {
   const endpoint = inject("dynamoEndpoint");
-  const db = createDb({ endpoint, tableName: `${prefix}-${randomUUID().slice(0, 8)}` });
+  const db = createDb({
+    endpoint,
+    tableName: `${prefix}-${randomUUID().slice(0, 8)}`,
+    pseudonymSecret: TEST_PSEUDONYM_SECRET,
+  });
   await ensureTable(db);
   return Object.assign(db, {
     drop: async () => {

@@ -16,6 +16,13 @@ export {
 } from "./auth/tokens";
 export { createLocalIssuer, type LocalIssuer } from "./auth/local-issuer";
 export {
+  localSecretFile,
+  pseudonymSecretFromEnv,
+  secretsManagerSecret,
+  LOCAL_SECRET_FILE,
+  type SecretsManagerSecret,
+} from "./secrets";
+export {
   localIdentity,
   IdentityUnavailable,
   type IdentityProvider,

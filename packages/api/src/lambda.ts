@@ -5,6 +5,7 @@ import { localIdentity } from "./auth/identity";
 import { authConfigFromEnv, createVerifier } from "./auth/tokens";
 import { jsonLogger } from "./errors";
 import { limitsFromEnv } from "./limits";
+import { pseudonymSecretFromEnv } from "./secrets";
 import { buildContext, createApolloServer, limitsOf, type ServerOptions } from "./server";
 
 /**
@@ -13,7 +14,8 @@ import { buildContext, createApolloServer, limitsOf, type ServerOptions } from "
  * with the User records; COGNITO_ENDPOINT points the client at an emulator (test/bundle only).
  */
 const options: ServerOptions = {
-  db: createDb(),
+  // The pseudonymisation secret: read from Secrets Manager on first use, once per cold start.
+  db: createDb({ pseudonymSecret: pseudonymSecretFromEnv() }),
   verifier: createVerifier(authConfigFromEnv()),
   devMode: process.env.GRAPHQL_DEV_MODE === "true",
   limits: limitsFromEnv(process.env),

@@ -6,6 +6,7 @@ import {
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DomainError } from "@needlework/core";
+import type { PseudonymSecretSource } from "./analytics/secret";
 import { TABLE_NAME_DEFAULT } from "./table";
 
 /**
@@ -76,6 +77,8 @@ export interface Db {
   raw: DynamoDBClient;
   tableName: string;
   counter: RequestCounter;
+  /** The stage's pseudonymisation secret (analytics/secret.ts); analytics writes and reads need it. */
+  pseudonymSecret?: PseudonymSecretSource | undefined;
   /** Fault injection (tests only): consulted on every attempt of every call; see FaultHook. */
   faultHook?: FaultHook | undefined;
   /** Tests only: rewrites the answer of a call (documents as the caller sees them). */
@@ -142,6 +145,8 @@ export interface DbOptions {
   clientConfig?: DynamoDBClientConfig;
   /** Fault injection for tests; also settable later as `db.faultHook`. */
   faultHook?: FaultHook;
+  /** Where the pseudonymisation secret comes from (deployed: Secrets Manager; locally: a file). */
+  pseudonymSecret?: PseudonymSecretSource;
 }
 
 const CALL_NUMBER = "needleworkCallNumber";
@@ -260,6 +265,7 @@ export function createDb(opts: DbOptions = {}): Db {
     tableName: opts.tableName ?? process.env.TABLE_NAME ?? TABLE_NAME_DEFAULT,
     counter,
     faultHook: opts.faultHook,
+    pseudonymSecret: opts.pseudonymSecret,
   };
   return db;
 }

@@ -26,6 +26,7 @@ export * as Patients from "./patients";
 export * as Erasure from "./erasure";
 export type { PatientErasure, ErasureCounts, ErasureStatus } from "./erasure";
 export * as Analytics from "./analytics";
+export { staticPseudonymSecret, type PseudonymSecretSource } from "./analytics/secret";
 export * as Groups from "./groups";
 export type { Group, Site, User } from "./groups";
 // Clinical record, part A: settings, protocols, consultations and concerns, treatment plans.

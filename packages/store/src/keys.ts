@@ -91,8 +91,6 @@ export const Keys = {
   }),
 
   // Analytics (packages/store/src/analytics): de-identified, so no key holds a patient id.
-  /** The group's pseudonymisation secret: created on first use, never returned by the API. */
-  analyticsSecret: (groupId: string) => ({ pk: `${g(groupId)}#ANALYTICS`, sk: "SECRET" }),
   /** One de-identified outcome record per (patient, concern), named by a keyed hash of both. */
   outcomeRecord: (groupId: string, recordKey: string) => ({
     pk: `${g(groupId)}#OUTCOMES`,

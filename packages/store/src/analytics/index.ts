@@ -3,5 +3,13 @@ export * from "./outcomes";
 export * from "./summary";
 export * from "./kpis";
 export * from "./fhir";
-export { groupSecret } from "./secret";
+export {
+  groupSecret,
+  deriveGroupKey,
+  staticPseudonymSecret,
+  checkSecret,
+  GROUP_KEY_LABEL,
+  MIN_SECRET_LENGTH,
+  type PseudonymSecretSource,
+} from "./secret";
 export { analyticsItemsFor } from "./rebuild";

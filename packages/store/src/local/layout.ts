@@ -11,8 +11,10 @@ import type { Db } from "../client";
  *   2: rollups in one partition per dimension with month buckets; patients' record sequence;
  *      idempotency records indexed by patient.
  *   3: one email claim per email across groups (`EMAIL#<email>`), no longer one per group.
+ *   4: pseudonymous keys (patient_key, outcome record keys) derived from the stage secret outside
+ *      the table, no longer from a per-group secret item.
  */
-export const DATA_LAYOUT = 3;
+export const DATA_LAYOUT = 4;
 
 /** A tooling item, outside every clinic group's partitions (no request path reads it). */
 const MARKER = { pk: "LOCAL", sk: "DATA_LAYOUT" } as const;
