@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { type Api as HttpApi, getStack, type FunctionProps } from "sst/constructs";
 import { Api } from "../../infra/Api";
 import { USER_POOL_ACTIONS } from "../../packages/api/src/auth/cognito-actions";
+import { ID_TOKEN_VALIDITY_SECONDS } from "../../packages/core/src/token-lifetime";
 import { LAMBDA_HANDLER, lambdaEsbuildOptions } from "../../infra/lambda-bundle";
 import { tableDefinition } from "../../packages/store/src/table";
 import {
@@ -153,6 +154,13 @@ describe("Api stack", () => {
     const kms = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("kms:")));
     expect(kms.flatMap(actionsOf)).toEqual(expect.arrayContaining(["kms:Decrypt", "kms:Encrypt"]));
     for (const st of kms) expect(resourcesOf(st)).toEqual([arnOf(key)]);
+  });
+
+  test("the API's maximum token age is the portal client's ID token validity", () => {
+    const client = only(s.auth, "AWS::Cognito::UserPoolClient").props;
+    const unit = (client.TokenValidityUnits as { IdToken?: string } | undefined)?.IdToken ?? "hours";
+    const seconds = { seconds: 1, minutes: 60, hours: 3600, days: 86400 }[unit];
+    expect(Number(client.IdTokenValidity) * seconds!).toBe(ID_TOKEN_VALIDITY_SECONDS);
   });
 
   test("the pseudonymisation secret: GetSecretValue on exactly that secret; its key only through Secrets Manager", () => {
