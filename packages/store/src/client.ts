@@ -6,13 +6,21 @@ import {
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DomainError } from "@needlework/core";
-import type { PseudonymSecretSource } from "./analytics/secret";
 import { TABLE_NAME_DEFAULT } from "./table";
 
 /**
  * Per-request accounting: the API runs each GraphQL request inside `withRequestScope`, so every
  * DynamoDB call is counted against that request's budget, however deep in the resolvers it happens.
  */
+/**
+ * Where the stage's pseudonymisation secret comes from (analytics/secret.ts derives each group's key
+ * from it). Declared here, with the client that carries it, so the access layer imports nothing above it.
+ */
+export interface PseudonymSecretSource {
+  /** The stage secret. Read once per process by the source (a cold start, a local start). */
+  read(): Promise<string>;
+}
+
 export interface RequestScope {
   calls: number;
   budget: number;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { toGlobalId } from "../../../packages/api/src/ids";
 import { detailCell, ERASED_DETAIL, patientIdFrom, patientTrailPath } from "./audit";
 
 describe("the audit trail page", () => {
@@ -17,7 +16,8 @@ describe("the audit trail page", () => {
   });
 
   it("opens a patient's trail by id, pasted plain or as a link to the patient's page", () => {
-    const id = toGlobalId("Patient", "demo-glow-p01");
+    // A global id as the API makes one: base64url("Patient:<local id>").
+    const id = "UGF0aWVudDpkZW1vLWdsb3ctcDAx";
     expect(patientIdFrom(`  ${id} `)).toBe(id);
     expect(patientIdFrom(`http://localhost:5173/patients/${encodeURIComponent(id)}/plans/x`)).toBe(id);
     expect(patientIdFrom("")).toBeUndefined();

@@ -1,5 +1,7 @@
 import { createHmac } from "node:crypto";
-import type { Db } from "../client";
+import type { Db, PseudonymSecretSource } from "../client";
+
+export type { PseudonymSecretSource } from "../client";
 
 /**
  * The pseudonymisation secret: the key of core's `pseudonymousKey` HMAC (analysts' patient_key) and of
@@ -11,11 +13,6 @@ import type { Db } from "../client";
  * directory; tests, a per-run value. Each clinic group's key is derived from it with a label, so the
  * same patient id gives unrelated keys in two groups and the stage secret itself never keys an HMAC.
  */
-export interface PseudonymSecretSource {
-  /** The stage secret. Read once per process by the source (a cold start, a local start). */
-  read(): Promise<string>;
-}
-
 /** Domain separation: a key derived for this purpose only, versioned so a new scheme gives new keys. */
 export const GROUP_KEY_LABEL = "needlework/pseudonym-group-key/v1";
 /** The least a stage secret may be (the deployed one is 64 random letters and digits). */
