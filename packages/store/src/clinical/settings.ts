@@ -19,6 +19,11 @@ export * from "../entities/settings";
 
 const FIELDS = Object.keys(Settings.DEFAULT_SETTINGS) as (keyof ClinicSettings)[];
 
+/** A setting as the audit entry shows it; zone limits are an object, compared and shown as JSON. */
+function settingText(value: ClinicSettings[keyof ClinicSettings]): string {
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
 /**
  * One item, read in the request's shared BatchGetItem; any signed-in member of the group may read the
  * settings (they hold no patient data).
@@ -56,11 +61,11 @@ export async function updateSettings(
         values: expectedVersion === 0 ? undefined : { ":v": expectedVersion },
         onConditionFailed: () => conflict("The clinic settings"),
       });
-      const changed = FIELDS.filter((f) => next[f] !== current.settings[f]);
+      const changed = FIELDS.filter((f) => settingText(next[f]) !== settingText(current.settings[f]));
       addAudit(tx, actor, {
         action: "UPDATE_CLINIC_SETTINGS",
         detail: changed.length
-          ? changed.map((f) => (f === "aftercareText" ? f : `${f}=${String(next[f])}`)).join(", ")
+          ? changed.map((f) => (f === "aftercareText" ? f : `${f}=${settingText(next[f])}`)).join(", ")
           : "no change",
       });
       return { settings: next, version, isDefault: false, updatedAt: at, updatedBy: actor.userId };
