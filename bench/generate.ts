@@ -45,7 +45,7 @@ import {
   sessionUnit,
   shardOf,
 } from "../packages/store/src/clinical/rollups";
-import { lotTraceItem, sessionItem, type TreatmentSession } from "../packages/store/src/clinical/sessions";
+import { lotTraceItem, sessionItem, type TreatmentSession } from "../packages/store/src/sessions";
 import { progress, type Progress } from "./progress";
 
 export interface GenerateOptions {
@@ -186,7 +186,7 @@ const NO_ANSWERS = {
 };
 
 /**
- * A treatment session as the store records it (clinical/sessions.ts TreatmentSession), for a
+ * A treatment session as the store records it (entities/session.ts TreatmentSession), for a
  * generated patient: the plan and consultation it names are not generated, so these records serve
  * analytics and lists, not the session page.
  */

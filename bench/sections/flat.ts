@@ -7,7 +7,7 @@ import {
   sessionFromItem,
   sessionItem,
   type TreatmentSession,
-} from "../../packages/store/src/clinical/sessions";
+} from "../../packages/store/src/sessions";
 import { median, type Figures } from "../figures";
 import { writeItems } from "../generate";
 import { recordJourney } from "../journey";

@@ -42,7 +42,7 @@ export type { Consultation, Concern, RecordedOverride, ScreenResult } from "./cl
 export type { TreatmentPlan, PlannedSerum, SerumOverrideRecord } from "./clinical/plans";
 // Clinical record, part B: serum catalogue, sessions, assessments, the timeline, analytics rollups.
 export * as SerumCatalogue from "./clinical/serums";
-export * as TreatmentSessions from "./clinical/sessions";
+export * as TreatmentSessions from "./sessions";
 export * as Assessments from "./clinical/assessments";
 export * as PatientTimeline from "./clinical/timeline";
 export * as Rollups from "./clinical/rollups";
@@ -53,7 +53,7 @@ export type {
   RecordedAdverseEvent,
   LotTrace,
   SerumCheckResult,
-} from "./clinical/sessions";
+} from "./sessions";
 export type { Assessment, OutcomeTrend } from "./clinical/assessments";
 export type { TimelineEntry } from "./clinical/timeline";
 export { bootstrapGroup, validateBootstrap, type GroupBootstrap } from "./bootstrap-group";

@@ -21,7 +21,7 @@ import { guardPatient } from "./patient-facts";
 import { batchGet, keyString, loadWithPatient, type Item } from "./read";
 import { formatRef, parseRef, type RecordRef } from "./refs";
 import { RollupDeltas } from "./rollups";
-import { assertFits } from "./sessions";
+import { assertFits } from "../sessions/items";
 import { patientFromItem } from "../entities/patient";
 import { concernFromItem, type Concern } from "../entities/consultation";
 import { sessionFromItem, type TreatmentSession } from "../entities/session";

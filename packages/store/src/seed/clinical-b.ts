@@ -3,7 +3,7 @@ import { buildAssessment } from "../clinical/assessments";
 import { addPlanProgress } from "../clinical/plans";
 import { formatRef, type RecordRef } from "../clinical/refs";
 import { seededSerum } from "../clinical/serums";
-import { buildSession, sessionWrites, type RecordSessionInput } from "../clinical/sessions";
+import { buildSession, sessionWrites, type RecordSessionInput } from "../sessions";
 import { Tx } from "../tx";
 import { clinicalADemo } from "./clinical-a";
 import { registerSeeder, type DemoGroup } from "./demo";

@@ -1,18 +1,12 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   badInput,
   canSeeSite,
-  conflict,
   contraindicated,
   Contraindications,
   forbidden,
-  addDays,
   notFound,
-  Serums as SerumRules,
   Sessions as SessionRules,
-  type AdverseEventInput,
   type ClinicSettings,
-  type ContraindicationFinding,
   type ContraindicationReason,
   type FieldProblem,
   type Override,
@@ -21,21 +15,18 @@ import {
   type RecordSessionInput,
 } from "@needlework/core";
 import { addOutcomeUpdate, type OutcomeChange } from "../analytics/outcomes";
-import { addAudit, appendAudit, auditedRead } from "../audit";
+import { addAudit } from "../audit";
 import type { Db } from "../client";
-import { getSite } from "../groups";
-import type { Page } from "../cursor";
 import { runIdempotent, type IdempotencyContext } from "../idempotency";
 import { newId } from "../ids";
 import { Keys } from "../keys";
 import { Tx } from "../tx";
-import { queryPage } from "./paging";
-import { guardPatient } from "./patient-facts";
-import { addPlanProgress, loadPlanWithPatient } from "./plans";
-import { batchGet, keyString, loadWithPatient, type Item } from "./read";
-import { formatRef, parseRef, type RecordRef } from "./refs";
-import { RollupDeltas, sessionRefs, sessionUnit, shardOf } from "./rollups";
-import { settingsFromItem } from "./settings";
+import { guardPatient } from "../clinical/patient-facts";
+import { addPlanProgress, loadPlanWithPatient } from "../clinical/plans";
+import { batchGet, keyString, type Item } from "../clinical/read";
+import { formatRef, parseRef, type RecordRef } from "../clinical/refs";
+import { sessionRefs, shardOf } from "../clinical/rollups";
+import { settingsFromItem } from "../clinical/settings";
 import {
   concernFromItem,
   concernKey,
@@ -46,57 +37,8 @@ import {
 } from "../entities/consultation";
 import { type TreatmentPlan } from "../entities/plan";
 import { serumFromItem, type SerumRecord } from "../entities/serum";
-import {
-  type SerumApplication,
-  type RecordedAdverseEvent,
-  type TreatmentSession,
-  sessionKey,
-  sessionFromItem,
-  sessionItem,
-  lotTraceItem,
-  type LotTrace,
-  lotTraceFromItem,
-} from "../entities/session";
-
-/** The entity this module writes, declared in entities/session.ts. */
-export * from "../entities/session";
-
-/**
- * Treatment sessions. Recording one re-runs the contraindication screen for what changed since the
- * consultation and checks every serum applied (core), then writes in ONE TransactWriteItems: the
- * session (in the patient collection and the site's session list), the plan's progress (version
- * read), one lot-trace item per serum applied, the analytics rollups, the audit entry and the
- * idempotency record.
- */
-
-/** The session limits are core's; re-exported for callers that size transactions by them. */
-export const { MAX_SERUMS_PER_SESSION, MAX_DISTINCT_SERUMS_PER_SESSION } = SessionRules;
-export type { RecordSessionInput, SerumApplicationInput } from "@needlework/core";
-
-/**
- * The rollup deltas one session adds: sessions + adverse events on each of its dimension values, in
- * the month it was performed, counted under the patient's Fitzpatrick type (by default the one the
- * session stored, the patient's on the day).
- */
-export function sessionDeltas(
-  s: TreatmentSession,
-  fitzpatrick: TreatmentSession["fitzpatrick"] | null = s.fitzpatrick,
-): RollupDeltas {
-  return new RollupDeltas().addUnit(sessionUnit(s, fitzpatrick));
-}
-
-/** Everything the session transaction writes besides the plan, audit and idempotency record. */
-export function sessionWrites(s: TreatmentSession): {
-  session: Item;
-  lotTraces: Item[];
-  deltas: RollupDeltas;
-} {
-  return {
-    session: sessionItem(s),
-    lotTraces: s.serums.map((a) => lotTraceItem(s, a)),
-    deltas: sessionDeltas(s),
-  };
-}
+import { type SerumApplication, type TreatmentSession } from "../entities/session";
+import { assertFits, sessionWrites } from "./items";
 
 function assertActive(patient: Patient): void {
   if (patient.archived)
@@ -201,22 +143,6 @@ export async function recordSession(
     },
     () => new Tx(),
   );
-}
-
-/**
- * DynamoDB takes at most 100 items in one transaction. Within the validation limits a session fits
- * (docs/STORAGE.md "Transaction size"); what it adds to its concerns' courses grows with the values
- * those courses already have, so the write refuses rather than send a transaction DynamoDB rejects.
- */
-export function assertFits(tx: Tx, path: string, what: string, reserved = 1): void {
-  const n = tx.items.length + reserved;
-  if (n > 100)
-    throw badInput([
-      {
-        path,
-        reason: `${what} and the analytics counters it moves need ${n} writes in one save, and at most 100 fit: record fewer serums or zones, or ask an administrator`,
-      },
-    ]);
 }
 
 /** What building a session needs: everything read, and who records it when. */
@@ -450,272 +376,4 @@ function planRefOf(patientId: string, planLocalId: string): RecordRef {
   if (ref.patientId !== patientId)
     throw badInput([{ path: "planId", reason: "is a plan of another patient" }]);
   return ref;
-}
-
-// --- Adverse events after the session -------------------------------------------------------------
-
-/**
- * Adds an adverse event reported after the session, with the session's version read (stale →
- * CONFLICT). The serum and lot named, if any, must be ones applied in the session. The event is
- * counted on the same rollup items as the session (its FITZPATRICK ref re-pointed to the patient's
- * current type, clinical/patient-facts.ts).
- */
-export async function recordAdverseEvent(
-  db: Db,
-  actor: Principal,
-  ref: RecordRef,
-  expectedVersion: number,
-  input: AdverseEventInput,
-  idem?: IdempotencyContext,
-): Promise<TreatmentSession> {
-  SessionRules.validateAdverseEvent(input);
-  return runIdempotent(
-    db,
-    actor,
-    idem,
-    async (tx) => {
-      const { patient, session } = await loadSession(db, actor, ref);
-      if (session.version !== expectedVersion) throw conflict("This treatment session");
-      const event = SessionRules.validateAdverseEvent(input, session.performedOn);
-      if (event.serumId) {
-        const applied = session.serums.filter((a) => a.serumId === event.serumId);
-        if (applied.length === 0)
-          throw badInput([
-            { path: "adverseEvent.serumId", reason: "this serum was not applied in the session" },
-          ]);
-        if (
-          event.lotNumber &&
-          !applied.some((a) => a.lotNumber.toLowerCase() === event.lotNumber!.toLowerCase())
-        )
-          throw badInput([
-            {
-              path: "adverseEvent.lotNumber",
-              reason: "this lot of the serum was not applied in the session",
-            },
-          ]);
-      }
-      const at = new Date().toISOString();
-      const recorded: RecordedAdverseEvent = {
-        ...event,
-        id: newId(),
-        recordedAt: at,
-        recordedBy: actor.userId,
-      };
-      const next: TreatmentSession = {
-        ...session,
-        adverseEvents: [...session.adverseEvents, recorded],
-        version: session.version + 1,
-        updatedAt: at,
-        updatedBy: actor.userId,
-      };
-      tx.put(sessionItem(next), {
-        condition: "attribute_exists(pk) AND version = :v",
-        values: { ":v": expectedVersion },
-        onConditionFailed: (old) =>
-          old ? conflict("This treatment session") : notFound("The treatment session"),
-      });
-      // Counted where the session is counted now: under the patient's current Fitzpatrick type.
-      const deltas = new RollupDeltas().change(
-        sessionUnit(session, patient.fitzpatrick),
-        sessionUnit(next, patient.fitzpatrick),
-      );
-      guardPatient(tx, actor.groupId, session.patientId, patient.version);
-      await addOutcomeUpdate(
-        tx,
-        db,
-        actor.groupId,
-        next.concernIds.map((id) => outcomeChange(patient, { id }, next)),
-        deltas,
-      );
-      deltas.writeTo(tx, actor.groupId);
-      addAudit(tx, actor, {
-        action: "RECORD_ADVERSE_EVENT",
-        patientId: session.patientId,
-        siteId: patient.siteId,
-        detail: `${recorded.type} (${recorded.severity}) from ${recorded.onsetOn} after the session of ${session.performedOn}`,
-      });
-      assertFits(tx, "event", "this adverse event");
-      return next;
-    },
-    () => new Tx(),
-  );
-}
-
-// --- Reads ------------------------------------------------------------------------------------------
-
-/** A session of a patient the principal can see (NOT_FOUND otherwise): one BatchGetItem. */
-export async function loadSession(
-  db: Db,
-  actor: Principal,
-  ref: RecordRef,
-): Promise<{ patient: Patient; session: TreatmentSession }> {
-  const key = sessionKey(actor.groupId, ref);
-  const { patient, items } = await loadWithPatient(db, actor, ref.patientId, [key], "The treatment session");
-  const item = items.get(keyString(key));
-  if (!item) throw notFound("The treatment session");
-  return { patient, session: sessionFromItem(item) };
-}
-
-export async function getSession(db: Db, actor: Principal, ref: RecordRef): Promise<TreatmentSession> {
-  return auditedRead(
-    db,
-    actor,
-    { action: "READ_TREATMENT_SESSION", patientId: ref.patientId },
-    async () => (await loadSession(db, actor, ref)).session,
-    (s) => s.siteId,
-  );
-}
-
-/** Sessions by ref for a DataLoader (visibility is the caller's check, through the patient). */
-export async function getSessions(
-  db: Db,
-  groupId: string,
-  refs: readonly RecordRef[],
-): Promise<(TreatmentSession | undefined)[]> {
-  const keys = refs.map((r) => sessionKey(groupId, r));
-  const found = await batchGet(db, keys);
-  return keys.map((k) => {
-    const it = found.get(keyString(k));
-    return it ? sessionFromItem(it) : undefined;
-  });
-}
-
-/**
- * Who received lot X: ONE Query per page on the lot's partition, newest first. A practitioner sees
- * the applications at their own sites (filtered in the Query); a clinic admin sees the group's.
- */
-export async function sessionsByLot(
-  db: Db,
-  actor: Principal,
-  args: { serumId: string; lotNumber: string; first?: number | null; after?: string | null },
-): Promise<Page<LotTrace>> {
-  const lot = args.lotNumber?.trim();
-  if (!lot) throw badInput([{ path: "lotNumber", reason: "is required" }]);
-  const pk = Keys.lotTracePk(actor.groupId, args.serumId, lot);
-  const practitioner = actor.role !== "CLINIC_ADMIN";
-  const siteValues = Object.fromEntries(actor.siteIds.map((s, i) => [`:s${i}`, s]));
-  if (practitioner && actor.siteIds.length === 0)
-    return { items: [], cursors: [], endCursor: null, hasNextPage: false };
-  const page = await queryPage(
-    db,
-    actor.groupId,
-    { first: args.first, after: args.after },
-    {
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": pk, ...(practitioner ? siteValues : {}) },
-      // Applications to an erased patient stay in the partition de-identified (src/erasure.ts): not listed.
-      FilterExpression: `attribute_not_exists(erased)${practitioner ? ` AND siteId IN (${Object.keys(siteValues).join(", ")})` : ""}`,
-      ScanIndexForward: false,
-    },
-    lotTraceFromItem,
-    { pk },
-  );
-  await appendAudit(db, actor, {
-    action: "TRACE_SERUM_LOT",
-    detail: `serum ${args.serumId} lot ${lot}: ${page.items.length} applications`,
-  });
-  return page;
-}
-
-/** A site's sessions, newest first: ONE Query per page on gsi1. */
-export async function recentSessions(
-  db: Db,
-  actor: Principal,
-  args: { siteId: string; first?: number | null; after?: string | null },
-): Promise<Page<TreatmentSession>> {
-  if (!canSeeSite(actor, args.siteId)) throw notFound("The site");
-  // A clinic admin may name any site: one the group does not have is NOT_FOUND, not an empty list.
-  if (!actor.siteIds.includes(args.siteId) && !(await getSite(db, actor.groupId, args.siteId)))
-    throw notFound("The site");
-  const gsi1pk = Keys.siteSessionsGsi(actor.groupId, args.siteId);
-  const page = await queryPage(
-    db,
-    actor.groupId,
-    { first: args.first, after: args.after },
-    {
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :pk",
-      ExpressionAttributeValues: { ":pk": gsi1pk },
-      ScanIndexForward: false,
-    },
-    sessionFromItem,
-    { gsi1pk },
-  );
-  await appendAudit(db, actor, {
-    action: "LIST_SESSIONS",
-    siteId: args.siteId,
-    detail: `${page.items.length} sessions`,
-  });
-  return page;
-}
-
-// --- Serum check without saving ----------------------------------------------------------------------
-
-export interface SerumCheckResult {
-  serum: SerumRecord;
-  findings: ContraindicationFinding[];
-  blocked: boolean;
-  overridable: boolean;
-}
-
-/**
- * What applying a serum would meet, for the portal to flag before saving (core's check). Reads: one
- * BatchGetItem (profile, serum, settings) and, for a topical applied after a session, one Query for
- * the patient's sessions within the clinic's actives pause.
- */
-export async function checkSerum(
-  db: Db,
-  actor: Principal,
-  args: { patientId: string; serumId: string; lotNumber: string; onDate: string; duringNeedling: boolean },
-): Promise<SerumCheckResult> {
-  return auditedRead(db, actor, { action: "CHECK_SERUM", patientId: args.patientId }, async () => {
-    const settingsKey = Keys.settings(actor.groupId);
-    const serumKey = Keys.serum(actor.groupId, args.serumId);
-    const { patient, items } = await loadWithPatient(db, actor, args.patientId, [settingsKey, serumKey]);
-    const serumItemFound = items.get(keyString(serumKey));
-    if (!serumItemFound) throw notFound("The serum");
-    const serum = serumFromItem(serumItemFound);
-    const { settings } = settingsFromItem(items.get(keyString(settingsKey)));
-    const lastNeedledOn = args.duringNeedling
-      ? null
-      : await lastNeedling(db, actor.groupId, args.patientId, args.onDate, settings.activesAfterNeedlingDays);
-    const findings = SerumRules.checkSerumApplication({
-      patient,
-      serum,
-      lotNumber: args.lotNumber,
-      onDate: args.onDate,
-      duringNeedling: args.duringNeedling,
-      lastNeedledOn,
-      settings,
-    });
-    const blocks = findings.filter((f) => f.level === "BLOCK");
-    return { serum, findings, blocked: blocks.length > 0, overridable: blocks.every((f) => f.overridable) };
-  });
-}
-
-/** The latest session on or before `onDate` within the last `days` days, if any: one Query. */
-async function lastNeedling(
-  db: Db,
-  groupId: string,
-  patientId: string,
-  onDate: string,
-  days: number,
-): Promise<string | null> {
-  const res = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-      FilterExpression: "#type = :t",
-      ExpressionAttributeNames: { "#type": "type" },
-      ExpressionAttributeValues: {
-        ":pk": Keys.patientPk(groupId, patientId),
-        ":from": `T#${addDays(onDate, -days)}`,
-        ":to": `T#${onDate}#~`,
-        ":t": "TreatmentSession",
-      },
-      ScanIndexForward: false,
-    }),
-  );
-  const dates = (res.Items ?? []).map((it) => String(it.performedOn)).sort();
-  return dates.at(-1) ?? null;
 }
