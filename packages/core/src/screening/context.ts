@@ -1,6 +1,7 @@
 import { addMonths } from "../calendar";
 import { ZONE_LABELS } from "../concerns";
 import type { Medication } from "../patient";
+import { medicationsForScreening } from "../safety/medicines";
 import { addDays } from "../validate";
 import type { ContraindicationCode, ContraindicationFinding, ScreenContext, ScreenInput } from "./types";
 
@@ -11,13 +12,15 @@ import type { ContraindicationCode, ContraindicationFinding, ScreenContext, Scre
  */
 export function screenContext(input: ScreenInput): ScreenContext {
   const { patient, onDate, area } = input;
+  // Read by class as the name says too: "Roaccutane 20mg" entered as OTHER is isotretinoin.
+  const meds = medicationsForScreening(patient.medications);
   const isCurrent = (m: Medication): boolean =>
     (!m.startedOn || m.startedOn <= onDate) && (!m.stoppedOn || m.stoppedOn >= onDate);
   return {
     ...input,
     where: area && area.length > 0 ? ` (${area.map((z) => ZONE_LABELS[z].toLowerCase()).join(", ")})` : "",
     hasHistory: (flag) => patient.historyFlags.includes(flag),
-    medications: (cls) => patient.medications.filter((m) => m.class === cls),
+    medications: (cls) => meds.filter((m) => m.class === cls),
     isCurrent,
     withinDays: (date, days) => onDate < addDays(date, days),
     withinMonths: (date, months) => onDate < addMonths(date, months),

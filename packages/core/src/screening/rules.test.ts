@@ -215,6 +215,64 @@ const CASES: Record<string, Case> = {
     ],
     quiet: { patient: { historyFlags: ["IMMUNOSUPPRESSION"] } },
   },
+  antiplatelet: {
+    fires: { patient: { medications: [med("OTHER", "aspirin 75 mg"), med("OTHER", "Clopidogrel")] } },
+    expect: [
+      {
+        code: "ANTIPLATELET",
+        level: "WARN",
+        source:
+          "medication: aspirin 75 mg (aspirin) (antiplatelet) current; DOMAIN.md Medicines by name; clinic setting: antiplatelet level warn",
+        reasonHas: "an antiplatelet",
+      },
+      {
+        code: "ANTIPLATELET",
+        level: "WARN",
+        source:
+          "medication: Clopidogrel (antiplatelet) current; DOMAIN.md Medicines by name; clinic setting: antiplatelet level warn",
+      },
+    ],
+    // Stopped the day before: only current antiplatelets count.
+    quiet: { patient: { medications: [{ name: "Aspirin 75mg", class: "OTHER", stoppedOn: "2026-05-31" }] } },
+  },
+  photosensitiser: {
+    fires: { patient: { medications: [med("OTHER", "Doxycycline 100mg od")] } },
+    expect: [
+      {
+        code: "PHOTOSENSITISER",
+        level: "WARN",
+        source:
+          "medication: Doxycycline 100mg od (doxycycline) (photosensitiser) current; DOMAIN.md Medicines by name",
+      },
+    ],
+    quiet: { patient: { medications: [med("OTHER", "Doxycycline", "2026-05-31")] } },
+  },
+  "bruising-supplement": {
+    fires: { patient: { medications: [med("OTHER", "Fish oil 1000mg")] } },
+    expect: [
+      {
+        code: "BRUISING_SUPPLEMENT",
+        level: "WARN",
+        source:
+          "medication: Fish oil 1000mg (fish oil) (bruising supplement) current; DOMAIN.md Medicines by name",
+      },
+    ],
+    quiet: { patient: { medications: [med("OTHER", "Vitamin D")] } },
+  },
+  "unclassified-medication": {
+    fires: { patient: { medications: [med("OTHER", "Levothyroxine 50mcg")] } },
+    expect: [
+      {
+        code: "MEDICATION_UNCLASSIFIED",
+        level: "WARN",
+        source:
+          "medication: Levothyroxine 50mcg (class not picked, name not recognised); DOMAIN.md Medicines by name",
+        reasonHas: "classify it",
+      },
+    ],
+    // A recognised name, or a class picked, needs no classifying.
+    quiet: { patient: { medications: [med("OTHER", "Xarelto 20mg"), med("ANTIVIRAL", "Herpid")] } },
+  },
   "uncontrolled-diabetes": {
     fires: { patient: { historyFlags: ["DIABETES_UNCONTROLLED"] } },
     expect: [{ code: "UNCONTROLLED_DIABETES", level: "BLOCK", source: "history: uncontrolled diabetes" }],
@@ -403,5 +461,69 @@ describe("a clinic's settings", () => {
       settings: { toxinDays: 45 },
     });
     expect(f?.source).toBe("screening answer: toxin 2026-05-01; clinic setting: toxinDays=45");
+  });
+});
+
+describe("medicines entered as OTHER, by name", () => {
+  const byId = (id: string): ScreeningRule => {
+    const r = SCREENING_RULES.find((x) => x.id === id);
+    if (!r) throw new Error(`no rule ${id}`);
+    return r;
+  };
+  const other = (name: string): Given => ({ patient: { medications: [med("OTHER", name)] } });
+  it.each([
+    [
+      "isotretinoin",
+      "Roaccutane 20mg",
+      "ISOTRETINOIN",
+      "BLOCK",
+      "medication: Roaccutane 20mg (isotretinoin) current",
+    ],
+    ["anticoagulant", "Xarelto", "ANTICOAGULANT", "BLOCK", "medication: Xarelto (anticoagulant) current"],
+    [
+      "anticoagulant",
+      "Eliquis 5mg bd",
+      "ANTICOAGULANT",
+      "BLOCK",
+      "medication: Eliquis 5mg bd (anticoagulant) current",
+    ],
+    [
+      "immunosuppressant",
+      "methotrexate",
+      "IMMUNOSUPPRESSION",
+      "BLOCK",
+      "medication: methotrexate (immunosuppressant) current",
+    ],
+    [
+      "topical-retinoid-medication",
+      "Differin gel",
+      "RECENT_RETINOID",
+      "WARN",
+      "medication: Differin gel (topical retinoid) current",
+    ],
+  ] as const)("the %s row reads %s as its class", (id, name, code, level, source) => {
+    const [f, ...rest] = evaluate(byId(id), other(name));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ code, level });
+    expect(f?.source.startsWith(source)).toBe(true);
+  });
+  it("the isotretinoin row follows the clinic's level for a brand name too", () => {
+    const [f] = evaluate(byId("isotretinoin"), {
+      ...other("ROACCUTANE 20 MG"),
+      settings: { isotretinoinLevel: "WARN" },
+    });
+    expect(f?.level).toBe("WARN");
+  });
+  it("an antiplatelet blocks when the clinic sets antiplateletLevel to BLOCK", () => {
+    const [f] = evaluate(byId("antiplatelet"), {
+      ...other("clopidogrel"),
+      settings: { antiplateletLevel: "BLOCK" },
+    });
+    expect(f).toMatchObject({ code: "ANTIPLATELET", level: "BLOCK", overridable: true });
+    expect(f?.source).toContain("antiplatelet level block");
+  });
+  it("a recognised name raises no classify-it warning, an unknown one does", () => {
+    expect(evaluate(byId("unclassified-medication"), other("methotrexate"))).toEqual([]);
+    expect(evaluate(byId("unclassified-medication"), other("Zzzmedicine"))).toHaveLength(1);
   });
 });

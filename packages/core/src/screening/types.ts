@@ -33,6 +33,11 @@ export const CONTRAINDICATION_CODES = [
   "RECENT_PEEL_LASER",
   "RECENT_RETINOID",
   "SUNBURN",
+  // WARN, or BLOCK by the clinic's antiplateletLevel
+  "ANTIPLATELET",
+  "PHOTOSENSITISER",
+  "BRUISING_SUPPLEMENT",
+  "MEDICATION_UNCLASSIFIED",
 ] as const;
 export type ContraindicationCode = (typeof CONTRAINDICATION_CODES)[number];
 
@@ -94,6 +99,7 @@ export interface ScreenContext extends ScreenInput {
   /** The treated zones for a reason's wording, e.g. " (forehead, cheeks)"; empty without an area. */
   where: string;
   hasHistory: (flag: HistoryFlag) => boolean;
+  /** Medications of a class, by the class picked or recognised from the name (Safety.medicationsForScreening). */
   medications: (cls: MedicationClass) => Medication[];
   /** The medication has started (or has no start) and has not stopped before onDate. */
   isCurrent: (m: Medication) => boolean;

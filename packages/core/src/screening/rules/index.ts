@@ -7,6 +7,12 @@ import {
 } from "./cancer-treatment";
 import { isotretinoin } from "./isotretinoin";
 import {
+  antiplatelet,
+  bruisingSupplement,
+  photosensitiser,
+  unclassifiedMedication,
+} from "./medicines-by-name";
+import {
   recentFiller,
   recentPeelLaser,
   recentRetinoid,
@@ -54,6 +60,10 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
   anticoagulant,
   immunosuppression,
   immunosuppressant,
+  antiplatelet,
+  photosensitiser,
+  bruisingSupplement,
+  unclassifiedMedication,
   uncontrolledDiabetes,
   nickelAllergyHistory,
   anaestheticAllergyHistory,
