@@ -74,6 +74,11 @@ describe("adverseEventRatePer100", () => {
     expect(r).toEqual({ numerator: 3, denominator: 200, value: 1.5 });
     expect(adverseEventRatePer100(0, []).value).toBeNull();
   });
+  it("counts an ongoing redness as recorded unless asked as of a day, so a recount matches the counters", () => {
+    const open = [{ type: "ERYTHEMA_OEDEMA" as const, onsetOn: "2026-01-01" }];
+    expect(adverseEventRatePer100(10, open).numerator).toBe(0);
+    expect(adverseEventRatePer100(10, open, "2026-01-10").numerator).toBe(1);
+  });
 });
 
 describe("meanImprovement", () => {

@@ -110,12 +110,16 @@ export function rebookingRate(plans: readonly KpiPlan[], onDate: string, graceDa
   return ratio(num, den);
 }
 
-/** Whether a recorded event counts towards the adverse-event rate (expected redness does not). */
+/**
+ * Whether a recorded event counts towards the adverse-event rate (expected redness does not).
+ * Without `onDate` an ongoing event is taken as recorded (at its onset): the rollup counters are
+ * written once with the session, and a recount must give the same number whatever day it runs.
+ */
 export function countsAsAdverseEvent(
   e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">,
   onDate?: string,
 ): boolean {
-  return classifyAdverseEvent(e, onDate) !== "EXPECTED";
+  return classifyAdverseEvent(e, onDate ?? e.onsetOn) !== "EXPECTED";
 }
 
 /** Adverse events per 100 sessions (see KPI_DEFINITIONS). */

@@ -1,4 +1,4 @@
-import { describe, it, expect } from "vitest";
+import { afterEach, describe, it, expect, vi } from "vitest";
 import {
   AFTERCARE_SEED,
   aftercareSheet,
@@ -179,6 +179,21 @@ describe("adverse events", () => {
     expect(classifyAdverseEvent({ type: "INFECTION", onsetOn: "2026-05-20", durationDays: 1 })).toBe(
       "ABNORMAL",
     );
+  });
+});
+
+describe("an ongoing adverse event without a date given", () => {
+  afterEach(() => vi.useRealTimers());
+  it("is classified against today, so redness still there 60 days on is not EXPECTED", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
+    const e = { type: "ERYTHEMA_OEDEMA" as const, onsetOn: "2026-05-01" };
+    expect(classifyAdverseEvent(e)).toBe("ABNORMAL");
+    expect(adverseEventFlag(e)).toMatch(/abnormal/);
+    expect(classifyAdverseEvent({ ...e, onsetOn: "2026-06-29" })).toBe("EXPECTED");
+    expect(classifyAdverseEvent({ ...e, onsetOn: "2026-06-25" })).toBe("PROLONGED");
+    // A resolved event keeps the duration it lasted.
+    expect(classifyAdverseEvent({ ...e, durationDays: 2 })).toBe("EXPECTED");
   });
 });
 

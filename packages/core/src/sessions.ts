@@ -237,23 +237,24 @@ export type AdverseEventClass = "EXPECTED" | "PROLONGED" | "ABNORMAL";
 
 /**
  * Erythema / oedema: EXPECTED up to 3 days, PROLONGED 4–7 days, ABNORMAL past 7 (day 8 on). While
- * ongoing, the days since onset up to `onDate` count. Every other adverse event type is ABNORMAL.
+ * ongoing, the days since onset up to `onDate` (default today) count, so an event left open ages
+ * (Safety.adverseEventStatus reads its class from here). Every other adverse event type is ABNORMAL.
  */
 export function classifyAdverseEvent(
   e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">,
-  onDate?: string,
+  onDate: string = todayIso(),
 ): AdverseEventClass {
   if (e.type !== "ERYTHEMA_OEDEMA") return "ABNORMAL";
-  const days = e.durationDays ?? (onDate ? daysBetween(e.onsetOn, onDate) : 0);
+  const days = e.durationDays ?? daysBetween(e.onsetOn, onDate);
   if (days > ERYTHEMA_ABNORMAL_AFTER_DAYS) return "ABNORMAL";
   if (days > ERYTHEMA_EXPECTED_DAYS) return "PROLONGED";
   return "EXPECTED";
 }
 
-/** The practitioner-facing flag for an abnormal event, or undefined. */
+/** The practitioner-facing flag for an abnormal event as of `onDate` (default today), or undefined. */
 export function adverseEventFlag(
   e: Pick<AdverseEvent, "type" | "onsetOn" | "durationDays">,
-  onDate?: string,
+  onDate: string = todayIso(),
 ): string | undefined {
   if (e.type === "ERYTHEMA_OEDEMA")
     return classifyAdverseEvent(e, onDate) === "ABNORMAL"

@@ -2,6 +2,7 @@ import {
   ADVERSE_EVENT_LABELS,
   ERYTHEMA_ABNORMAL_AFTER_DAYS,
   ERYTHEMA_EXPECTED_DAYS,
+  classifyAdverseEvent,
   type AdverseEvent,
   type AdverseEventClass,
 } from "../sessions";
@@ -44,7 +45,9 @@ export function adverseEventStatus(
       source,
     };
   const lasting = ongoing ? `ongoing ${days} days after onset` : `lasted ${days} days`;
-  if (days > ERYTHEMA_ABNORMAL_AFTER_DAYS)
+  // One definition of the thresholds: core's classifyAdverseEvent, against the same day.
+  const cls = classifyAdverseEvent(e, today);
+  if (cls === "ABNORMAL")
     return {
       class: "ABNORMAL",
       days,
@@ -53,7 +56,7 @@ export function adverseEventStatus(
       reason: `Redness / swelling ${lasting}: abnormal past ${ERYTHEMA_ABNORMAL_AFTER_DAYS} days. Review for infection, allergy or a reaction to a serum.`,
       source,
     };
-  if (days > ERYTHEMA_EXPECTED_DAYS)
+  if (cls === "PROLONGED")
     return {
       class: "PROLONGED",
       days,
