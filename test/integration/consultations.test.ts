@@ -246,7 +246,7 @@ describe("consultations and the contraindication screen through GraphQL", () => 
       id: grace.id,
       version: 7,
       code: "ANTICOAGULANT",
-      reason: "GP letter",
+      reason: "GP letter: INR stable, bruising discussed",
     });
     expect(codes(stale)).toEqual(["CONFLICT"]);
     // A stale write changes nothing at all.
@@ -334,7 +334,12 @@ describe("consultations and the contraindication screen through GraphQL", () => 
     );
     const byOverride = await api.gql(
       OVERRIDE,
-      { id: keiraConsultation.id, version: 1, code: "FITZPATRICK_PIH_RISK", reason: "ok" },
+      {
+        id: keiraConsultation.id,
+        version: 1,
+        code: "FITZPATRICK_PIH_RISK",
+        reason: "Test patch healed evenly, no darkening",
+      },
       api.users.ava,
     );
     const otherGroup = await api.gql(

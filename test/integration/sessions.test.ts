@@ -339,7 +339,10 @@ describe("treatment sessions through GraphQL on DynamoDB Local", () => {
     const refused = await record(GRACE, input);
     expect(codes(refused)).toEqual(["CONTRAINDICATED"]);
     expect(reasonCodes(refused)).toEqual(["OPEN_WOUNDS"]);
-    const bogus = await record(GRACE, { ...input, overrides: [{ code: "SUNBURN", reason: "n/a" }] });
+    const bogus = await record(GRACE, {
+      ...input,
+      overrides: [{ code: "SUNBURN", reason: "Mild redness on the shoulders only" }],
+    });
     expect(codes(bogus)).toEqual(["BAD_USER_INPUT"]);
     expect(fieldPaths(bogus)).toEqual(["input.overrides.0.code"]);
     const noReason = await record(GRACE, { ...input, overrides: [{ code: "OPEN_WOUNDS", reason: " " }] });

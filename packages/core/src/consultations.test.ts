@@ -159,17 +159,56 @@ describe("overrides on a consultation", () => {
     expect(fields(() => addOverride([block], [], { code: "ANTICOAGULANT", reason: "  ", ...by }))).toEqual([
       "override.reason",
     ]);
-    expect(fields(() => addOverride([block], [], { code: "ISOTRETINOIN", reason: "ok", ...by }))).toEqual([
-      "override.code",
-    ]);
-    const once = addOverride([block], [], { code: "ANTICOAGULANT", reason: "ok", ...by });
     expect(
-      fields(() => addOverride([block], once, { code: "ANTICOAGULANT", reason: "again", ...by })),
+      fields(() =>
+        addOverride([block], [], {
+          code: "ISOTRETINOIN",
+          reason: "GP letter on file: INR stable, bruising discussed",
+          ...by,
+        }),
+      ),
     ).toEqual(["override.code"]);
-    expect(fields(() => addOverride([fixed], [], { code: "LOT_EXPIRED", reason: "ok", ...by }))).toEqual([
-      "override.code",
-    ]);
+    const once = addOverride([block], [], {
+      code: "ANTICOAGULANT",
+      reason: "GP letter on file: INR stable, bruising discussed",
+      ...by,
+    });
+    expect(
+      fields(() =>
+        addOverride([block], once, {
+          code: "ANTICOAGULANT",
+          reason: "Second opinion from the haematologist agrees",
+          ...by,
+        }),
+      ),
+    ).toEqual(["override.code"]);
+    expect(
+      fields(() =>
+        addOverride([fixed], [], {
+          code: "LOT_EXPIRED",
+          reason: "GP letter on file: INR stable, bruising discussed",
+          ...by,
+        }),
+      ),
+    ).toEqual(["override.code"]);
   });
+});
+
+describe("an override's reason", () => {
+  it.each(["test", "x", "n/a", "ok", "override approved", "xxxxxxxxxxxxxxxxxxxx"])(
+    "refuses the placeholder %j with BAD_USER_INPUT on the reason, saying why",
+    (reason) => {
+      try {
+        addOverride([block], [], { code: "ANTICOAGULANT", reason, ...by });
+        expect.unreachable();
+      } catch (e) {
+        expect((e as DomainError).code).toBe("BAD_USER_INPUT");
+        const fields = (e as DomainError).fields;
+        expect(fields.map((f) => f.path)).toEqual(["override.reason"]);
+        expect(fields[0]?.reason).toContain("not a placeholder");
+      }
+    },
+  );
 });
 
 describe("standingFlags", () => {

@@ -1,4 +1,5 @@
 import { badInput, contraindicated, type FieldProblem } from "./errors";
+import { reasonProblem } from "./safety/overrides";
 import { screenContext } from "./screening/context";
 import { SCREENING_RULES } from "./screening/rules";
 import {
@@ -260,11 +261,16 @@ export function assertClear(
   return outcome;
 }
 
-/** Validates override input text fields (for the API before applying). Throws BAD_USER_INPUT. */
+/**
+ * Validates override input text fields (for the API before applying). The reason must say something
+ * (Safety.reasonProblem: "test", "x", "n/a" are refused). Throws BAD_USER_INPUT.
+ */
 export function validateOverrideInput(input: { code: string; reason: string }, path = "override"): void {
   const p = new Problems();
   requireText(p, `${path}.code`, input.code, { max: 64 });
-  requireText(p, `${path}.reason`, input.reason, { max: 1000 });
+  const reason = requireText(p, `${path}.reason`, input.reason, { max: 1000 });
+  const weak = reason ? reasonProblem(reason) : undefined;
+  if (weak) p.add(`${path}.reason`, weak);
   p.throwIfAny();
 }
 

@@ -321,6 +321,19 @@ describe("validateRecordSessionInput", () => {
     ]);
   });
 
+  it("refuses a serum override reason that says nothing; an empty one means no override", () => {
+    const serum = (overrideReason: string) => ({
+      ...record,
+      serums: [{ serumId: "s", lotNumber: "L", zone: "CHEEKS", overrideReason }],
+    });
+    const weak = problems(serum("test"));
+    expect(weak.map((f) => f.path)).toEqual(["serums.0.overrideReason"]);
+    expect(weak[0]?.reason).toContain("not a placeholder");
+    expect(problems(serum("n/a")).map((f) => f.path)).toEqual(["serums.0.overrideReason"]);
+    expect(problems(serum(" "))).toEqual([]);
+    expect(problems(serum("Patch test clear; applied after needling on intact skin"))).toEqual([]);
+  });
+
   it("screens the answers on the session day, today when that day is not a date", () => {
     const dated = { ...rescreen, toxinDate: "2026-06-02" };
     expect(problems({ ...record, rescreen: dated }).map((f) => f.path)).toEqual(["rescreen.toxinDate"]);

@@ -8,6 +8,7 @@ import {
 import { DEVICES, type Device } from "./devices";
 import type { Allergy } from "./patient";
 import type { PlanZone } from "./protocols";
+import { reasonProblem } from "./safety/overrides";
 import { checkSerumApplication, type Serum } from "./serums";
 import type { ClinicSettings } from "./settings";
 import {
@@ -536,8 +537,9 @@ export function validateRecordSessionInput(
     const k = `${s.serumId}\u0000${(s.lotNumber ?? "").trim().toUpperCase()}\u0000${s.zone}`;
     if (seen.has(k)) p.add(`serums.${i}`, "the same serum lot is recorded twice for this zone");
     seen.add(k);
-    if (s.overrideReason != null && s.overrideReason.trim().length > 1000)
-      p.add(`serums.${i}.overrideReason`, "must be at most 1000 characters");
+    // An empty reason means no override; one given must say something (Safety.reasonProblem).
+    const weak = s.overrideReason?.trim() ? reasonProblem(s.overrideReason) : undefined;
+    if (weak) p.add(`serums.${i}.overrideReason`, weak);
   });
   (input.overrides ?? []).forEach((o, i) =>
     collectProblems(p, "", () => validateOverrideInput(o, `overrides.${i}`)),

@@ -114,6 +114,20 @@ describe("resolvePlannedSerums", () => {
   });
 });
 
+describe("a planned serum's override reason", () => {
+  it("must say something: a placeholder is BAD_USER_INPUT on the reason", () => {
+    const checks = [vitC].map((s) => ({
+      serumId: s.id,
+      serumName: s.name,
+      findings: checkPlannedSerum({ patient, serum: s, onDate: "2026-12-01" }),
+    }));
+    const e = error(() => resolvePlannedSerums(checks, [{ serumId: "vc", reason: "test" }], who));
+    expect(e.code).toBe("BAD_USER_INPUT");
+    expect(e.fields.map((f) => f.path)).toEqual(["serumOverrides.0.reason"]);
+    expect(e.fields[0]?.reason).toContain("not a placeholder");
+  });
+});
+
 describe("planState", () => {
   const plan = { startOn: "2026-12-01", sessionsPlanned: 3, intervalWeeks: 4 };
   it("is due at the start before any session", () => {

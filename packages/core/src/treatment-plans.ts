@@ -1,6 +1,7 @@
 import { applyOverrides, type ContraindicationFinding, type Override } from "./contraindications";
 import { badInput, contraindicated, type ContraindicationReason, type FieldProblem } from "./errors";
 import type { Allergy } from "./patient";
+import { reasonProblem } from "./safety/overrides";
 import { planDue, type PlanSchedule, type PlanStatus } from "./schedule";
 import { checkSerumApplication, type Serum } from "./serums";
 import { DEFAULT_SETTINGS, type ClinicSettings } from "./settings";
@@ -78,6 +79,7 @@ export function resolvePlannedSerums(
   overrides.forEach((o, i) => {
     const check = checks.find((c) => c.serumId === o.serumId);
     const reason = o.reason?.trim() ?? "";
+    const weak = reasonProblem(reason);
     if (!check)
       problems.push({ path: `serumOverrides.${i}.serumId`, reason: "is not one of the planned serums" });
     else if (check.findings.length === 0)
@@ -87,8 +89,7 @@ export function resolvePlannedSerums(
       });
     else if (reason === "")
       problems.push({ path: `serumOverrides.${i}.reason`, reason: "an override needs a reason" });
-    else if (reason.length > 1000)
-      problems.push({ path: `serumOverrides.${i}.reason`, reason: "must be at most 1000 characters" });
+    else if (weak) problems.push({ path: `serumOverrides.${i}.reason`, reason: weak });
     else if (bySerum.has(o.serumId))
       problems.push({ path: `serumOverrides.${i}.serumId`, reason: "is overridden twice" });
     else bySerum.set(o.serumId, reason);
