@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DomainError } from "./errors";
 import type { Serum } from "./serums";
 import { DEFAULT_SETTINGS } from "./settings";
-import {
-  checkPlannedSerum,
-  isLotFinding,
-  planStartProblem,
-  planState,
-  resolvePlannedSerums,
-} from "./treatment-plans";
+import { checkPlannedSerum, planState, resolvePlannedSerums } from "./treatment-plans";
 
 const ha: Serum = {
   id: "ha",
@@ -164,22 +158,5 @@ describe("planState", () => {
       dueOn: null,
       dueKind: null,
     });
-  });
-});
-
-describe("planStartProblem", () => {
-  it("refuses a start before the consultation, allows the same day and later", () => {
-    expect(planStartProblem("2026-11-19", "2026-11-20")).toBe(
-      "must not be before the consultation (2026-11-20)",
-    );
-    expect(planStartProblem("2026-11-20", "2026-11-20")).toBeUndefined();
-    expect(planStartProblem("2026-12-01", "2026-11-20")).toBeUndefined();
-  });
-});
-
-describe("isLotFinding", () => {
-  it("tells the lot's findings from the serum's", () => {
-    expect(["LOT_MISSING", "LOT_UNKNOWN", "LOT_EXPIRED"].every(isLotFinding)).toBe(true);
-    expect(isLotFinding("SERUM_ALLERGY")).toBe(false);
   });
 });

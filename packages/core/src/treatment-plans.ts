@@ -16,17 +16,6 @@ import { todayIso } from "./validate";
 /** Lot checks belong to the session (a plan names a serum, not a lot). */
 const LOT_CODES: ReadonlySet<string> = new Set(["LOT_MISSING", "LOT_UNKNOWN", "LOT_EXPIRED"]);
 
-/** Whether a serum finding is about the lot, which a plan does not name. */
-export const isLotFinding = (code: string): boolean => LOT_CODES.has(code);
-
-/**
- * A plan starts on or after the consultation it is built from; the reason when it does not (dates
- * YYYY-MM-DD).
- */
-export function planStartProblem(startOn: string, consultationDate: string): string | undefined {
-  return startOn < consultationDate ? `must not be before the consultation (${consultationDate})` : undefined;
-}
-
 /**
  * Checks a serum planned as an add-on during needling: the patient's allergies and sensitivities
  * against its ingredients and allergens, its needling clearance and actives on needled skin.
@@ -44,7 +33,7 @@ export function checkPlannedSerum(input: {
     onDate: input.onDate,
     duringNeedling: true,
     settings: input.settings ?? DEFAULT_SETTINGS,
-  }).filter((f) => !isLotFinding(f.code));
+  }).filter((f) => !LOT_CODES.has(f.code));
 }
 
 export interface SerumOverrideInput {

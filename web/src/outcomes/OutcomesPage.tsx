@@ -20,12 +20,12 @@ import { gql } from "../api/client";
 import { ApiError } from "../api/errors";
 import { useQuery } from "../api/useQuery";
 import { INDICATION, RATER, ZONE } from "../clinical/labels";
-import { SCALES, scalesFor, scoreLabel } from "../clinical/scales";
-import { date, describeWith, errorsOf, problemsOf, text, toNumber, type Errors } from "../clinical/validate";
+import { SCALES, scaleFits, scalesFor, scoreLabel, scoreProblem } from "../clinical/scales";
+import { date, describeWith, text, toNumber, type Errors } from "../clinical/validate";
 import type { OutcomesPageQuery, Rater, ScaleId } from "../gql/graphql";
 import { LoadError } from "../patients/PatientPage";
 import { formatDate } from "../patients/labels";
-import { Scales, todayIso } from "@needlework/core";
+import { todayIso } from "@needlework/core";
 import { PageLoader } from "../shell/PageLoader";
 import {
   OutcomeTrendQuery,
@@ -171,33 +171,30 @@ interface Values {
   notes: string;
 }
 
-/** Core's assessment rules (validateAssessmentInput: the API's) on the form's fields. */
+/** The API's rules (core's validateAssessmentInput) on the form's fields. */
 export function validateAssessment(v: Values, concern: Concern | undefined, now: Date = new Date()): Errors {
-  const score = toNumber(v.score);
   const e: Errors = {};
   if (!concern) e.concernId = "is required";
   if (!v.scale) e.scale = "is required";
-  if (score === undefined) e.score = "is required";
-  if (!concern || !v.scale) {
-    date(e, "assessedOn", v.assessedOn, { notAfter: todayIso(now) });
-    text(e, "notes", v.notes, { max: 2000, required: false });
-    return e;
+  date(e, "assessedOn", v.assessedOn, {
+    notAfter: todayIso(now),
+    ...(concern ? { notBefore: concern.baselineOn } : {}),
+  });
+  text(e, "notes", v.notes, { max: 2000, required: false });
+  if (v.scale) {
+    const s = SCALES[v.scale];
+    if (concern && !scaleFits(v.scale, concern.indication))
+      e.scale = `${s.name} does not measure this concern`;
+    const n = toNumber(v.score);
+    if (n === undefined) e.score = "is required";
+    else {
+      const problem = scoreProblem(v.scale, n);
+      if (problem) e.score = problem;
+    }
+    if (!s.raters.includes(v.rater))
+      e.rater = `${s.name} is scored by ${s.raters.join(" or ").toLowerCase()}`;
   }
-  const problems = problemsOf(() =>
-    Scales.validateAssessmentInput(
-      {
-        scale: v.scale,
-        score: score ?? Number.NaN,
-        rater: v.rater,
-        assessedOn: v.assessedOn,
-        sessionId: v.sessionId || null,
-        notes: v.notes,
-      },
-      { indication: concern.indication, baselineOn: concern.baselineOn },
-      now,
-    ),
-  );
-  return { ...errorsOf(problems), ...e };
+  return e;
 }
 
 function AssessmentForm({

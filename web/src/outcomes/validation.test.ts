@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Scales } from "../../../packages/core/src";
 import { validateAssessment } from "./OutcomesPage";
 
 const concern = {
@@ -12,69 +13,40 @@ const concern = {
   status: "ACTIVE" as const,
 };
 const NOW = new Date("2026-11-25T12:00:00Z");
-const form = { concernId: "C1", sessionId: "", notes: "" };
 
-describe("the assessment form", () => {
+function core(input: Parameters<typeof Scales.validateAssessmentInput>[0]): Record<string, string> {
+  try {
+    Scales.validateAssessmentInput(input, { indication: "ACNE_SCARRING", baselineOn: "2026-10-05" }, NOW);
+    return {};
+  } catch (e) {
+    return Object.fromEntries(
+      ((e as { fields: { path: string; reason: string }[] }).fields ?? []).map((f) => [f.path, f.reason]),
+    );
+  }
+}
+
+describe("the assessment form validates like the API", () => {
   it("refuses a scale that does not measure the concern, a score off the scale and a rater it does not take", () => {
-    expect(
-      validateAssessment(
-        { ...form, scale: "MMASI", score: 4, rater: "CLINICIAN", assessedOn: "2026-11-20" },
-        concern,
-        NOW,
-      ),
-    ).toEqual({ scale: "Modified Melasma Area and Severity Index does not measure this concern" });
-    expect(
-      validateAssessment(
-        { ...form, scale: "GOODMAN_BARON_QUALITATIVE", score: 5, rater: "PATIENT", assessedOn: "2026-11-20" },
-        concern,
-        NOW,
-      ),
-    ).toEqual({
-      score: "Goodman & Baron qualitative acne scar grade scores run from 1 to 4",
-      rater: "Goodman & Baron qualitative acne scar grade is scored by clinician",
-    });
-  });
-
-  it("keeps the date between the baseline and today, and whole scores whole", () => {
-    expect(
-      validateAssessment(
-        {
-          ...form,
-          scale: "GOODMAN_BARON_QUANTITATIVE",
-          score: 12.5,
-          rater: "CLINICIAN",
-          assessedOn: "2026-10-01",
-        },
-        concern,
-        NOW,
-      ),
-    ).toEqual({
-      assessedOn: "must not be before 2026-10-05",
-      score: "Goodman & Baron quantitative acne scar score takes whole numbers only",
-    });
-    expect(
-      validateAssessment(
-        { ...form, scale: "GAIS", score: 2, rater: "PATIENT", assessedOn: "2026-11-26" },
-        concern,
-        NOW,
-      ),
-    ).toEqual({ assessedOn: "must not be after 2026-11-25" });
-  });
-
-  it("accepts a fitting score, and asks for what is missing", () => {
-    expect(
-      validateAssessment(
-        { ...form, scale: "SATISFACTION", score: 8, rater: "PATIENT", assessedOn: "2026-11-25" },
-        concern,
-        NOW,
-      ),
-    ).toEqual({});
-    expect(
-      validateAssessment(
-        { ...form, scale: "", score: "", rater: "CLINICIAN", assessedOn: "2026-11-25" },
-        undefined,
-        NOW,
-      ),
-    ).toEqual({ concernId: "is required", scale: "is required", score: "is required" });
+    const cases = [
+      { scale: "MMASI" as const, score: 4, rater: "CLINICIAN" as const, assessedOn: "2026-11-20" },
+      {
+        scale: "GOODMAN_BARON_QUALITATIVE" as const,
+        score: 5,
+        rater: "PATIENT" as const,
+        assessedOn: "2026-11-20",
+      },
+      {
+        scale: "GOODMAN_BARON_QUANTITATIVE" as const,
+        score: 12.5,
+        rater: "CLINICIAN" as const,
+        assessedOn: "2026-10-01",
+      },
+      { scale: "GAIS" as const, score: 2, rater: "PATIENT" as const, assessedOn: "2026-11-26" },
+      { scale: "SATISFACTION" as const, score: 8, rater: "PATIENT" as const, assessedOn: "2026-11-25" },
+    ];
+    for (const c of cases) {
+      const mine = validateAssessment({ concernId: "C1", sessionId: "", notes: "", ...c }, concern, NOW);
+      expect(mine).toEqual(core(c));
+    }
   });
 });

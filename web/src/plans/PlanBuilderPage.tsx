@@ -1,20 +1,24 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Checkbox,
   Fieldset,
   Group,
   List,
+  Loader,
   NativeSelect,
   NumberInput,
   Paper,
   SimpleGrid,
   Stack,
+  Table,
   Text,
   Textarea,
   TextInput,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -24,21 +28,15 @@ import { gql } from "../api/client";
 import { ApiError, type ContraindicationReason, type FieldError } from "../api/errors";
 import { useQuery } from "../api/useQuery";
 import { useSite } from "../auth/context";
-import { DEVICE, INDICATION, optionsOf, ZONE } from "../clinical/labels";
+import { CLEARANCE, DEVICE, INDICATION, optionsOf, ZONE } from "../clinical/labels";
 import { formatScore, SCALES } from "../clinical/scales";
-import { FindingList } from "../consultations/Findings";
+import { FindingList, type Finding } from "../consultations/Findings";
 import { asApiError, nodeOf, placeErrors, todayIso, useIdempotencyKey } from "../consultations/shared";
-import type { PlanBuilderQuery } from "../gql/graphql";
+import type { PlanBuilderQuery, Zone } from "../gql/graphql";
 import { AllergyBadge } from "../patients/badges";
 import { formatDate } from "../patients/labels";
 import { LoadError } from "../patients/PatientPage";
 import { PageLoader } from "../shell/PageLoader";
-import { PickConsultation } from "./PickConsultation";
-import { Reasons } from "./Reasons";
-import { SerumsSection } from "./SerumsSection";
-import { SuggestionPanel } from "./SuggestionPanel";
-import { useSerumChecks } from "./useSerumChecks";
-import { ZonesSection } from "./ZonesSection";
 import { consultationPath, planPath } from "../timeline/paths";
 import { DANGER_TEXT } from "../theme";
 import {
@@ -48,7 +46,10 @@ import {
   fromSuggestion,
   initialConcernIds,
   INTERVAL_WEEKS,
+  isLotFinding,
+  manualZone,
   MAX_CONCERNS_PER_PLAN,
+  mmRange,
   planFieldsKey,
   SESSIONS,
   toPlanInput,
@@ -57,7 +58,9 @@ import {
   type Suggestion,
 } from "./model";
 import {
+  CheckPlannedSerumQuery,
   CreateTreatmentPlanMutation,
+  PatientConsultationsQuery,
   PlanBuilderQuery as PlanBuilderDocument,
   SuggestPlanQuery,
 } from "./operations";
@@ -74,6 +77,63 @@ export default function PlanBuilderPage() {
   return <PlanBuilderLoader patientId={id} consultationId={consultationId} />;
 }
 
+/** Opened without a consultation: the plan is built from one, so pick it. */
+function PickConsultation({ patientId }: { patientId: string }) {
+  const { data, error, loading } = useQuery(PatientConsultationsQuery, { patientId });
+  if (loading && !data) return <PageLoader />;
+  if (error) return <LoadError error={error} />;
+  const p = data?.patient;
+  if (!p) return <LoadError error={new ApiError("NOT_FOUND", "Not found")} />;
+  const byId = new Map<string, { id: string; date: string; cleared: boolean; concerns: string[] }>();
+  for (const c of p.concerns) {
+    const entry = byId.get(c.consultation.id) ?? { ...c.consultation, concerns: [] };
+    entry.concerns.push(`${INDICATION[c.indication]} (${ZONE[c.bodyArea].toLowerCase()})`);
+    byId.set(c.consultation.id, entry);
+  }
+  const consultations = [...byId.values()].sort((a, b) => b.date.localeCompare(a.date));
+  const patientPath = `/patients/${encodeURIComponent(p.id)}`;
+  return (
+    <Stack maw={800}>
+      <Anchor component={Link} to={patientPath} size="sm">
+        ← {p.givenName} {p.familyName}
+      </Anchor>
+      <Title order={1}>New treatment plan</Title>
+      {consultations.length === 0 ? (
+        <Alert color="gray" title="A consultation comes first">
+          A plan is built from the concerns recorded at a consultation, after the contraindication screen.{" "}
+          <Anchor component={Link} to={`${patientPath}/consultations/new`} inherit fw={600}>
+            Record a consultation
+          </Anchor>
+          .
+        </Alert>
+      ) : (
+        <>
+          <Text>Choose the consultation whose concerns the plan treats.</Text>
+          <Stack gap="xs">
+            {consultations.map((c) => (
+              <Paper key={c.id} withBorder p="sm">
+                <Group justify="space-between">
+                  <div>
+                    <Anchor component={Link} to={`?consultation=${encodeURIComponent(c.id)}`} fw={600}>
+                      Consultation on {formatDate(c.date)}
+                    </Anchor>
+                    <Text size="sm">{c.concerns.join(", ")}</Text>
+                  </div>
+                  {!c.cleared && (
+                    <Badge color="red.9" tt="none">
+                      Block to override
+                    </Badge>
+                  )}
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}
+
 function PlanBuilderLoader({ patientId, consultationId }: { patientId: string; consultationId: string }) {
   const { data, error, loading } = useQuery(PlanBuilderDocument, { patientId, consultationId });
   if (loading && !data) return <PageLoader />;
@@ -82,6 +142,72 @@ function PlanBuilderLoader({ patientId, consultationId }: { patientId: string; c
   if (!data?.patient || !c) return <LoadError error={new ApiError("NOT_FOUND", "Not found")} />;
   return (
     <PlanBuilder patient={data.patient} consultation={c} serums={data.serums.edges.map((e) => e.node)} />
+  );
+}
+
+interface SerumCheckState {
+  loading: boolean;
+  findings: Finding[];
+  error?: string;
+}
+
+/** Checks each chosen serum against the patient before saving (allergies, clearance, actives). */
+function useSerumChecks(
+  patientId: string,
+  serums: readonly Serum[],
+  chosen: readonly string[],
+  onDate: string,
+) {
+  const [checks, setChecks] = useState<Record<string, SerumCheckState>>({});
+  const asked = useRef(new Set<string>());
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(onDate) ? onDate : todayIso();
+
+  useEffect(() => {
+    for (const serumId of chosen) {
+      const key = `${serumId}@${date}`;
+      if (asked.current.has(key)) continue;
+      asked.current.add(key);
+      const serum = serums.find((s) => s.id === serumId);
+      // A plan names a serum, not a lot: any lot will do for the check, and lot findings are dropped.
+      const lot = serum?.lots.find((l) => !l.expired) ?? serum?.lots[0];
+      setChecks((prev) => ({ ...prev, [key]: { loading: true, findings: [] } }));
+      gql(CheckPlannedSerumQuery, {
+        patientId,
+        serumId,
+        lotNumber: lot?.lotNumber ?? "-",
+        onDate: date,
+        duringNeedling: true,
+      })
+        .then((r) =>
+          setChecks((prev) => ({
+            ...prev,
+            [key]: { loading: false, findings: r.checkSerum.findings.filter((f) => !isLotFinding(f.code)) },
+          })),
+        )
+        .catch((e: unknown) => {
+          asked.current.delete(key);
+          setChecks((prev) => ({
+            ...prev,
+            [key]: { loading: false, findings: [], error: asApiError(e).userMessage },
+          }));
+        });
+    }
+  }, [patientId, serums, chosen, date]);
+
+  return (serumId: string): SerumCheckState | undefined => checks[`${serumId}@${date}`];
+}
+
+function Reasons({ reasons }: { reasons: ContraindicationReason[] }) {
+  return (
+    <FindingList
+      label="Reasons"
+      findings={reasons.map((r, i) => ({
+        code: r.code ?? `reason-${i}`,
+        level: r.level === "WARN" || r.severity === "WARN" ? "WARN" : "BLOCK",
+        reason: r.message,
+        source: r.source,
+      }))}
+    />
   );
 }
 
@@ -126,6 +252,7 @@ function PlanBuilder({
     consultation: ContraindicationReason[];
     serums: ContraindicationReason[];
   } | null>(null);
+  const [addZone, setAddZone] = useState<Zone | "">("");
   const latestSuggest = useRef(0);
   const patientPath = `/patients/${encodeURIComponent(patient.id)}`;
 
@@ -212,6 +339,7 @@ function PlanBuilder({
   };
 
   const chosenConcerns = consultation.concerns.filter((c) => v.concernIds.includes(c.id));
+  const plannedZones = new Set(v.zones.map((z) => z.zone));
 
   return (
     <Stack maw={1100}>
@@ -301,16 +429,150 @@ function PlanBuilder({
             </Checkbox.Group>
           </Fieldset>
 
-          <SuggestionPanel
-            suggestion={suggestion}
-            suggesting={suggesting}
-            suggestError={suggestError}
-            concernsChosen={chosenConcerns.length}
-            edited={edited}
-            apply={apply}
-          />
+          <Paper withBorder p="md" component="section" aria-labelledby="suggestion-title" bg="teal.0">
+            <Group justify="space-between" mb="xs">
+              <Title order={2} size="h4" id="suggestion-title">
+                Protocol suggestion
+              </Title>
+              {suggesting && <Loader size="xs" aria-label="Getting the suggestion" />}
+            </Group>
+            {suggestError ? (
+              <Alert color="red" role="alert">
+                {suggestError.userMessage}
+              </Alert>
+            ) : !suggestion ? (
+              <Text size="sm">
+                {chosenConcerns.length === 0
+                  ? "Choose a concern to get a suggestion."
+                  : "Getting the suggestion…"}
+              </Text>
+            ) : (
+              <Stack gap={6} data-testid="suggestion">
+                <Text size="sm">
+                  {suggestion.sessions} sessions every {suggestion.intervalWeeks} week
+                  {suggestion.intervalWeeks === 1 ? "" : "s"} with a {DEVICE[suggestion.device].toLowerCase()}
+                  ;{" "}
+                  {suggestion.zones
+                    .map((z) => `${ZONE[z.zone]} ${mmRange(z.depthMinMm, z.depthMaxMm)}`)
+                    .join(", ")}
+                  {suggestion.serums.length > 0 ? `; serums: ${suggestion.serums.join(", ")}` : ""}.
+                </Text>
+                {suggestion.conservative && (
+                  <Text size="sm" fw={600}>
+                    Fitzpatrick IV–VI: the lower end of each depth range is suggested.
+                  </Text>
+                )}
+                {suggestion.notes.map((n) => (
+                  <Text key={n} size="sm" c="dimmed">
+                    {n}
+                  </Text>
+                ))}
+                {edited && (
+                  <Group gap="xs">
+                    <Text size="sm">You have edited the plan below.</Text>
+                    <Button size="xs" variant="default" onClick={() => apply(suggestion)}>
+                      Reset to the suggestion
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            )}
+          </Paper>
 
-          <ZonesSection form={form} />
+          <Fieldset legend="Zones and needle depth">
+            <Stack gap="sm">
+              <Table.ScrollContainer minWidth={560}>
+                <Table verticalSpacing="xs" aria-label="Planned zones">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Zone</Table.Th>
+                      <Table.Th scope="col">Depth (mm)</Table.Th>
+                      <Table.Th scope="col">Allowed range</Table.Th>
+                      <Table.Th scope="col">
+                        <VisuallyHidden>Actions</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {v.zones.map((z, i) => (
+                      <Table.Tr key={z.key}>
+                        <Table.Td>
+                          <Text size="sm" fw={600}>
+                            {ZONE[z.zone]}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <NumberInput
+                            aria-label={`Depth for ${ZONE[z.zone]} in mm`}
+                            min={z.depthMinMm}
+                            max={z.depthMaxMm}
+                            step={0.05}
+                            decimalScale={2}
+                            clampBehavior="none"
+                            maw={140}
+                            {...form.getInputProps(`zones.${i}.depthMm`)}
+                            onChange={(n) =>
+                              form.setFieldValue(`zones.${i}.depthMm`, n === "" ? "" : Number(n))
+                            }
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{mmRange(z.depthMinMm, z.depthMaxMm)}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red.9"
+                            onClick={() => form.removeListItem("zones", i)}
+                            aria-label={`Remove ${ZONE[z.zone]}`}
+                          >
+                            Remove
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                    {v.zones.length === 0 && (
+                      <Table.Tr>
+                        <Table.Td colSpan={4}>
+                          <Text size="sm" c="dimmed">
+                            No zone planned yet: the suggestion fills them, or add one below.
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {typeof form.errors.zones === "string" && (
+                <Text size="sm" c="var(--mantine-color-error)" role="alert">
+                  {form.errors.zones}
+                </Text>
+              )}
+              <Group align="flex-end" gap="xs">
+                <NativeSelect
+                  label="Add a zone"
+                  value={addZone}
+                  onChange={(e) => setAddZone(e.currentTarget.value as Zone | "")}
+                  data={[
+                    { value: "", label: "Choose…" },
+                    ...optionsOf(ZONE).filter((o) => !plannedZones.has(o.value)),
+                  ]}
+                />
+                <Button
+                  variant="light"
+                  disabled={!addZone}
+                  onClick={() => {
+                    if (!addZone) return;
+                    form.insertListItem("zones", manualZone(addZone));
+                    setAddZone("");
+                  }}
+                >
+                  Add zone
+                </Button>
+              </Group>
+            </Stack>
+          </Fieldset>
 
           <Fieldset legend="Course">
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
@@ -356,13 +618,113 @@ function PlanBuilder({
             </SimpleGrid>
           </Fieldset>
 
-          <SerumsSection
-            form={form}
-            serums={serums}
-            suggestion={suggestion}
-            checkOf={checkOf}
-            refused={refusal?.serums ?? []}
-          />
+          <Fieldset legend="Serum add-ons during needling">
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                Each serum chosen is checked against the patient’s allergies and sensitivities and whether it
+                is cleared for use during needling, before the plan is saved.
+              </Text>
+              {refusal && refusal.serums.length > 0 && (
+                <Alert color="red" title="Serums refused without an override" role="alert">
+                  <Reasons reasons={refusal.serums} />
+                </Alert>
+              )}
+              {serums.length === 0 && (
+                <Text size="sm">
+                  The serum catalogue is empty: a clinic admin adds serums and their lots.
+                </Text>
+              )}
+              {serums.map((s) => {
+                const chosen = v.serumIds.includes(s.id);
+                const check = chosen ? checkOf(s.id) : undefined;
+                const blocks = (check?.findings ?? []).filter((f) => f.level === "BLOCK");
+                const overrideError = form.errors[`serumOverrides.${s.id}`] ?? form.errors[`serum.${s.id}`];
+                return (
+                  <Paper
+                    key={s.id}
+                    withBorder
+                    p="sm"
+                    role="group"
+                    aria-label={s.name}
+                    data-serum={s.name}
+                    style={blocks.length > 0 ? { borderColor: "var(--mantine-color-red-8)" } : undefined}
+                  >
+                    <Group justify="space-between" align="flex-start" wrap="nowrap">
+                      <Checkbox
+                        label={s.name}
+                        description={`${s.ingredients.join(", ")}${s.allergens.length ? ` · allergens: ${s.allergens.join(", ")}` : ""}`}
+                        checked={chosen}
+                        onChange={(e) =>
+                          form.setFieldValue(
+                            "serumIds",
+                            e.currentTarget.checked
+                              ? [...v.serumIds, s.id]
+                              : v.serumIds.filter((x) => x !== s.id),
+                          )
+                        }
+                      />
+                      <Group gap={4} justify="flex-end" style={{ flexShrink: 0, maxWidth: "50%" }}>
+                        {suggestion?.serumIds.includes(s.id) && (
+                          <Badge variant="light" color="teal" c="teal.9" tt="none">
+                            Suggested
+                          </Badge>
+                        )}
+                        <Badge
+                          variant="outline"
+                          color={s.clearance === "CLEARED_FOR_NEEDLING" ? "teal.9" : "gray.7"}
+                          c={s.clearance === "CLEARED_FOR_NEEDLING" ? "teal.9" : "dark.7"}
+                          tt="none"
+                        >
+                          {CLEARANCE[s.clearance]}
+                        </Badge>
+                      </Group>
+                    </Group>
+                    {chosen && (
+                      <Stack gap="xs" mt="xs" pl={32}>
+                        {!check || check.loading ? (
+                          <Group gap={6}>
+                            <Loader size="xs" aria-hidden />
+                            <Text size="sm">Checking against the patient…</Text>
+                          </Group>
+                        ) : check.error ? (
+                          <Text size="sm" c={DANGER_TEXT}>
+                            Could not check this serum: {check.error}
+                          </Text>
+                        ) : check.findings.length === 0 ? (
+                          <Text size="sm" c="teal.9" fw={600}>
+                            No flags for this patient.
+                          </Text>
+                        ) : (
+                          <FindingList label={`Flags for ${s.name}`} findings={check.findings} />
+                        )}
+                        {blocks.length > 0 && (
+                          <Textarea
+                            label={`Reason to plan ${s.name} anyway`}
+                            description="Recorded with your name; or untick the serum."
+                            autosize
+                            minRows={1}
+                            value={v.serumOverrides[s.id] ?? ""}
+                            onChange={(e) =>
+                              form.setFieldValue("serumOverrides", {
+                                ...v.serumOverrides,
+                                [s.id]: e.currentTarget.value,
+                              })
+                            }
+                            error={overrideError}
+                          />
+                        )}
+                        {blocks.length === 0 && overrideError && (
+                          <Text size="sm" c="var(--mantine-color-error)">
+                            {overrideError}
+                          </Text>
+                        )}
+                      </Stack>
+                    )}
+                  </Paper>
+                );
+              })}
+            </Stack>
+          </Fieldset>
 
           <Textarea label="Notes" autosize minRows={2} {...form.getInputProps("notes")} />
 

@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { ZONE_DEPTHS } from "../../../packages/core/src/concerns";
+import * as Protocols from "../../../packages/core/src/protocols";
 import {
   CONCERN_CAP_MESSAGE,
   concernLocked,
   formPathOf,
   fromSuggestion,
   initialConcernIds,
+  INTERVAL_WEEKS,
   manualZone,
   MAX_CONCERNS_PER_PLAN,
+  SESSIONS,
   planFieldsKey,
   toPlanInput,
   validatePlan,
+  ZONE_DEPTH,
   type PlanValues,
 } from "./model";
 
@@ -50,12 +55,22 @@ function values(): PlanValues {
 }
 
 describe("the plan builder", () => {
-  it("gives a zone added by hand its safe range, the middle of it as depth", () => {
+  it("mirrors core's safe depth per zone", () => {
+    expect(ZONE_DEPTH).toEqual(ZONE_DEPTHS);
     expect(manualZone("CHEEKS")).toMatchObject({
       zone: "CHEEKS",
       depthMm: 1,
       depthMinMm: 0.5,
       depthMaxMm: 1.5,
+    });
+  });
+
+  it("mirrors core's plan limits", () => {
+    expect(MAX_CONCERNS_PER_PLAN).toBe(Protocols.MAX_CONCERNS_PER_PLAN);
+    expect(SESSIONS).toEqual({ min: Protocols.PLAN_SESSIONS_MIN, max: Protocols.PLAN_SESSIONS_MAX });
+    expect(INTERVAL_WEEKS).toEqual({
+      min: Protocols.PLAN_INTERVAL_WEEKS_MIN,
+      max: Protocols.PLAN_INTERVAL_WEEKS_MAX,
     });
   });
 

@@ -1,6 +1,4 @@
-import { Concerns, PlanRules, Protocols } from "@needlework/core";
 import { DEPTH_MAX_MM, DEPTH_MIN_MM } from "../clinical/labels";
-import { problemsOf } from "../clinical/validate";
 import type {
   Device,
   DueKind,
@@ -13,19 +11,34 @@ import type {
 
 export type Suggestion = SuggestPlanQuery["suggestPlan"];
 
-/** Safe depth per zone: the range a zone added by hand gets. */
-export const ZONE_DEPTH = Concerns.ZONE_DEPTHS;
+/** Safe depth per zone (core's ZONE_DEPTHS): the range a zone added by hand gets. */
+export const ZONE_DEPTH: Record<Zone, { minMm: number; maxMm: number }> = {
+  FOREHEAD: { minMm: 0.25, maxMm: 0.5 },
+  PERIORBITAL: { minMm: 0.25, maxMm: 0.3 },
+  CHEEKS: { minMm: 0.5, maxMm: 1.5 },
+  NOSE: { minMm: 0.25, maxMm: 0.5 },
+  PERIORAL: { minMm: 0.25, maxMm: 1.0 },
+  CHIN: { minMm: 0.5, maxMm: 1.0 },
+  JAWLINE: { minMm: 0.5, maxMm: 1.5 },
+  NECK: { minMm: 0.5, maxMm: 1.0 },
+  DECOLLETAGE: { minMm: 0.25, maxMm: 1.0 },
+  SCALP: { minMm: 0.5, maxMm: 1.5 },
+  ABDOMEN: { minMm: 1.0, maxMm: 2.5 },
+  THIGHS: { minMm: 1.0, maxMm: 2.5 },
+  ARMS: { minMm: 0.5, maxMm: 2.0 },
+  BUTTOCKS: { minMm: 1.0, maxMm: 2.5 },
+  BACK: { minMm: 1.0, maxMm: 2.5 },
+  HANDS: { minMm: 0.25, maxMm: 0.5 },
+};
 
-export const SESSIONS = { min: Protocols.PLAN_SESSIONS_MIN, max: Protocols.PLAN_SESSIONS_MAX } as const;
-export const INTERVAL_WEEKS = {
-  min: Protocols.PLAN_INTERVAL_WEEKS_MIN,
-  max: Protocols.PLAN_INTERVAL_WEEKS_MAX,
-} as const;
+/** Core's plan limits (packages/core/src/protocols.ts; model.test.ts keeps them equal). */
+export const SESSIONS = { min: 1, max: 24 } as const;
+export const INTERVAL_WEEKS = { min: 1, max: 26 } as const;
 /**
- * A session's transaction holds each of its plan's concerns' counters, so a plan treats at most this
- * many (docs/STORAGE.md "Transaction size").
+ * Core's MAX_CONCERNS_PER_PLAN: a session's transaction holds each of its plan's concerns' counters,
+ * so a plan treats at most this many (docs/STORAGE.md "Transaction size").
  */
-export const MAX_CONCERNS_PER_PLAN = Protocols.MAX_CONCERNS_PER_PLAN;
+export const MAX_CONCERNS_PER_PLAN = 5;
 export const CONCERN_CAP_MESSAGE = `A plan treats at most ${MAX_CONCERNS_PER_PLAN} concerns: plan the others separately`;
 
 /** The concerns a new plan starts with: the consultation's active ones, as many as a plan may treat. */
@@ -118,69 +131,36 @@ export function planFieldsKey(
   });
 }
 
-/**
- * Core's plan rules (validatePlanInput, and the start no earlier than the consultation) decide what
- * is refused; each refused field gets the builder's sentence for it.
- */
-export function validatePlan(v: PlanValues, consultationDate: string): Record<string, string> {
-  const problems = problemsOf(() =>
-    Protocols.validatePlanInput({
-      concernIds: v.concernIds,
-      startOn: v.startDate,
-      zones: v.zones.map((z) => ({
-        zone: z.zone,
-        depthMm: z.depthMm === "" ? Number.NaN : z.depthMm,
-        depthMinMm: z.depthMinMm,
-        depthMaxMm: z.depthMaxMm,
-      })),
-      sessionsPlanned: v.sessionsPlanned === "" ? Number.NaN : v.sessionsPlanned,
-      intervalWeeks: v.intervalWeeks === "" ? Number.NaN : v.intervalWeeks,
-      device: v.device === "" ? null : v.device,
-      serumIds: v.serumIds,
-      notes: v.notes.trim() === "" ? null : v.notes,
-    }),
-  ).map((f) => ({ ...f, path: f.path === "startOn" ? "startDate" : f.path }));
-  const early = v.startDate ? PlanRules.planStartProblem(v.startDate, consultationDate) : undefined;
-  if (early) problems.push({ path: "startDate", reason: early });
-  const e: Record<string, string> = {};
-  for (const f of problems) {
-    const at = formPathOf(f.path, v, []);
-    if (at && !(at in e)) e[at] = sentence(at, v, f.reason);
-  }
-  return e;
-}
+const EPS = 1e-9;
 
-/** The builder's words for a field core refused. */
-function sentence(at: string, v: PlanValues, reason: string): string {
-  const whole = (n: number | "", what: string, r: { min: number; max: number }) =>
-    n === "" ? `${what} is required` : `Must be a whole number from ${r.min} to ${r.max}`;
-  const zone = /^zones\.(\d+)\.depthMm$/.exec(at);
-  if (zone) {
-    const z = v.zones[Number(zone[1])];
-    if (!z || z.depthMm === "") return "Depth is required";
-    return z.depthMm < DEPTH_MIN_MM || z.depthMm > DEPTH_MAX_MM
-      ? `Must be within the device range ${DEPTH_MIN_MM}–${DEPTH_MAX_MM} mm`
-      : `Must be within the allowed range ${mmRange(z.depthMinMm, z.depthMaxMm)}`;
-  }
-  switch (at) {
-    case "concernIds":
-      return v.concernIds.length === 0 ? "Choose at least one concern for the plan" : CONCERN_CAP_MESSAGE;
-    case "startDate":
-      if (v.startDate === "") return "Start date is required";
-      return reason.startsWith("must not be before the consultation")
-        ? "Must not be before the consultation"
-        : `Start date ${reason}`;
-    case "zones":
-      return "Plan at least one zone";
-    case "sessionsPlanned":
-      return whole(v.sessionsPlanned, "Number of sessions", SESSIONS);
-    case "intervalWeeks":
-      return whole(v.intervalWeeks, "Interval", INTERVAL_WEEKS);
-    case "notes":
-      return `Notes ${reason}`;
-    default:
-      return reason;
-  }
+/** The API's plan rules (core's validatePlanInput) on the form's paths. */
+export function validatePlan(v: PlanValues, consultationDate: string): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (v.concernIds.length === 0) e.concernIds = "Choose at least one concern for the plan";
+  else if (v.concernIds.length > MAX_CONCERNS_PER_PLAN) e.concernIds = CONCERN_CAP_MESSAGE;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.startDate)) e.startDate = "Start date is required";
+  else if (v.startDate < consultationDate) e.startDate = "Must not be before the consultation";
+  if (v.zones.length === 0) e.zones = "Plan at least one zone";
+  v.zones.forEach((z, i) => {
+    const at = `zones.${i}.depthMm`;
+    if (z.depthMm === "") e[at] = "Depth is required";
+    else if (z.depthMm < DEPTH_MIN_MM || z.depthMm > DEPTH_MAX_MM)
+      e[at] = `Must be within the device range ${DEPTH_MIN_MM}–${DEPTH_MAX_MM} mm`;
+    else if (z.depthMm < z.depthMinMm - EPS || z.depthMm > z.depthMaxMm + EPS)
+      e[at] = `Must be within the allowed range ${mmRange(z.depthMinMm, z.depthMaxMm)}`;
+  });
+  const whole = (n: number | "", min: number, max: number, what: string): string | null =>
+    n === ""
+      ? `${what} is required`
+      : !Number.isInteger(n) || n < min || n > max
+        ? `Must be a whole number from ${min} to ${max}`
+        : null;
+  const s = whole(v.sessionsPlanned, SESSIONS.min, SESSIONS.max, "Number of sessions");
+  if (s) e.sessionsPlanned = s;
+  const w = whole(v.intervalWeeks, INTERVAL_WEEKS.min, INTERVAL_WEEKS.max, "Interval");
+  if (w) e.intervalWeeks = w;
+  if (v.notes.length > 4000) e.notes = "Notes must be at most 4000 characters";
+  return e;
 }
 
 /** What is sent; `overrideOrder` maps serumOverrides.<i> back to the serum it concerns. */
@@ -240,4 +220,4 @@ export function formPathOf(apiPath: string, v: PlanValues, overrideOrder: readon
 }
 
 /** Findings about the lot belong to the session; a plan names a serum, not a lot. */
-export const isLotFinding = PlanRules.isLotFinding;
+export const isLotFinding = (code: string): boolean => code.startsWith("LOT_");
