@@ -774,7 +774,7 @@ export const versionedUpdateCases: VersionedUpdateCase[] = [
         id: c.consultationId,
         version: c.consultationVersion,
         code: c.blocks[0]!.code,
-        reason: `Prescriber decision ${i}`,
+        reason: `Prescriber reviewed the INR result and agreed, request ${i}`,
       });
     },
   },

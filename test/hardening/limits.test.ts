@@ -1,3 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createLocalIssuer } from "../../packages/api/src/auth/local-issuer";
@@ -6,6 +10,13 @@ import { DEFAULT_LIMITS, toGlobalId } from "@needlework/api";
 import * as portal from "../../web/src/gql/graphql";
 import { codes, startTestApi, type TestApi } from "../support/api";
 import { changeSignature, printCounts, snapshot, type Snapshot } from "./support";
+
+/** The Lambda reads its pseudonymisation secret at start: locally from a file (0600). */
+function secretFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), "nw-limits-")), "pseudonym-secret");
+  writeFileSync(path, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return path;
+}
 
 /**
  * Hostile requests, one or more per limit, over real HTTP against the local API with the deployed
@@ -305,6 +316,7 @@ describe("the Lambda entry point applies the same limits", () => {
       AUTH_ISSUER: LOCAL_ISSUER,
       AUTH_AUDIENCE: LOCAL_AUDIENCE,
       AUTH_PUBLIC_JWK: JSON.stringify(issuer.publicJwk),
+      PSEUDONYM_SECRET_FILE: secretFile(),
     });
     delete process.env.GRAPHQL_DEV_MODE;
     delete process.env.AUTH_JWKS_URL;
